@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = ['incidents', 'cameras', 'lights', 'kpis', 'map', 'wall', 'tour'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'bench-results', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The architecture as rules (DESIGN.md): features meet only in src/app and through the store's
+      // public selectors; only src/realtime talks socket.io; the SPA never reaches into mocks/.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...features.map((f) => ({
+              target: `./src/features/${f}`,
+              from: './src/features',
+              except: [`./${f}`],
+              message: 'Features do not import each other: meet in src/app or through the store.',
+            })),
+            { target: './src', from: './mocks', message: 'The SPA never imports the mocks.' },
+            {
+              target: './src/shared',
+              from: ['./src/features', './src/app', './src/realtime'],
+              message: 'src/shared depends on nothing above it.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react-redux', importNames: ['useDispatch', 'useSelector'], message: 'Use the typed hooks from src/app/hooks.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/realtime/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'socket.io-client', message: 'Only src/realtime talks socket.io.' },
+            { name: 'react-redux', importNames: ['useDispatch', 'useSelector'], message: 'Use the typed hooks from src/app/hooks.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,21 @@
+import { combineSlices, configureStore } from '@reduxjs/toolkit';
+import { connectionSlice } from '../realtime/connectionSlice';
+import { camerasSlice } from '../features/cameras/camerasSlice';
+import { incidentsSlice } from '../features/incidents/incidentsSlice';
+import { kpisSlice } from '../features/kpis/kpisSlice';
+import { lightsSlice } from '../features/lights/lightsSlice';
+
+const rootReducer = combineSlices(connectionSlice, incidentsSlice, camerasSlice, kpisSlice, lightsSlice);
+export type RootState = ReturnType<typeof rootReducer>;
+
+export function makeStore(preloadedState?: Partial<RootState>) {
+  return configureStore({
+    reducer: rootReducer,
+    preloadedState,
+    // The stream's batches are large and already validated; the dev checks would walk every one.
+    middleware: (getDefault) => getDefault({ serializableCheck: false, immutableCheck: false }),
+  });
+}
+
+export type AppStore = ReturnType<typeof makeStore>;
+export type AppDispatch = AppStore['dispatch'];

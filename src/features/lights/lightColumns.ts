@@ -1,0 +1,76 @@
+import { LAMP_DIMMED, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
+import type { LampColumns, LightState } from '../../shared/protocol/events';
+import type { LightsSummary } from '../../realtime/streamActions';
+
+/**
+ * Lamp telemetry, latest value per lamp, in typed arrays outside Redux: tens of thousands of lamps
+ * changing thousands of times a second would drown the store. Redux gets a version and counts; the
+ * map layer reads these arrays directly.
+ */
+export class LightColumns {
+  count = 0;
+  /** lon, lat interleaved: deck.gl takes it as a binary position attribute */
+  positions = new Float32Array(0);
+  state = new Uint8Array(0);
+  level = new Uint8Array(0);
+  watts = new Float32Array(0);
+  cabinet = new Uint32Array(0);
+  version = 0;
+  private byState: [number, number, number, number] = [0, 0, 0, 0];
+  private powerW = 0;
+
+  load(c: LampColumns): LightsSummary {
+    const n = c.count;
+    this.count = n;
+    this.positions = new Float32Array(n * 2);
+    this.state = new Uint8Array(n);
+    this.level = new Uint8Array(n);
+    this.watts = new Float32Array(n);
+    this.cabinet = new Uint32Array(n);
+    this.byState = [0, 0, 0, 0];
+    this.powerW = 0;
+    for (let i = 0; i < n; i++) {
+      this.positions[i * 2] = c.lon[i]!;
+      this.positions[i * 2 + 1] = c.lat[i]!;
+      this.cabinet[i] = c.cabinet[i]!;
+      this.watts[i] = c.watts[i]!;
+      this.state[i] = c.state[i]!;
+      this.level[i] = c.level[i]!;
+      this.byState[c.state[i]!]! += 1;
+      this.powerW += lampPower(c.state[i]!, c.level[i]!, c.watts[i]!);
+    }
+    this.version++;
+    return this.summary();
+  }
+
+  /** Applies updates in order, so that the latest value of each lamp wins. Counts change incrementally. */
+  apply(updates: readonly LightState[]): LightsSummary {
+    for (const [i, s, l] of updates) {
+      if (i >= this.count || s >= LAMP_STATE_COUNT) continue;
+      const prevS = this.state[i]!;
+      this.byState[prevS]! -= 1;
+      this.byState[s]! += 1;
+      this.powerW += lampPower(s, l, this.watts[i]!) - lampPower(prevS, this.level[i]!, this.watts[i]!);
+      this.state[i] = s;
+      this.level[i] = l;
+    }
+    this.version++;
+    return this.summary();
+  }
+
+  summary(): LightsSummary {
+    return {
+      version: this.version,
+      count: this.count,
+      byState: [...this.byState],
+      powerW: Math.max(0, Math.round(this.powerW)),
+    };
+  }
+}
+
+/** Draw of one LED lamp: full rating when on, proportional to level when dimmed, nothing otherwise. */
+export function lampPower(state: number, level: number, watts: number): number {
+  if (state === LAMP_ON) return watts;
+  if (state === LAMP_DIMMED) return (watts * level) / 100;
+  return 0;
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { selectConnection } from '../../realtime/connectionSlice';
+import { formatCityDate, formatCityTime, formatNumber } from '../../shared/format';
+import type { Lang } from '../../shared/i18n/i18n';
+import { useCityNow } from './useCityNow';
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const conn = useAppSelector(selectConnection);
+  const now = useCityNow();
+  const dropped = Object.values(conn.dropped).reduce((a, b) => a + b, 0);
+  const clock = conn.clock;
+  return (
+    <header className="wall-header">
+      <div className="wall-title">
+        <span className="wall-city">{t('app.city')}</span>
+        <span className="wall-subtitle">{t('app.title')}</span>
+      </div>
+      {clock?.simulated && (
+        <div className="sim-badge" data-testid="sim-badge" title={t('sim.scale', { scale: clock.scale })}>
+          {t('sim.badge')} · {t('sim.scale', { scale: formatNumber(clock.scale, lang) })}
+        </div>
+      )}
+      <div className="wall-clock">
+        {now !== null && (
+          <>
+            <span className="wall-time num" data-testid="city-time">
+              {formatCityTime(now, lang, true)}
+            </span>
+            <span className="wall-date">{formatCityDate(now, lang)}</span>
+          </>
+        )}
+      </div>
+      <div className="wall-connection" data-testid="connection" data-status={conn.status}>
+        <span className={`dot dot-${conn.status}`} />
+        <span>
+          {conn.error === 'unauthorized' ? t('connection.unauthorized') : t(`connection.${conn.status}`)}
+        </span>
+        <span className="conn-detail num">
+          #{formatNumber(conn.lastSeq, lang)}
+          {conn.lagMs !== null && ` · ${t('connection.lag', { ms: formatNumber(conn.lagMs, lang) })}`}
+          {dropped > 0 && ` · ${t('connection.dropped', { n: formatNumber(dropped, lang) })}`}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { selectLatestIncidents } from '../incidents/incidentsSlice';
+import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
+import { formatCityTime } from '../../shared/format';
+import type { Lang } from '../../shared/i18n/i18n';
+import { wardName } from '../../shared/city/wards';
+
+const known = new Set<string>(INCIDENT_CATEGORIES);
+
+/** Newest reports first. Producers' text is rendered as text by React, never as HTML. */
+export function IncidentFeed() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const items = useAppSelector(selectLatestIncidents);
+  return (
+    <section className="panel feed">
+      <h2>{t('feeds.incidents')}</h2>
+      <ol className="feed-list" data-testid="incident-feed">
+        {items.length === 0 && <li className="feed-empty">{t('feeds.empty')}</li>}
+        {items.map((inc) => (
+          <li key={inc.id} data-incident-id={inc.id} className={`feed-item sev-${inc.severity}`}>
+            <div className="feed-line1">
+              <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
+              <span className="feed-cat">
+                {t(`category.${known.has(inc.category) ? inc.category : 'other'}`)}
+              </span>
+              <span className="feed-time num">{formatCityTime(Date.parse(inc.reportedAt), lang)}</span>
+            </div>
+            <div className="feed-title">{inc.title}</div>
+            <div className="feed-meta">
+              <span>{wardName(inc.ward) ?? t('category.other')}</span>
+              <span>· {t(`source.${inc.source}`)}</span>
+              <span className={`status status-${inc.status}`}>· {t(`status.${inc.status}`)}</span>
+              {inc.reporter?.name && <span className="pii">· {inc.reporter.name}</span>}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'react-redux';
+import { App } from './app/App';
+import { readConfig } from './app/config';
+import { makeStore } from './app/store';
+import { LightColumns } from './features/lights/lightColumns';
+import { connectRealtime } from './realtime/connect';
+import { initI18n } from './shared/i18n/i18n';
+import './shared/ui/theme.css';
+
+declare global {
+  interface Window {
+    /** diagnostics for operators' tooling and the benchmark; read-only by convention */
+    __iocWall?: { readonly lampCount: number; readonly eventsApplied: number };
+  }
+}
+
+const config = readConfig(window.location.search);
+initI18n(config.lang);
+const store = makeStore();
+const lamps = new LightColumns();
+const connection = connectRealtime({ url: config.hubUrl, token: config.token, dispatch: store.dispatch, lamps });
+
+window.__iocWall = {
+  get lampCount() {
+    return lamps.count;
+  },
+  get eventsApplied() {
+    return connection.pipeline.applied;
+  },
+};
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Provider store={store}>
+      <App lamps={lamps} />
+    </Provider>
+  </StrictMode>,
+);

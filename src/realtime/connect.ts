@@ -1,0 +1,96 @@
+import { io, type Socket } from 'socket.io-client';
+import { MSG } from '../shared/protocol/events';
+import { StreamPipeline, type PipelineDeps } from './pipeline';
+import { connectionChanged } from './streamActions';
+
+export interface ConnectOptions {
+  /** hub origin; same origin as the page when empty */
+  url?: string;
+  token: string;
+  dispatch: PipelineDeps['dispatch'];
+  lamps: PipelineDeps['lamps'];
+}
+
+export interface RealtimeConnection {
+  pipeline: StreamPipeline;
+  close(): void;
+}
+
+const RESYNC_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the page's one socket to the hub. On every (re)connect the handshake carries the last seq we
+ * applied, so the hub can replay what we missed instead of sending the whole city again.
+ */
+export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
+  let socket: Socket | null = null;
+  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const pipeline: StreamPipeline = new StreamPipeline({
+    dispatch: opts.dispatch,
+    lamps: opts.lamps,
+    scheduleFrame: scheduleFrame,
+    requestResync: (lastSeq) => {
+      socket?.emit('resync', { lastSeq });
+      clearTimeout(resyncTimer);
+      resyncTimer = setTimeout(() => pipeline.resyncTimedOut(), RESYNC_TIMEOUT_MS);
+    },
+    now: () => Date.now(),
+  });
+
+  socket = io(opts.url ?? '', {
+    // A function, so that each reconnect sends the seq we have reached by then.
+    auth: (cb) => cb(pipeline.lastSeq > 0 ? { token: opts.token, lastSeq: pipeline.lastSeq } : { token: opts.token }),
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+  });
+
+  socket.on('connect', () => opts.dispatch(connectionChanged({ status: 'live' })));
+  socket.on('disconnect', (reason) => {
+    // The hub or the network dropped us: socket.io reconnects by itself with backoff.
+    const willReconnect = reason !== 'io client disconnect';
+    opts.dispatch(connectionChanged({ status: willReconnect ? 'reconnecting' : 'offline' }));
+  });
+  socket.on('connect_error', (err) => {
+    // A refusal by the hub's auth middleware is final; transport errors are retried.
+    const refused = err.message === 'unauthorized';
+    opts.dispatch(
+      connectionChanged({ status: refused ? 'offline' : 'reconnecting', error: err.message.slice(0, 200) }),
+    );
+  });
+  socket.on(MSG.snapshot, (msg: unknown) => {
+    clearTimeout(resyncTimer);
+    pipeline.onSnapshot(msg);
+  });
+  socket.on(MSG.events, (msg: unknown) => {
+    pipeline.onEvents(msg);
+    if (!pipeline.awaitingResync) clearTimeout(resyncTimer);
+  });
+
+  return {
+    pipeline,
+    close: () => {
+      clearTimeout(resyncTimer);
+      socket?.disconnect();
+      socket = null;
+    },
+  };
+}
+
+/**
+ * One flush per painted frame. Hidden tabs get no animation frames, so a timer stands in for them:
+ * otherwise the buffer would grow without bound while the wall is in the background.
+ */
+function scheduleFrame(flush: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 250);
+}

@@ -1,0 +1,144 @@
+import type { UnknownAction } from '@reduxjs/toolkit';
+import {
+  snapshotSchema,
+  type LampColumns,
+  type LightState,
+  type StreamEvent,
+} from '../shared/protocol/events';
+import { Sequencer } from './sequencer';
+import { eventsReceived, resyncRequested, snapshotReceived, type LightsSummary } from './streamActions';
+import { parseEnvelope, validateEvent, type DropReason } from './validate';
+
+/** Where lamp telemetry goes: typed-array columns outside Redux (see src/features/lights). */
+export interface LampSink {
+  readonly count: number;
+  load(columns: LampColumns): LightsSummary;
+  apply(updates: readonly LightState[]): LightsSummary;
+}
+
+export interface PipelineDeps {
+  dispatch: (action: UnknownAction) => unknown;
+  lamps: LampSink;
+  /** runs `flush` before the next paint: requestAnimationFrame in the browser */
+  scheduleFrame: (flush: () => void) => void;
+  /** asks the hub to replay everything after `lastSeq` (or send a snapshot) */
+  requestResync: (lastSeq: number) => void;
+  now: () => number;
+}
+
+/**
+ * The transport-free heart of src/realtime: validates what the socket delivers, keeps it exactly-once
+ * and in order, and hands the store one batched action per frame. Socket wiring is in connect.ts.
+ */
+export class StreamPipeline {
+  private readonly seq = new Sequencer();
+  private pending: StreamEvent[] = [];
+  private dropped: Partial<Record<DropReason, number>> = {};
+  private frameScheduled = false;
+  /** Events applied since start, lamp updates included (diagnostics and the benchmark read it). */
+  applied = 0;
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  get lastSeq(): number {
+    return this.seq.lastSeq;
+  }
+
+  /** `snapshot` `{ seq, state }`: replaces everything up to seq. */
+  onSnapshot(raw: unknown): boolean {
+    const parsed = snapshotSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.drop('malformed', 1);
+      this.schedule();
+      return false;
+    }
+    const { seq, state } = parsed.data;
+    const { lamps, ...rest } = state;
+    const lights = this.deps.lamps.load(lamps);
+    this.seq.reset(seq);
+    this.pending = this.pending.filter((e) => e.seq > seq);
+    this.deps.dispatch(snapshotReceived({ seq, state: rest, lights, receivedAt: this.deps.now() }));
+    return true;
+  }
+
+  /** `events` `{ events: [...] }`: a batch of live or replayed events. */
+  onEvents(raw: unknown): void {
+    const list = (raw as { events?: unknown } | null)?.events;
+    if (!Array.isArray(list)) {
+      this.drop('malformed', 1);
+      this.schedule();
+      return;
+    }
+    const envelopes = [];
+    for (const item of list) {
+      const env = parseEnvelope(item);
+      if (env) envelopes.push(env);
+      else this.drop('malformed', 1);
+    }
+    const { accepted, duplicates, beyondGap, gap } = this.seq.accept(envelopes);
+    this.drop('duplicate', duplicates);
+    this.drop('beyond-gap', beyondGap);
+    const lampCount = this.deps.lamps.count;
+    for (const env of accepted) {
+      const v = validateEvent(env, lampCount);
+      if (v.ok) this.pending.push(v.event);
+      else this.drop(v.reason, 1);
+    }
+    if (gap) {
+      this.deps.dispatch(resyncRequested({ fromSeq: this.seq.lastSeq }));
+      this.deps.requestResync(this.seq.lastSeq);
+    }
+    this.schedule();
+  }
+
+  /** A resync that got no answer may be asked again. */
+  resyncTimedOut(): void {
+    if (!this.seq.awaitingResync) return;
+    this.seq.clearGap();
+    this.deps.requestResync(this.seq.lastSeq);
+  }
+
+  get awaitingResync(): boolean {
+    return this.seq.awaitingResync;
+  }
+
+  /** Applies everything pending as one action. Called once per animation frame. */
+  flush(): void {
+    this.frameScheduled = false;
+    const batch = this.pending;
+    const dropped = this.dropped;
+    if (batch.length === 0 && Object.keys(dropped).length === 0) return;
+    this.pending = [];
+    this.dropped = {};
+    const others: StreamEvent[] = [];
+    const lightUpdates: LightState[] = [];
+    for (const ev of batch) {
+      if (ev.type === 'light.state') lightUpdates.push(ev.data);
+      else others.push(ev);
+    }
+    const lights = lightUpdates.length ? this.deps.lamps.apply(lightUpdates) : null;
+    const last = batch[batch.length - 1];
+    this.applied += batch.length;
+    this.deps.dispatch(
+      eventsReceived({
+        events: others,
+        lights,
+        lastSeq: last ? last.seq : this.seq.lastSeq,
+        lastTs: last ? last.ts : null,
+        count: batch.length,
+        dropped,
+        receivedAt: this.deps.now(),
+      }),
+    );
+  }
+
+  private drop(reason: DropReason, n: number): void {
+    if (n > 0) this.dropped[reason] = (this.dropped[reason] ?? 0) + n;
+  }
+
+  private schedule(): void {
+    if (this.frameScheduled) return;
+    this.frameScheduled = true;
+    this.deps.scheduleFrame(() => this.flush());
+  }
+}

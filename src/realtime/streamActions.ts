@@ -1,0 +1,50 @@
+import { createAction } from '@reduxjs/toolkit';
+import type { CityClock, CityState, StreamEvent } from '../shared/protocol/events';
+import type { DropReason } from './validate';
+
+/**
+ * The actions the realtime pipeline dispatches. Feature slices listen to these (extraReducers) and
+ * take what concerns them; no feature talks to the socket.
+ */
+
+/** Lamp telemetry as Redux sees it: a version to re-render on, and counts. The values stay in typed arrays. */
+export interface LightsSummary {
+  version: number;
+  count: number;
+  /** lamps per LAMP_* state code: [off, on, dimmed, fault] */
+  byState: [number, number, number, number];
+  /** current draw of all lamps, watts */
+  powerW: number;
+}
+
+export type StateWithoutLamps = Omit<CityState, 'lamps'>;
+
+export const snapshotReceived = createAction<{
+  seq: number;
+  state: StateWithoutLamps;
+  lights: LightsSummary;
+  receivedAt: number;
+}>('stream/snapshotReceived');
+
+/** One per animation frame at most: every event that arrived since the last frame, in seq order. */
+export const eventsReceived = createAction<{
+  /** all events but `light.state`, which went straight into the lamp columns */
+  events: StreamEvent[];
+  lights: LightsSummary | null;
+  lastSeq: number;
+  lastTs: number | null;
+  /** how many events this frame carried in all, lamp updates included */
+  count: number;
+  /** what was dropped since the last frame, by reason */
+  dropped: Partial<Record<DropReason, number>>;
+  receivedAt: number;
+}>('stream/eventsReceived');
+
+export const connectionChanged = createAction<{
+  status: 'connecting' | 'live' | 'reconnecting' | 'offline';
+  error?: string;
+}>('stream/connectionChanged');
+
+export const resyncRequested = createAction<{ fromSeq: number }>('stream/resyncRequested');
+
+export type { CityClock };

@@ -1,0 +1,20 @@
+import wards from './hue-wards.json';
+
+/**
+ * The 40 wards and communes of Huế (2025), from the geodata in public/data/hue (see its SOURCES.md).
+ * Names are proper nouns: the same in both languages.
+ */
+export interface Ward {
+  code: string;
+  name: string;
+  type: string;
+  population: number;
+  center: [number, number];
+}
+
+export const HUE_WARDS = wards as Ward[];
+const byCode = new Map(HUE_WARDS.map((w) => [w.code, w]));
+
+export function wardName(code: string | undefined): string | null {
+  return code ? (byCode.get(code)?.name ?? null) : null;
+}

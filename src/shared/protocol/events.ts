@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import {
+  ALERT_KINDS,
+  CAMERA_KINDS,
+  INCIDENT_SOURCES,
+  INCIDENT_STATUSES,
+  LAMP_STATE_COUNT,
+  SEVERITIES,
+} from './codes';
+
+// The stream contract shared by the hub (mocks/upstream) and the client (src/realtime).
+// docs/protocol.md is its prose form; keep both in step.
+
+/** Bounds of Huế city (the 40 units of 2025), with a little margin. Ingested locations must fall inside. */
+export const CITY_BOUNDS = { west: 107.0, south: 16.0, east: 108.2, north: 16.8 } as const;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const lonLatSchema = z.object({
+  lon: z.number().gte(CITY_BOUNDS.west).lte(CITY_BOUNDS.east),
+  lat: z.number().gte(CITY_BOUNDS.south).lte(CITY_BOUNDS.north),
+});
+export type LonLat = z.infer<typeof lonLatSchema>;
+
+export const reporterSchema = z.object({
+  name: z.string().max(200).optional(),
+  phone: z.string().max(40).optional(),
+});
+
+/** `incident.reported`: what a producer sends (the ingest table of docs/protocol.md). */
+export const incidentReportedSchema = z.object({
+  id: z.string().min(1).max(100),
+  category: z.string().min(1).max(64),
+  title: z.string().min(1).max(200),
+  description: z.string().max(4000).optional(),
+  location: lonLatSchema,
+  ward: z.string().regex(/^\d{5}$/).optional(),
+  severity: z.enum(SEVERITIES),
+  source: z.enum(INCIDENT_SOURCES),
+  reportedAt: isoTime.optional(),
+  reporter: reporterSchema.optional(),
+});
+export type IncidentReported = z.infer<typeof incidentReportedSchema>;
+
+/** `incident.updated`: a status change, with who made it and when. */
+export const incidentUpdatedSchema = z.object({
+  id: z.string().min(1).max(100),
+  status: z.enum(INCIDENT_STATUSES),
+  by: z.string().min(1).max(100),
+  at: isoTime,
+  department: z.string().max(64).optional(),
+  note: z.string().max(4000).optional(),
+});
+export type IncidentUpdated = z.infer<typeof incidentUpdatedSchema>;
+
+export const cameraSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  site: z.string().min(1).max(200),
+  kind: z.enum(CAMERA_KINDS),
+  gateway: z.boolean(),
+  location: lonLatSchema,
+  online: z.boolean(),
+});
+export type Camera = z.infer<typeof cameraSchema>;
+
+/** `camera.status` */
+export const cameraStatusSchema = z.object({ id: z.string().min(1).max(64), online: z.boolean() });
+export type CameraStatus = z.infer<typeof cameraStatusSchema>;
+
+/** `camera.alert`. `subject` (face-match identity) and `plate` are personal data: redacted for guests. */
+export const cameraAlertSchema = z.object({
+  id: z.string().min(1).max(100),
+  cameraId: z.string().min(1).max(64),
+  kind: z.enum(ALERT_KINDS),
+  confidence: z.number().min(0).max(1),
+  at: isoTime,
+  location: lonLatSchema,
+  subject: z.string().max(200).optional(),
+  plate: z.string().max(20).optional(),
+});
+export type CameraAlert = z.infer<typeof cameraAlertSchema>;
+
+/** `kpi.updated` */
+export const kpiSchema = z.object({
+  id: z.string().min(1).max(64),
+  value: z.number().finite(),
+  unit: z.enum(['percent', 'count', 'billion-vnd']),
+  at: isoTime,
+});
+export type Kpi = z.infer<typeof kpiSchema>;
+
+/**
+ * `light.state`: one lamp's latest state as a tuple `[lampIndex, state, level]`, state a LAMP_* code,
+ * level the dim level 0-100. Tuples, not objects: this is the hot path (thousands per second).
+ */
+export type LightState = [lampIndex: number, state: number, level: number];
+export function isLightState(data: unknown, lampCount: number): data is LightState {
+  if (!Array.isArray(data) || data.length !== 3) return false;
+  const [i, s, l] = data as unknown[];
+  return (
+    Number.isInteger(i) &&
+    (i as number) >= 0 &&
+    (i as number) < lampCount &&
+    Number.isInteger(s) &&
+    (s as number) >= 0 &&
+    (s as number) < LAMP_STATE_COUNT &&
+    typeof l === 'number' &&
+    l >= 0 &&
+    l <= 100
+  );
+}
+
+/** A full incident as held in state (snapshot and client store). */
+export const incidentSchema = incidentReportedSchema.extend({
+  reportedAt: isoTime,
+  status: z.enum(INCIDENT_STATUSES),
+  department: z.string().max(64).optional(),
+  updatedAt: isoTime,
+  history: z.array(incidentUpdatedSchema.omit({ id: true })).max(100),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+/**
+ * Lamp inventory and state as columns (parallel arrays, one entry per lamp): 20,000+ lamps as
+ * objects would be megabytes of JSON.
+ */
+export const lampColumnsSchema = z
+  .object({
+    count: z.number().int().min(0).max(500_000),
+    lon: z.array(z.number()),
+    lat: z.array(z.number()),
+    cabinet: z.array(z.number().int().min(0)),
+    state: z.array(z.number().int().min(0).max(LAMP_STATE_COUNT - 1)),
+    level: z.array(z.number().min(0).max(100)),
+    /** rated power of each lamp at full level, in watts */
+    watts: z.array(z.number().min(0)),
+    cabinets: z.array(z.object({ id: z.string(), ward: z.string() })),
+  })
+  .refine(
+    (c) =>
+      [c.lon, c.lat, c.cabinet, c.state, c.level, c.watts].every((col) => col.length === c.count),
+    { message: 'every lamp column must hold `count` entries' },
+  );
+export type LampColumns = z.infer<typeof lampColumnsSchema>;
+
+export const clockSchema = z.object({
+  /** city time (epoch ms) when the snapshot was taken */
+  now: z.number(),
+  /** simulated seconds per real second; 1 for real producers */
+  scale: z.number().positive(),
+  simulated: z.boolean(),
+});
+export type CityClock = z.infer<typeof clockSchema>;
+
+export const cityStateSchema = z.object({
+  city: z.string(),
+  clock: clockSchema,
+  incidents: z.array(incidentSchema),
+  alerts: z.array(cameraAlertSchema),
+  cameras: z.array(cameraSchema),
+  kpis: z.array(kpiSchema),
+  lamps: lampColumnsSchema,
+});
+export type CityState = z.infer<typeof cityStateSchema>;
+
+/** `snapshot` message: `{ seq, state }`: the state as of event `seq`. */
+export const snapshotSchema = z.object({ seq: z.number().int().min(0), state: cityStateSchema });
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** Every event the hub sends. `seq` rises by exactly 1 from one event to the next; `ts` is city time (epoch ms). */
+export const envelopeSchema = z.object({
+  seq: z.number().int().min(1),
+  type: z.string().min(1).max(64),
+  ts: z.number().finite(),
+  data: z.unknown(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** Typed data of each event type. Unknown types are dropped and counted by the client. */
+export const eventDataSchemas = {
+  'incident.reported': incidentReportedSchema,
+  'incident.updated': incidentUpdatedSchema,
+  'camera.status': cameraStatusSchema,
+  'camera.alert': cameraAlertSchema,
+  'kpi.updated': kpiSchema,
+} as const;
+export type EventType = keyof typeof eventDataSchemas | 'light.state';
+
+export type CityEvent =
+  | { type: 'incident.reported'; data: IncidentReported }
+  | { type: 'incident.updated'; data: IncidentUpdated }
+  | { type: 'camera.status'; data: CameraStatus }
+  | { type: 'camera.alert'; data: CameraAlert }
+  | { type: 'kpi.updated'; data: Kpi }
+  | { type: 'light.state'; data: LightState };
+
+/** An event as sent: the envelope with typed data. */
+export type StreamEvent = CityEvent & { seq: number; ts: number };
+
+/** Socket.io message names. */
+export const MSG = { events: 'events', snapshot: 'snapshot' } as const;
+export type EventsMessage = { events: StreamEvent[] };

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const hubPort = Number(process.env.PORT ?? 8080);
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    // In `npm run dev` the hub runs beside Vite; the SPA talks to it through these proxies.
+    proxy: {
+      '/api': `http://127.0.0.1:${hubPort}`,
+      '/socket.io': { target: `http://127.0.0.1:${hubPort}`, ws: true },
+    },
+  },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2500 },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
