@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { makeStore } from '../../app/store';
+import { eventsReceived } from '../../realtime/streamActions';
+import type { IncidentReported, StreamEvent } from '../../shared/protocol/events';
+import { INCIDENT_LIMIT, selectLatestIncidents, selectOpenBySeverity } from './incidentsSlice';
+
+const T0 = Date.UTC(2026, 10, 23, 3);
+const report = (id: string, severity: IncidentReported['severity'], minute = 0): IncidentReported => ({
+  id,
+  category: 'flooding',
+  title: `Ngập ${id}`,
+  location: { lon: 107.59, lat: 16.46 },
+  severity,
+  source: 'hue-s',
+  reportedAt: new Date(T0 + minute * 60_000).toISOString(),
+});
+
+let seq = 0;
+function frame(events: Omit<StreamEvent, 'seq' | 'ts'>[]) {
+  const stamped = events.map((e) => ({ ...e, seq: ++seq, ts: T0 }) as StreamEvent);
+  return eventsReceived({
+    events: stamped,
+    lights: null,
+    lastSeq: seq,
+    lastTs: T0,
+    count: stamped.length,
+    dropped: {},
+    receivedAt: 0,
+  });
+}
+
+describe('incidents slice', () => {
+  it('adds reported incidents as received, and ignores a re-sent report', () => {
+    const store = makeStore();
+    store.dispatch(frame([{ type: 'incident.reported', data: report('a', 'high') }]));
+    store.dispatch(frame([{ type: 'incident.reported', data: { ...report('a', 'low'), title: 'again' } }]));
+    const a = store.getState().incidents.entities.a!;
+    expect(store.getState().incidents.ids).toEqual(['a']);
+    expect(a.status).toBe('received');
+    expect(a.severity).toBe('high');
+    expect(a.history).toEqual([{ status: 'received', by: 'hue-s', at: a.reportedAt }]);
+  });
+
+  it('moves an incident along its lifecycle and counts only open ones', () => {
+    const store = makeStore();
+    store.dispatch(
+      frame([
+        { type: 'incident.reported', data: report('a', 'critical') },
+        { type: 'incident.reported', data: report('b', 'high') },
+        { type: 'incident.reported', data: report('c', 'high') },
+      ]),
+    );
+    const at = new Date(T0 + 3_600_000).toISOString();
+    store.dispatch(
+      frame([
+        { type: 'incident.updated', data: { id: 'b', status: 'assigned', by: 'op1', at, department: 'water' } },
+        { type: 'incident.updated', data: { id: 'c', status: 'resolved', by: 'op1', at } },
+        { type: 'incident.updated', data: { id: 'missing', status: 'resolved', by: 'op1', at } },
+      ]),
+    );
+    const s = store.getState();
+    expect(s.incidents.entities.b).toMatchObject({ status: 'assigned', department: 'water', updatedAt: at });
+    expect(s.incidents.entities.b!.history.map((h) => h.status)).toEqual(['received', 'assigned']);
+    expect(selectOpenBySeverity(s)).toEqual({ open: 2, critical: 1, high: 1, medium: 0, low: 0 });
+  });
+
+  it('lists the newest reports first', () => {
+    const store = makeStore();
+    store.dispatch(
+      frame([
+        { type: 'incident.reported', data: report('old', 'low', 1) },
+        { type: 'incident.reported', data: report('new', 'low', 9) },
+        { type: 'incident.reported', data: report('mid', 'low', 5) },
+      ]),
+    );
+    expect(selectLatestIncidents(store.getState()).map((i) => i.id)).toEqual(['new', 'mid', 'old']);
+  });
+
+  it('stays bounded by evicting closed incidents, never open ones', () => {
+    const store = makeStore();
+    const at = new Date(T0).toISOString();
+    const many = Array.from({ length: INCIDENT_LIMIT }, (_, i) => ({
+      type: 'incident.reported' as const,
+      data: report(`r${i}`, 'low'),
+    }));
+    store.dispatch(frame(many));
+    store.dispatch(frame([{ type: 'incident.updated', data: { id: 'r5', status: 'resolved', by: 'x', at } }]));
+    store.dispatch(frame([{ type: 'incident.reported', data: report('fresh', 'high') }]));
+    const ids = store.getState().incidents.ids;
+    expect(ids).toHaveLength(INCIDENT_LIMIT);
+    expect(ids).toContain('fresh');
+    expect(ids).not.toContain('r5');
+  });
+});

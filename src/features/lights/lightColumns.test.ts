@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
+import { LightColumns, lampPower } from './lightColumns';
+
+const columns = (states: number[], levels: number[], watts: number[]) => ({
+  count: states.length,
+  lon: states.map(() => 107.58),
+  lat: states.map(() => 16.46),
+  cabinet: states.map(() => 0),
+  state: states,
+  level: levels,
+  watts,
+  cabinets: [{ id: 'C1', ward: '19753' }],
+});
+
+describe('LightColumns', () => {
+  it('counts lamps by state and sums their draw on load', () => {
+    const lc = new LightColumns();
+    const s = lc.load(columns([LAMP_ON, LAMP_DIMMED, LAMP_OFF, LAMP_FAULT], [100, 50, 0, 0], [100, 120, 80, 90]));
+    expect(s.byState).toEqual([1, 1, 1, 1]);
+    expect(s.powerW).toBe(100 + 60);
+    expect(Array.from(lc.positions.slice(0, 2))).toEqual([Math.fround(107.58), Math.fround(16.46)]);
+  });
+
+  it('keeps the latest update per lamp and updates counts incrementally', () => {
+    const lc = new LightColumns();
+    lc.load(columns([LAMP_OFF, LAMP_OFF, LAMP_OFF], [0, 0, 0], [100, 100, 100]));
+    const v0 = lc.version;
+    const s = lc.apply([
+      [0, LAMP_ON, 100],
+      [1, LAMP_ON, 100],
+      [0, LAMP_DIMMED, 30],
+      [2, LAMP_FAULT, 0],
+      [7, LAMP_ON, 100], // beyond the inventory: ignored
+    ]);
+    expect(s.version).toBe(v0 + 1);
+    expect(Array.from(lc.state)).toEqual([LAMP_DIMMED, LAMP_ON, LAMP_FAULT]);
+    expect(lc.level[0]).toBe(30);
+    expect(s.byState).toEqual([0, 1, 1, 1]);
+    expect(s.powerW).toBe(130);
+  });
+
+  it('draws power only when lit', () => {
+    expect(lampPower(LAMP_ON, 40, 150)).toBe(150);
+    expect(lampPower(LAMP_DIMMED, 40, 150)).toBe(60);
+    expect(lampPower(LAMP_FAULT, 100, 150)).toBe(0);
+    expect(lampPower(LAMP_OFF, 100, 150)).toBe(0);
+  });
+});
