@@ -1,0 +1,358 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALERT_KINDS,
+  INCIDENT_CATEGORIES,
+  KPI_IDS,
+  LAMP_DIMMED,
+  LAMP_FAULT,
+  LAMP_OFF,
+  LAMP_ON,
+} from '../../src/shared/protocol/codes';
+import {
+  cityStateSchema,
+  eventDataSchemas,
+  isLightState,
+  type CityEvent,
+  type CityState,
+} from '../../src/shared/protocol/events';
+import { applyCityEvent, retainCityState } from './apply';
+import { createCitySim, DEFAULT_START } from './city';
+import { DEPARTMENTS } from './incidents';
+import { HOUR_MS, localMsOfDay } from './sun';
+import { URBAN_WARD_CODES, wardAt } from './wards';
+
+const CORE = { west: 107.55, east: 107.63, south: 16.44, north: 16.5 };
+
+function run(sim: ReturnType<typeof createCitySim>, steps: number, realDtMs: number): CityEvent[] {
+  const events: CityEvent[] = [];
+  for (let i = 0; i < steps; i++) events.push(...sim.advance(realDtMs));
+  return events;
+}
+
+/** Real ms that move a sim at `scale` to the given local hour (today or tomorrow). */
+function realMsUntilLocalHour(now: number, hour: number, scale: number): number {
+  let sim = hour * HOUR_MS - localMsOfDay(now);
+  if (sim <= 0) sim += 24 * HOUR_MS;
+  return sim / scale;
+}
+
+describe('createCitySim: determinism', () => {
+  it('gives the same stream for the same seed and calls', () => {
+    const a = createCitySim({ seed: 7, lamps: 4000 });
+    const b = createCitySim({ seed: 7, lamps: 4000 });
+    expect(b.state()).toEqual(a.state());
+    const ea = run(a, 400, 250);
+    const eb = run(b, 400, 250);
+    expect(ea.length).toBeGreaterThan(1000);
+    expect(eb).toEqual(ea);
+    expect(b.state()).toEqual(a.state());
+  });
+
+  it('does not depend on how time is sliced into advance() calls', () => {
+    const a = createCitySim({ seed: 3, lamps: 2000 });
+    const b = createCitySim({ seed: 3, lamps: 2000 });
+    const ea = run(a, 600, 50);
+    const eb = run(b, 30, 1000);
+    expect(eb).toEqual(ea);
+    expect(b.now).toBe(a.now);
+  });
+
+  it('gives a different city for a different seed', () => {
+    const a = createCitySim({ seed: 1, lamps: 2000 });
+    const b = createCitySim({ seed: 2, lamps: 2000 });
+    expect(b.state().incidents).not.toEqual(a.state().incidents);
+    expect(b.state().lamps.lon).not.toEqual(a.state().lamps.lon);
+    expect(run(b, 100, 500)).not.toEqual(run(a, 100, 500));
+  });
+
+  it('keeps incidents unchanged when only the lamp count changes', () => {
+    const a = createCitySim({ seed: 5, lamps: 1000 });
+    const b = createCitySim({ seed: 5, lamps: 3000 });
+    expect(b.state().incidents).toEqual(a.state().incidents);
+  });
+});
+
+describe('createCitySim: the city', () => {
+  const sim = createCitySim({ seed: 1 });
+  const state = sim.state();
+
+  it('starts at 17:00 in Huế on the default day, simulated', () => {
+    expect(sim.now).toBe(DEFAULT_START);
+    expect(sim.scale).toBe(720);
+    expect(state.clock).toEqual({ now: DEFAULT_START, scale: 720, simulated: true });
+    expect(cityStateSchema.safeParse(state).success).toBe(true);
+  });
+
+  it('has 42 cameras at 15 urban sites and 7 at 4 gateways, of every kind', () => {
+    expect(state.cameras).toHaveLength(49);
+    const urban = state.cameras.filter((c) => !c.gateway);
+    const gates = state.cameras.filter((c) => c.gateway);
+    expect(urban).toHaveLength(42);
+    expect(gates).toHaveLength(7);
+    expect(new Set(urban.map((c) => c.site)).size).toBe(15);
+    expect(new Set(gates.map((c) => c.site)).size).toBe(4);
+    expect(new Set(state.cameras.map((c) => c.id)).size).toBe(49);
+    expect(new Set(state.cameras.map((c) => c.kind))).toEqual(new Set(['fixed', 'ptz', 'plate', 'face']));
+    for (const c of urban) {
+      expect(c.location.lon).toBeGreaterThanOrEqual(CORE.west);
+      expect(c.location.lon).toBeLessThanOrEqual(CORE.east);
+      expect(c.location.lat).toBeGreaterThanOrEqual(CORE.south);
+      expect(c.location.lat).toBeLessThanOrEqual(CORE.north);
+    }
+  });
+
+  it('has at least 20,000 lamps, all inside urban wards, each cabinet within one ward', () => {
+    const lamps = state.lamps;
+    expect(lamps.count).toBeGreaterThanOrEqual(20_000);
+    const sizes = new Map<number, number>();
+    for (let i = 0; i < lamps.count; i++) {
+      const ward = wardAt(lamps.lon[i]!, lamps.lat[i]!)?.code;
+      const cab = lamps.cabinet[i]!;
+      expect(ward).toBeDefined();
+      expect(URBAN_WARD_CODES).toContain(ward);
+      expect(ward).toBe(lamps.cabinets[cab]?.ward);
+      expect(lamps.lon[i]).toBe(Math.round(lamps.lon[i]! * 1e6) / 1e6);
+      expect(lamps.watts[i]).toBeGreaterThanOrEqual(60);
+      expect(lamps.watts[i]).toBeLessThanOrEqual(150);
+      sizes.set(cab, (sizes.get(cab) ?? 0) + 1);
+    }
+    expect(sizes.size).toBe(lamps.cabinets.length);
+    for (const n of sizes.values()) {
+      expect(n).toBeGreaterThanOrEqual(30);
+      expect(n).toBeLessThanOrEqual(80);
+    }
+    expect(new Set(lamps.cabinets.map((c) => c.id)).size).toBe(lamps.cabinets.length);
+  });
+
+  it('looks like a city mid-day: open cases in every status, a week of history, alerts, all KPIs', () => {
+    const open = state.incidents.filter((i) => ['received', 'assigned', 'in_progress'].includes(i.status));
+    expect(open.length).toBeGreaterThanOrEqual(25);
+    expect(open.length).toBeLessThanOrEqual(70);
+    expect(new Set(open.map((i) => i.status)).size).toBeGreaterThanOrEqual(2);
+    expect(state.incidents.filter((i) => i.status === 'resolved').length).toBeGreaterThan(30);
+    const oldest = Math.min(...state.incidents.map((i) => Date.parse(i.reportedAt)));
+    expect(sim.now - oldest).toBeGreaterThan(3 * 24 * HOUR_MS);
+    expect(state.alerts.length).toBeGreaterThan(20);
+    expect(state.alerts.length).toBeLessThanOrEqual(200);
+    expect(state.kpis.map((k) => k.id)).toEqual([...KPI_IDS]);
+    expect(state.kpis.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('writes incidents in Vietnamese, in the ward that holds them, with reporters on citizen channels', () => {
+    for (const i of state.incidents) {
+      expect(INCIDENT_CATEGORIES).toContain(i.category);
+      expect(wardAt(i.location.lon, i.location.lat)?.code).toBe(i.ward);
+      expect(i.title).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+      if (i.reporter) {
+        expect(['hue-s', 'hotline']).toContain(i.source);
+        expect(i.reporter.phone).toMatch(/^09\d{8}$/);
+      }
+      if (i.department) expect(DEPARTMENTS).toContain(i.department);
+    }
+    expect(state.incidents.filter((i) => i.source === 'hue-s').length).toBeGreaterThan(
+      state.incidents.length / 2,
+    );
+  });
+
+  it('builds 50,000 lamps', () => {
+    const big = createCitySim({ seed: 1, lamps: 50_000 }).state().lamps;
+    expect(big.count).toBe(50_000);
+    expect(big.lon).toHaveLength(50_000);
+    expect(big.cabinets.length).toBeGreaterThanOrEqual(800);
+  });
+});
+
+describe('createCitySim: the stream', () => {
+  it('emits only events that pass the contract', () => {
+    const sim = createCitySim({ seed: 11 });
+    const events = run(sim, 240, 500);
+    const types = new Set(events.map((e) => e.type));
+    expect(types).toEqual(
+      new Set([
+        'incident.reported',
+        'incident.updated',
+        'camera.status',
+        'camera.alert',
+        'kpi.updated',
+        'light.state',
+      ]),
+    );
+    const count = sim.state().lamps.count;
+    for (const e of events) {
+      if (e.type === 'light.state') {
+        expect(isLightState(e.data, count)).toBe(true);
+      } else {
+        const parsed = eventDataSchemas[e.type].safeParse(e.data);
+        if (!parsed.success) throw new Error(`${e.type}: ${parsed.error.message}`);
+      }
+    }
+    expect(cityStateSchema.safeParse(sim.state()).success).toBe(true);
+  });
+
+  it('moves every incident along a legal path', () => {
+    const sim = createCitySim({ seed: 4, lamps: 500 });
+    const status = new Map(sim.state().incidents.map((i) => [i.id, i.status as string]));
+    const legal: Record<string, string[]> = {
+      received: ['assigned', 'rejected'],
+      assigned: ['in_progress'],
+      in_progress: ['resolved'],
+    };
+    let moves = 0;
+    for (const e of run(sim, 1200, 1000)) {
+      if (e.type === 'incident.reported') {
+        expect(status.has(e.data.id)).toBe(false);
+        status.set(e.data.id, 'received');
+      } else if (e.type === 'incident.updated') {
+        const from = status.get(e.data.id);
+        expect(from, e.data.id).toBeDefined();
+        expect(legal[from!] ?? [], `${e.data.id}: ${from} -> ${e.data.status}`).toContain(e.data.status);
+        status.set(e.data.id, e.data.status);
+        moves++;
+      }
+    }
+    expect(moves).toBeGreaterThan(250);
+    const finals = [...status.values()];
+    expect(finals.filter((s) => s === 'rejected').length).toBeGreaterThan(0);
+  });
+
+  it('resolves most incidents within 48 sim hours, and some overrun', () => {
+    const sim = createCitySim({ seed: 9, lamps: 0, timeScale: 3600 });
+    const reported = new Map<string, number>();
+    const took: number[] = [];
+    for (const e of run(sim, 24 * 60, 1000)) {
+      if (e.type === 'incident.reported') reported.set(e.data.id, Date.parse(e.data.reportedAt!));
+      if (e.type === 'incident.updated' && e.data.status === 'resolved' && reported.has(e.data.id)) {
+        took.push(Date.parse(e.data.at) - reported.get(e.data.id)!);
+      }
+    }
+    expect(took.length).toBeGreaterThan(400);
+    const within = took.filter((ms) => ms <= 48 * HOUR_MS).length / took.length;
+    expect(within).toBeGreaterThan(0.7);
+    expect(within).toBeLessThan(0.97);
+  });
+
+  it('keeps state() equal to the previous state with every event applied', () => {
+    const sim = createCitySim({ seed: 21, lamps: 3000 });
+    const expected: CityState = sim.state();
+    const seen = new Set<string>();
+    for (let step = 0; step < 250; step++) {
+      const events = sim.advance(step % 7 === 0 ? 2000 : 300);
+      for (const e of events) {
+        applyCityEvent(expected, e);
+        seen.add(e.type);
+      }
+      retainCityState(expected, sim.now);
+      const actual = sim.state();
+      expect(actual.incidents).toEqual(expected.incidents);
+      expect(actual.alerts).toEqual(expected.alerts);
+      expect(actual.cameras).toEqual(expected.cameras);
+      expect(actual.kpis).toEqual(expected.kpis);
+      expect(actual.lamps.state).toEqual(expected.lamps.state);
+      expect(actual.lamps.level).toEqual(expected.lamps.level);
+    }
+    expect(seen.size).toBe(6);
+    // The week-old cases fell out on both sides alike.
+    expect(expected.incidents.every((i) => Date.parse(i.reportedAt) > sim.now - 60 * 24 * HOUR_MS)).toBe(
+      true,
+    );
+  });
+
+  it('switches the lamps on at dusk, dims them at night and turns them off by noon', () => {
+    const sim = createCitySim({ seed: 2, lamps: 5000 });
+    const share = (code: number) => {
+      const s = sim.state().lamps.state;
+      return s.filter((x) => x === code).length / s.length;
+    };
+    expect(share(LAMP_OFF)).toBeGreaterThan(0.98);
+
+    sim.advance(realMsUntilLocalHour(sim.now, 20, sim.scale));
+    expect(share(LAMP_ON)).toBeGreaterThan(0.98);
+    const lamps = sim.state().lamps;
+    lamps.state.forEach((s, i) => {
+      if (s === LAMP_ON) expect(lamps.level[i]).toBe(100);
+    });
+
+    sim.advance(realMsUntilLocalHour(sim.now, 1, sim.scale));
+    expect(share(LAMP_DIMMED)).toBeGreaterThan(0.98);
+    const dimmed = sim.state().lamps;
+    dimmed.state.forEach((s, i) => {
+      if (s === LAMP_DIMMED) expect(dimmed.level[i]).toBe(50);
+    });
+
+    sim.advance(realMsUntilLocalHour(sim.now, 12, sim.scale));
+    expect(share(LAMP_OFF)).toBeGreaterThan(0.98);
+    expect(share(LAMP_FAULT)).toBeGreaterThan(0);
+  });
+
+  it('staggers switching across cabinets over a few sim minutes', () => {
+    const sim = createCitySim({ seed: 2, lamps: 5000, timeScale: 60 });
+    sim.advance(realMsUntilLocalHour(sim.now, 17, sim.scale) + 5 * 1000);
+    const times: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      const n = sim.advance(1000).filter((e) => e.type === 'light.state' && e.data[1] === LAMP_ON).length;
+      // a cabinet switches ~50 lamps at once; a single repaired lamp is not a switching
+      if (n >= 20) times.push(sim.now);
+    }
+    // 17:05 to 19:05: the switch-on happens within this window, spread over more than one minute
+    expect(times.length).toBeGreaterThan(3);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThan(60_000);
+    expect(times.at(-1)! - times[0]!).toBeLessThan(15 * 60_000);
+  });
+
+  it('raises camera alerts with plausible details, a few per real minute at the default scale', () => {
+    const sim = createCitySim({ seed: 6, lamps: 0 });
+    const alerts = run(sim, 600, 1000).flatMap((e) => (e.type === 'camera.alert' ? [e.data] : []));
+    // ten real minutes = five sim days at 720x
+    expect(alerts.length).toBeGreaterThan(30);
+    expect(alerts.length).toBeLessThan(150);
+    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(ALERT_KINDS));
+    for (const a of alerts) {
+      expect(a.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(a.confidence).toBeLessThanOrEqual(0.99);
+      if (a.kind === 'face-match') expect(a.subject).toBeTruthy();
+      if (a.kind === 'plate-hit') expect(a.plate).toMatch(/^\d{2}[A-Z]{1,2}-\d{3}\.\d{2}$/);
+    }
+    expect(alerts.filter((a) => a.plate?.startsWith('75')).length).toBeGreaterThan(
+      alerts.filter((a) => a.plate).length / 2,
+    );
+  });
+
+  it('updates every KPI about hourly, with small drifts', () => {
+    const sim = createCitySim({ seed: 8, lamps: 0 });
+    const before = new Map(sim.state().kpis.map((k) => [k.id, k.value]));
+    const updates = run(sim, 120, 1000).flatMap((e) => (e.type === 'kpi.updated' ? [e.data] : []));
+    // 120 real seconds = 24 sim hours
+    for (const id of KPI_IDS) {
+      const mine = updates.filter((k) => k.id === id);
+      expect(mine.length, id).toBeGreaterThanOrEqual(15);
+      expect(mine.length, id).toBeLessThanOrEqual(35);
+      const last = mine.at(-1)!.value;
+      const first = before.get(id)!;
+      expect(Math.abs(last - first) / first, id).toBeLessThan(0.05);
+    }
+    const tourists = updates.filter((k) => k.id === 'tourist-arrivals').map((k) => k.value);
+    expect(tourists).toEqual([...tourists].sort((x, y) => x - y));
+    const rate = sim.state().kpis.find((k) => k.id === 'online-services-rate')!;
+    expect(rate.value).toBeGreaterThan(85);
+    expect(rate.value).toBeLessThan(97);
+  });
+
+  it('reports about 4,000 incidents a year at time scale 1, more by day than by night', () => {
+    const sim = createCitySim({ seed: 12, lamps: 0, timeScale: 1 });
+    let total = 0;
+    let day = 0;
+    let night = 0;
+    for (let d = 0; d < 365; d++) {
+      for (const e of sim.advance(24 * HOUR_MS)) {
+        if (e.type !== 'incident.reported') continue;
+        total++;
+        const hour = localMsOfDay(Date.parse(e.data.reportedAt!)) / HOUR_MS;
+        if (hour >= 8 && hour < 17) day++;
+        if (hour >= 21 || hour < 6) night++;
+      }
+    }
+    expect(total).toBeGreaterThan(3_500);
+    expect(total).toBeLessThan(4_500);
+    expect(day).toBeGreaterThan(night * 3);
+  });
+});

@@ -1,0 +1,400 @@
+// The seeded Huế city: a discrete-event simulation on a simulated clock. Every happening (a report, a
+// status change, a camera dropping out, a cabinet switching its lamps) sits on an agenda; advance()
+// runs the agenda up to the new clock and returns the events in order. No I/O, no wall clock.
+import { KPI_IDS, LAMP_FAULT, type AlertKind, type CameraKind } from '../../src/shared/protocol/codes';
+import type {
+  Camera,
+  CameraAlert,
+  CityEvent,
+  CityState,
+  Incident,
+  LightState,
+} from '../../src/shared/protocol/events';
+import { MAX_ALERTS, isRetained } from './apply';
+import { buildCameras } from './cameras';
+import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
+import { createKpiTrack, kpiOf, stepKpi, type KpiTrack } from './kpis';
+import { buildLampLayout, levelOf, nextScheduledSwitch, scheduledLampState, type LampLayout } from './lamps';
+import { fakeName, fakePlate } from './people';
+import { Agenda } from './queue';
+import { STREAMS, deriveSeed, streamRng, type Rng } from './rng';
+import { DAY_MS, HOUR_MS, MINUTE_MS, UTC_OFFSET_MS, localMsOfDay } from './sun';
+
+export interface CitySimOptions {
+  /** default 1 */
+  seed: number;
+  /** default 20,000; 50,000 builds in well under a second */
+  lamps?: number;
+  /** simulated seconds per real second; default 720 (a day in 2 minutes) */
+  timeScale?: number;
+  /** sim clock start, epoch ms; default 17:00 in Huế on 23 November 2026 */
+  start?: number;
+}
+
+export interface CitySim {
+  /** sim clock, epoch ms */
+  readonly now: number;
+  readonly scale: number;
+  /** the full current state; clock = { now, scale, simulated: true } */
+  state(): CityState;
+  /** moves the sim clock by realDtMs * scale and returns what happened, in order */
+  advance(realDtMs: number): CityEvent[];
+}
+
+export const DEFAULT_LAMPS = 20_000;
+export const DEFAULT_TIME_SCALE = 720;
+/** 17:00 in Huế (UTC+7) on 23 November 2026. */
+export const DEFAULT_START = Date.UTC(2026, 10, 23, 10, 0);
+
+/** Hue-S receives about 4,000 reports a year (3,550 in 2020). */
+export const INCIDENTS_PER_YEAR = 4_000;
+export const ALERTS_PER_DAY = 14;
+/** Share of lamps that fail per day. */
+export const LAMP_FAULTS_PER_DAY = 0.002;
+const LAMP_REPAIR_MEAN_MS = 36 * HOUR_MS;
+const CAMERA_UPTIME_MEAN_MS = 4 * DAY_MS;
+const CAMERA_OUTAGE_MEAN_MS = 2 * HOUR_MS;
+/** The city starts as it would be after a month of running: open cases, a history, recent alerts. */
+const WARMUP_MS = 35 * DAY_MS;
+const LAMP_WARMUP_MS = 3 * DAY_MS;
+
+// Reports by local hour: few at night, a morning and an afternoon peak.
+const REPORT_PROFILE = [
+  0.15, 0.1, 0.08, 0.08, 0.12, 0.35, 0.8, 1.4, 1.9, 2.0, 1.9, 1.5, 1.1, 1.3, 1.7, 1.8, 1.6, 1.3, 1.1, 0.9,
+  0.7, 0.5, 0.35, 0.2,
+];
+// Camera analytics follow the traffic: rush hours and the evening crowds at the market and the river.
+const ALERT_PROFILE = [
+  0.3, 0.2, 0.15, 0.15, 0.2, 0.5, 1.1, 1.8, 1.6, 1.2, 1.0, 1.0, 1.0, 1.0, 1.1, 1.3, 1.7, 1.9, 1.8, 1.6, 1.4,
+  1.1, 0.8, 0.5,
+];
+
+const YEAR_MS = 365.25 * DAY_MS;
+
+/** A Poisson process whose rate follows a daily profile, sampled by thinning. */
+class DailyProcess {
+  private readonly maxRate: number;
+  private readonly peak: number;
+
+  constructor(
+    private readonly profile: readonly number[],
+    perMs: number,
+  ) {
+    const mean = profile.reduce((a, b) => a + b, 0) / profile.length;
+    this.peak = Math.max(...profile);
+    this.maxRate = (perMs * this.peak) / mean;
+  }
+
+  /** The next event time after t. */
+  next(rng: Rng, t: number): number {
+    for (;;) {
+      t += rng.exp(1 / this.maxRate);
+      const w = this.profile[Math.floor(localMsOfDay(t) / HOUR_MS)] ?? 1;
+      if (rng.next() * this.peak < w) return Math.round(t);
+    }
+  }
+}
+
+const ALERT_KINDS_BY_CAMERA: Record<CameraKind, [AlertKind[], number[]]> = {
+  face: [
+    ['face-match', 'crowd'],
+    [85, 15],
+  ],
+  plate: [
+    ['plate-hit', 'traffic-violation'],
+    [45, 55],
+  ],
+  ptz: [
+    ['crowd', 'vandalism', 'traffic-violation'],
+    [35, 20, 45],
+  ],
+  fixed: [
+    ['traffic-violation', 'vandalism', 'crowd'],
+    [60, 20, 20],
+  ],
+};
+
+class HueCity implements CitySim {
+  readonly scale: number;
+  private clock: number;
+  private emitting = false;
+  private out: CityEvent[] = [];
+  private readonly agenda = new Agenda();
+
+  private readonly rng: Record<keyof typeof STREAMS, Rng>;
+  private readonly cameras: Camera[];
+  private readonly incidents = new Map<string, Incident>();
+  private readonly lastIdByCategory = new Map<string, string>();
+  private incidentCount = 0;
+  private readonly alerts: CameraAlert[] = [];
+  private alertCount = 0;
+  private readonly kpis: KpiTrack[];
+  private lastPrune = 0;
+
+  private readonly layout: LampLayout;
+  private readonly lampState: Uint8Array;
+  private readonly lampLevel: Uint8Array;
+  private readonly cabinetMode: Uint8Array;
+
+  constructor(opts: CitySimOptions) {
+    const seed = opts.seed ?? 1;
+    const lamps = Math.max(0, Math.floor(opts.lamps ?? DEFAULT_LAMPS));
+    this.scale = opts.timeScale ?? DEFAULT_TIME_SCALE;
+    if (!(this.scale > 0)) throw new Error('timeScale must be positive');
+    const start = opts.start ?? DEFAULT_START;
+
+    this.rng = Object.fromEntries(
+      Object.entries(STREAMS).map(([name, stream]) => [name, streamRng(seed, stream)]),
+    ) as Record<keyof typeof STREAMS, Rng>;
+
+    const from = start - WARMUP_MS;
+    this.clock = from;
+    this.cameras = buildCameras(this.rng.cameras);
+    this.kpis = KPI_IDS.flatMap((id) => createKpiTrack(this.rng.kpis, id, from) ?? []);
+
+    this.layout = buildLampLayout(deriveSeed(seed, STREAMS.layout), lamps);
+    this.lampState = new Uint8Array(lamps);
+    this.lampLevel = new Uint8Array(lamps);
+    this.cabinetMode = new Uint8Array(this.layout.cabinets.length);
+
+    this.startIncidents(from);
+    this.startAlerts(from);
+    this.cameras.forEach((camera) => this.scheduleCameraFailure(camera, from));
+    this.kpis.forEach((track) => this.scheduleKpi(track, from));
+    this.startLamps(start - LAMP_WARMUP_MS);
+
+    // Play the past month silently, so the first state looks like a city in the middle of its day.
+    this.agenda.runUntil(start, (t) => (this.clock = t));
+    this.clock = start;
+    this.prune();
+    this.emitting = true;
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  advance(realDtMs: number): CityEvent[] {
+    if (!(realDtMs > 0)) return [];
+    const until = this.clock + realDtMs * this.scale;
+    this.agenda.runUntil(until, (t) => (this.clock = t));
+    this.clock = until;
+    if (this.clock - this.lastPrune > HOUR_MS) this.prune();
+    const events = this.out;
+    this.out = [];
+    return events;
+  }
+
+  state(): CityState {
+    const now = this.clock;
+    const l = this.layout;
+    return {
+      city: 'Huế',
+      clock: { now, scale: this.scale, simulated: true },
+      incidents: [...this.incidents.values()].filter((i) => isRetained(i, now)).map(cloneIncident),
+      alerts: this.alerts.map((a) => ({ ...a, location: { ...a.location } })),
+      cameras: this.cameras.map((c) => ({ ...c, location: { ...c.location } })),
+      kpis: this.kpis.map(kpiOf),
+      lamps: {
+        count: l.count,
+        lon: Array.from(l.lon),
+        lat: Array.from(l.lat),
+        cabinet: Array.from(l.cabinet),
+        state: Array.from(this.lampState),
+        level: Array.from(this.lampLevel),
+        watts: Array.from(l.watts),
+        cabinets: l.cabinets.map((c) => ({ id: c.id, ward: c.ward })),
+      },
+    };
+  }
+
+  private emit(event: CityEvent): void {
+    if (this.emitting) this.out.push(event);
+  }
+
+  private prune(): void {
+    this.lastPrune = this.clock;
+    for (const [id, incident] of this.incidents) {
+      if (!isRetained(incident, this.clock)) this.incidents.delete(id);
+    }
+  }
+
+  // Incidents ---------------------------------------------------------------------------------------
+
+  private startIncidents(from: number): void {
+    const process = new DailyProcess(REPORT_PROFILE, INCIDENTS_PER_YEAR / YEAR_MS);
+    const rng = this.rng.incidents;
+    const spots = this.cameras.filter((c) => !c.gateway).map((c) => c.location);
+    const arrive = (t: number): void => {
+      this.report(t, spots);
+      this.agenda.at(process.next(rng, t), () => arrive(this.clock));
+    };
+    this.agenda.at(process.next(rng, from), () => arrive(this.clock));
+  }
+
+  private report(t: number, cameraSpots: { lon: number; lat: number }[]): void {
+    const year = new Date(t + UTC_OFFSET_MS).getUTCFullYear();
+    const id = `PA-${year}-${String(++this.incidentCount).padStart(5, '0')}`;
+    const report = makeIncident(this.rng.incidents, { id, at: t, cameraSpots });
+    const at = new Date(t).toISOString();
+    this.incidents.set(id, {
+      ...report,
+      location: { ...report.location },
+      ...(report.reporter ? { reporter: { ...report.reporter } } : {}),
+      reportedAt: at,
+      status: 'received',
+      updatedAt: at,
+      history: [{ status: 'received', by: report.source, at }],
+    });
+    this.emit({ type: 'incident.reported', data: report });
+    const steps = planLifecycle(this.rng.lifecycle, report, t, this.lastIdByCategory.get(report.category));
+    this.lastIdByCategory.set(report.category, id);
+    for (const step of steps) this.agenda.at(step.at, () => this.moveIncident(id, step));
+  }
+
+  private moveIncident(id: string, step: LifecycleStep): void {
+    const incident = this.incidents.get(id);
+    if (!incident) return;
+    const at = new Date(step.at).toISOString();
+    const change = {
+      status: step.status,
+      by: step.by,
+      at,
+      ...(step.department !== undefined ? { department: step.department } : {}),
+      ...(step.note !== undefined ? { note: step.note } : {}),
+    };
+    incident.status = step.status;
+    incident.updatedAt = at;
+    if (step.department !== undefined) incident.department = step.department;
+    incident.history.push(change);
+    this.emit({ type: 'incident.updated', data: { id, ...change } });
+  }
+
+  // Cameras and alerts ------------------------------------------------------------------------------
+
+  private startAlerts(from: number): void {
+    const process = new DailyProcess(ALERT_PROFILE, ALERTS_PER_DAY / DAY_MS);
+    const rng = this.rng.alerts;
+    const fire = (): void => {
+      this.raiseAlert(rng);
+      this.agenda.at(process.next(rng, this.clock), fire);
+    };
+    this.agenda.at(process.next(rng, from), fire);
+  }
+
+  private raiseAlert(rng: Rng): void {
+    const online = this.cameras.filter((c) => c.online);
+    if (online.length === 0) return;
+    const camera = rng.pick(online);
+    const [kinds, weights] = ALERT_KINDS_BY_CAMERA[camera.kind];
+    const kind = kinds[rng.weighted(weights)] ?? 'crowd';
+    const [lo, hi] = kind === 'plate-hit' ? [0.8, 0.99] : kind === 'face-match' ? [0.6, 0.99] : [0.5, 0.95];
+    const alert: CameraAlert = {
+      id: `AL-${String(++this.alertCount).padStart(6, '0')}`,
+      cameraId: camera.id,
+      kind,
+      confidence: Math.round(rng.range(lo, hi) * 100) / 100,
+      at: new Date(this.clock).toISOString(),
+      location: { ...camera.location },
+    };
+    if (kind === 'face-match') alert.subject = fakeName(rng);
+    if (kind === 'plate-hit' || (kind === 'traffic-violation' && rng.chance(0.7)))
+      alert.plate = fakePlate(rng);
+    this.alerts.push(alert);
+    if (this.alerts.length > MAX_ALERTS) this.alerts.shift();
+    this.emit({ type: 'camera.alert', data: { ...alert, location: { ...alert.location } } });
+  }
+
+  private scheduleCameraFailure(camera: Camera, from: number): void {
+    const rng = this.rng.cameraStatus;
+    this.agenda.at(Math.round(from + rng.exp(CAMERA_UPTIME_MEAN_MS)), () => {
+      camera.online = false;
+      this.emit({ type: 'camera.status', data: { id: camera.id, online: false } });
+      const back = Math.round(this.clock + Math.max(10 * MINUTE_MS, rng.exp(CAMERA_OUTAGE_MEAN_MS)));
+      this.agenda.at(back, () => {
+        camera.online = true;
+        this.emit({ type: 'camera.status', data: { id: camera.id, online: true } });
+        this.scheduleCameraFailure(camera, this.clock);
+      });
+    });
+  }
+
+  // KPIs --------------------------------------------------------------------------------------------
+
+  private scheduleKpi(track: KpiTrack, from: number): void {
+    const rng = this.rng.kpis;
+    this.agenda.at(Math.round(from + rng.range(45, 75) * MINUTE_MS), () => {
+      stepKpi(rng, track, this.clock);
+      this.emit({ type: 'kpi.updated', data: kpiOf(track) });
+      this.scheduleKpi(track, this.clock);
+    });
+  }
+
+  // Streetlights ------------------------------------------------------------------------------------
+
+  private startLamps(from: number): void {
+    const { cabinets, count } = this.layout;
+    cabinets.forEach((cab, c) => {
+      const mode = scheduledLampState(from - cab.offsetMs);
+      this.cabinetMode[c] = mode;
+      this.lampState.fill(mode, cab.start, cab.end);
+      this.lampLevel.fill(levelOf(mode), cab.start, cab.end);
+      this.scheduleCabinet(c, nextScheduledSwitch(from - cab.offsetMs));
+    });
+    if (count > 0) this.scheduleLampFault(from);
+  }
+
+  /** A cabinet switches its lamps at each city switching time, late by its own offset. */
+  private scheduleCabinet(c: number, boundary: number): void {
+    const cab = this.layout.cabinets[c]!;
+    this.agenda.at(boundary + cab.offsetMs, () => {
+      const mode = scheduledLampState(boundary);
+      const level = levelOf(mode);
+      this.cabinetMode[c] = mode;
+      for (let i = cab.start; i < cab.end; i++) {
+        const s = this.lampState[i];
+        if (s === LAMP_FAULT || (s === mode && this.lampLevel[i] === level)) continue;
+        this.setLamp(i, mode, level);
+      }
+      this.scheduleCabinet(c, nextScheduledSwitch(boundary));
+    });
+  }
+
+  private scheduleLampFault(from: number): void {
+    const rng = this.rng.lamps;
+    const count = this.layout.count;
+    const meanGap = DAY_MS / (count * LAMP_FAULTS_PER_DAY);
+    this.agenda.at(Math.round(from + rng.exp(meanGap)), () => {
+      const i = rng.int(0, count - 1);
+      if (this.lampState[i] !== LAMP_FAULT) {
+        this.setLamp(i, LAMP_FAULT, 0);
+        const repair = Math.round(this.clock + Math.max(3 * HOUR_MS, rng.exp(LAMP_REPAIR_MEAN_MS)));
+        this.agenda.at(repair, () => {
+          const mode = this.cabinetMode[this.layout.cabinet[i]!]!;
+          this.setLamp(i, mode, levelOf(mode));
+        });
+      }
+      this.scheduleLampFault(this.clock);
+    });
+  }
+
+  private setLamp(i: number, state: number, level: number): void {
+    this.lampState[i] = state;
+    this.lampLevel[i] = level;
+    const data: LightState = [i, state, level];
+    this.emit({ type: 'light.state', data });
+  }
+}
+
+function cloneIncident(i: Incident): Incident {
+  return {
+    ...i,
+    location: { ...i.location },
+    ...(i.reporter ? { reporter: { ...i.reporter } } : {}),
+    history: i.history.map((h) => ({ ...h })),
+  };
+}
+
+export function createCitySim(opts: CitySimOptions): CitySim {
+  return new HueCity(opts);
+}
