@@ -1,0 +1,49 @@
+import type { HubOptions } from './hub';
+
+/**
+ * Hub options from the environment, all checked at once so a typo is reported with everything else
+ * that is wrong rather than discovered one restart at a time.
+ *
+ * PORT (8080), HOST (127.0.0.1), SIM=off, SIM_SEED (1), SIM_LAMPS, SIM_SCALE, LOG_SIZE (100000),
+ * TICK_MS (50), STATIC_DIR (dist). Tokens come from HUB_TOKENS / HUB_TOKENS_FILE (see tokens.ts).
+ */
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions; errors: string[] } {
+  const errors: string[] = [];
+  const int = (name: string, min: number, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      errors.push(`${name}=${raw}: expected an integer from ${min} to ${max}`);
+      return undefined;
+    }
+    return value;
+  };
+  const num = (name: string, min: number, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      errors.push(`${name}=${raw}: expected a number from ${min} to ${max}`);
+      return undefined;
+    }
+    return value;
+  };
+
+  const simOff = /^(off|false|0|no)$/i.test(env.SIM ?? '');
+  const options: HubOptions = {
+    port: int('PORT', 0, 65535) ?? 8080,
+    host: env.HOST?.trim() || '127.0.0.1',
+    logSize: int('LOG_SIZE', 1, 10_000_000),
+    tickMs: int('TICK_MS', 5, 5000),
+    sim: simOff
+      ? false
+      : {
+          seed: int('SIM_SEED', 0, 2 ** 31 - 1) ?? 1,
+          lamps: int('SIM_LAMPS', 0, 500_000),
+          timeScale: num('SIM_SCALE', 0.001, 100_000),
+        },
+  };
+  if (env.STATIC_DIR) options.staticDir = env.STATIC_DIR;
+  return { options, errors };
+}

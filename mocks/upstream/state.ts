@@ -1,0 +1,192 @@
+import { OPEN_STATUSES } from '../../src/shared/protocol/codes';
+import type {
+  CameraAlert,
+  CityState,
+  Incident,
+  IncidentReported,
+  IncidentUpdated,
+  Kpi,
+  StreamEvent,
+} from '../../src/shared/protocol/events';
+
+// The hub's materialised view of the city: what a snapshot sends. Kept immutable (each apply returns
+// a new state, sharing what did not change) so a snapshot handed to a socket can never be changed
+// under it, and so a test can compare before and after.
+
+/** Incidents beyond this are evicted, closed ones first: a snapshot must stay small enough to send. */
+export const MAX_INCIDENTS = 2000;
+/** Finished (resolved, closed, rejected) incidents leave the state this long after their last change, in city time. */
+export const RETAIN_FINISHED_MS = 7 * 24 * 3600 * 1000;
+/** Only the latest alerts travel in a snapshot; older ones live in the clients' own feeds. */
+export const MAX_ALERTS = 200;
+/** The schema caps an incident's history at 100 entries; the oldest go first. */
+export const MAX_HISTORY = 100;
+
+export function emptyCityState(city = 'Huế'): CityState {
+  return {
+    city,
+    clock: { now: 0, scale: 1, simulated: false },
+    incidents: [],
+    alerts: [],
+    cameras: [],
+    kpis: [],
+    lamps: { count: 0, lon: [], lat: [], cabinet: [], state: [], level: [], watts: [], cabinets: [] },
+  };
+}
+
+export function applyEvent(state: CityState, event: StreamEvent): CityState {
+  return applyEvents(state, [event]);
+}
+
+/**
+ * Applies events in order. Equivalent to folding applyEvent, but copies each touched collection once
+ * per call: the lamp columns are 20,000+ entries and light.state arrives by the thousand.
+ */
+export function applyEvents(state: CityState, events: readonly StreamEvent[]): CityState {
+  if (events.length === 0) return state;
+  const draft = new Draft(state);
+  for (const event of events) draft.apply(event);
+  return draft.finish();
+}
+
+/** Copy-on-write view of one state: each collection is copied the first time an event touches it. */
+class Draft {
+  private incidents: Incident[] | null = null;
+  private incidentIndex: Map<string, number> | null = null;
+  private alerts: CameraAlert[] | null = null;
+  private cameras: CityState['cameras'] | null = null;
+  private kpis: Kpi[] | null = null;
+  private lampState: number[] | null = null;
+  private lampLevel: number[] | null = null;
+  private latestTs = -Infinity;
+
+  constructor(private readonly base: CityState) {}
+
+  apply(event: StreamEvent): void {
+    if (event.ts > this.latestTs) this.latestTs = event.ts;
+    switch (event.type) {
+      case 'light.state':
+        return this.light(event.data[0], event.data[1], event.data[2]);
+      case 'incident.reported':
+        return this.reported(event.data, event.ts);
+      case 'incident.updated':
+        return this.updated(event.data);
+      case 'camera.alert':
+        return this.alert(event.data);
+      case 'camera.status':
+        return this.cameraStatus(event.data.id, event.data.online);
+      case 'kpi.updated':
+        return this.kpi(event.data);
+    }
+  }
+
+  finish(): CityState {
+    const b = this.base;
+    let incidents = this.incidents ?? b.incidents;
+    // Retention is checked only when incidents changed: light.state batches must stay cheap.
+    if (this.incidents) incidents = dropStale(incidents, this.latestTs - RETAIN_FINISHED_MS);
+    if (incidents.length > MAX_INCIDENTS) incidents = evictIncidents(incidents, MAX_INCIDENTS);
+    const alerts = this.alerts ?? b.alerts;
+    return {
+      ...b,
+      incidents,
+      alerts: alerts.length > MAX_ALERTS ? alerts.slice(alerts.length - MAX_ALERTS) : alerts,
+      cameras: this.cameras ?? b.cameras,
+      kpis: this.kpis ?? b.kpis,
+      lamps:
+        this.lampState || this.lampLevel
+          ? { ...b.lamps, state: this.lampState ?? b.lamps.state, level: this.lampLevel ?? b.lamps.level }
+          : b.lamps,
+    };
+  }
+
+  private light(index: number, state: number, level: number): void {
+    // Out-of-range lamps are refused at ingest; this guard keeps a direct caller from growing the columns.
+    if (index < 0 || index >= this.base.lamps.count) return;
+    this.lampState ??= this.base.lamps.state.slice();
+    this.lampLevel ??= this.base.lamps.level.slice();
+    this.lampState[index] = state;
+    this.lampLevel[index] = level;
+  }
+
+  private ensureIncidents(): { list: Incident[]; index: Map<string, number> } {
+    if (!this.incidents || !this.incidentIndex) {
+      this.incidents = this.base.incidents.slice();
+      this.incidentIndex = new Map(this.incidents.map((inc, i) => [inc.id, i]));
+    }
+    return { list: this.incidents, index: this.incidentIndex };
+  }
+
+  private reported(data: IncidentReported, ts: number): void {
+    const { list, index } = this.ensureIncidents();
+    // The first report of an id wins: a producer retrying a request must not create a second incident.
+    if (index.has(data.id)) return;
+    const reportedAt = data.reportedAt ?? new Date(ts).toISOString();
+    index.set(data.id, list.length);
+    list.push({
+      ...data,
+      reportedAt,
+      status: 'received',
+      updatedAt: reportedAt,
+      history: [{ status: 'received', by: data.source, at: reportedAt }],
+    });
+  }
+
+  private updated(data: IncidentUpdated): void {
+    const { list, index } = this.ensureIncidents();
+    const i = index.get(data.id);
+    const current = i === undefined ? undefined : list[i];
+    if (i === undefined || !current) return;
+    const { id: _id, ...entry } = data;
+    const history = [...current.history, entry];
+    list[i] = {
+      ...current,
+      status: data.status,
+      department: data.department ?? current.department,
+      updatedAt: data.at,
+      history: history.length > MAX_HISTORY ? history.slice(history.length - MAX_HISTORY) : history,
+    };
+  }
+
+  private alert(data: CameraAlert): void {
+    this.alerts ??= this.base.alerts.slice();
+    const same = this.alerts.findIndex((a) => a.id === data.id);
+    if (same >= 0) this.alerts.splice(same, 1);
+    this.alerts.push(data);
+  }
+
+  private cameraStatus(id: string, online: boolean): void {
+    const list = (this.cameras ??= this.base.cameras.slice());
+    const i = list.findIndex((c) => c.id === id);
+    const cam = list[i];
+    if (cam && cam.online !== online) list[i] = { ...cam, online };
+  }
+
+  private kpi(data: Kpi): void {
+    const list = (this.kpis ??= this.base.kpis.slice());
+    const i = list.findIndex((k) => k.id === data.id);
+    if (i >= 0) list[i] = data;
+    else list.push(data);
+  }
+}
+
+function dropStale(list: Incident[], cutoff: number): Incident[] {
+  const kept = list.filter((inc) => OPEN_STATUSES.has(inc.status) || !(Date.parse(inc.updatedAt) < cutoff));
+  return kept.length === list.length ? list : kept;
+}
+
+/** Drops the oldest finished incidents first, then (only if still over) the oldest open ones. */
+function evictIncidents(list: Incident[], max: number): Incident[] {
+  const excess = list.length - max;
+  const finished = list.filter((inc) => !OPEN_STATUSES.has(inc.status)).length;
+  let finishedToDrop = Math.min(excess, finished);
+  let openToDrop = excess - finishedToDrop;
+  const kept: Incident[] = [];
+  for (const inc of list) {
+    const open = OPEN_STATUSES.has(inc.status);
+    if (!open && finishedToDrop > 0) finishedToDrop--;
+    else if (open && openToDrop > 0) openToDrop--;
+    else kept.push(inc);
+  }
+  return kept;
+}

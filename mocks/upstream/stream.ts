@@ -1,0 +1,161 @@
+import type { CityEvent, CityState, Snapshot, StreamEvent } from '../../src/shared/protocol/events';
+import { EventLog } from './log';
+import { applyEvents } from './state';
+import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
+
+/** How long the hub remembers which seq an incident id was reported at, for idempotent re-sends. */
+const MAX_REMEMBERED_IDS = 200_000;
+
+export type IngestResult = { ok: true; seqs: number[] } | { ok: false; issues: Issue[]; issueCount: number };
+
+/** What a (re)connecting client needs to catch up to the live stream. */
+export type CatchUp = { mode: 'replay'; events: StreamEvent[] } | { mode: 'snapshot'; snapshot: Snapshot };
+
+export interface StreamClock {
+  /** city time, epoch ms: the simulator's clock when one runs */
+  now(): number;
+  scale: number;
+  simulated: boolean;
+}
+
+/**
+ * The single path every event takes: validate → assign seq → apply to the state → append to the
+ * log → queue for broadcast. No I/O: the hub wires it to sockets and HTTP, tests drive it directly.
+ * Everything here runs synchronously, so seq, state, log and queue always agree with each other.
+ */
+export class CityStream {
+  private current: CityState;
+  private seqNow = 0;
+  private readonly log: EventLog;
+  private pending: StreamEvent[] = [];
+  /** incident id → seq of the event that reported it (0: it was in the initial state) */
+  private readonly reportedAt = new Map<string, number>();
+  private readonly cameraIds: Set<string>;
+  private dropped = 0;
+  private readonly ctx: ValidationContext;
+
+  constructor(
+    initial: CityState,
+    logSize: number,
+    private readonly clock: StreamClock,
+  ) {
+    this.current = initial;
+    this.log = new EventLog(logSize);
+    for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
+    this.cameraIds = new Set(initial.cameras.map((c) => c.id));
+    this.ctx = {
+      lampCount: initial.lamps.count,
+      isKnownIncident: (id) => this.reportedAt.has(id),
+      isKnownCamera: (id) => this.cameraIds.has(id),
+    };
+  }
+
+  get seq(): number {
+    return this.seqNow;
+  }
+
+  get state(): CityState {
+    return this.current;
+  }
+
+  get firstSeq(): number {
+    return this.log.firstSeq;
+  }
+
+  /** Events from the simulator (or any trusted producer) that failed validation and were dropped. */
+  get droppedCount(): number {
+    return this.dropped;
+  }
+
+  /** An ingest body: all or nothing. */
+  ingest(body: unknown): IngestResult {
+    const checked = validateBatch(body, this.ctx);
+    if (!checked.ok) return checked;
+    return { ok: true, seqs: this.commit(checked.events) };
+  }
+
+  /** Events from the simulator: each is checked on its own, and a bad one is dropped and counted. */
+  publish(events: readonly CityEvent[]): number[] {
+    const valid: CityEvent[] = [];
+    const reportedHere = new Set<string>();
+    const issues: Issue[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const ok = validateEvent(events[i], i, this.ctx, reportedHere, issues);
+      if (ok) valid.push(ok);
+    }
+    this.dropped += events.length - valid.length;
+    return this.commit(valid);
+  }
+
+  private commit(events: readonly CityEvent[]): number[] {
+    const seqs: number[] = [];
+    const fresh: StreamEvent[] = [];
+    const ts = this.clock.now();
+    for (const event of events) {
+      if (event.type === 'incident.reported') {
+        const known = this.reportedAt.get(event.data.id);
+        // A re-sent report is answered with its first seq and changes nothing: retries are safe.
+        if (known !== undefined) {
+          seqs.push(known);
+          continue;
+        }
+        this.remember(event.data.id, this.seqNow + 1);
+      }
+      const stamped = { ...event, seq: ++this.seqNow, ts } as StreamEvent;
+      this.log.push(stamped);
+      this.pending.push(stamped);
+      fresh.push(stamped);
+      seqs.push(stamped.seq);
+    }
+    this.current = applyEvents(this.current, fresh);
+    return seqs;
+  }
+
+  private remember(id: string, seq: number): void {
+    this.reportedAt.set(id, seq);
+    if (this.reportedAt.size > MAX_REMEMBERED_IDS) {
+      const oldest = this.reportedAt.keys().next();
+      if (!oldest.done) this.reportedAt.delete(oldest.value);
+    }
+  }
+
+  /** Hands over the events committed since the last call, for one broadcast. */
+  takePending(): StreamEvent[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** The state as of the current seq, with the clock read now. */
+  snapshot(): Snapshot {
+    return {
+      seq: this.seqNow,
+      state: {
+        ...this.current,
+        clock: { now: this.clock.now(), scale: this.clock.scale, simulated: this.clock.simulated },
+      },
+    };
+  }
+
+  /**
+   * The answer to a client that has applied everything up to `lastSeq`: the missing events when the
+   * log still holds all of them, else a snapshot. Call it only with nothing pending, so the answer
+   * ends exactly where the next broadcast begins.
+   */
+  catchUp(lastSeq: number | undefined): CatchUp {
+    if (this.pending.length > 0) throw new Error('catchUp with events still pending: broadcast them first');
+    if (lastSeq !== undefined && this.log.holdsAfter(lastSeq)) {
+      return { mode: 'replay', events: this.log.after(lastSeq) };
+    }
+    return { mode: 'snapshot', snapshot: this.snapshot() };
+  }
+
+  /** For REST paging; null when the log no longer holds every event after `after`. */
+  eventsAfter(after: number, limit: number): StreamEvent[] | null {
+    return this.log.holdsAfter(after) ? this.log.after(after, limit) : null;
+  }
+}

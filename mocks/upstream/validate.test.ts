@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { alert, AT, report } from './fixtures';
+import { MAX_BATCH_EVENTS, MAX_ISSUES, validateBatch, type ValidationContext } from './validate';
+
+const ctx: ValidationContext = {
+  lampCount: 10,
+  isKnownIncident: (id) => id === 'known',
+  isKnownCamera: (id) => id === 'cam-1',
+};
+
+const paths = (body: unknown) => {
+  const r = validateBatch(body, ctx);
+  return r.ok ? [] : r.issues.map((i) => i.path);
+};
+
+describe('validateBatch', () => {
+  it('accepts every event type and strips unknown keys', () => {
+    const r = validateBatch(
+      {
+        events: [
+          { type: 'incident.reported', data: { ...report('n1'), junk: '<b>' } },
+          { type: 'incident.updated', data: { id: 'n1', status: 'assigned', by: 'IOC', at: AT } },
+          { type: 'incident.updated', data: { id: 'known', status: 'resolved', by: 'IOC', at: AT } },
+          { type: 'camera.alert', data: alert('a1') },
+          { type: 'camera.status', data: { id: 'cam-1', online: false } },
+          { type: 'kpi.updated', data: { id: 'grdp-growth', value: 7.2, unit: 'percent', at: AT } },
+          { type: 'light.state', data: [9, 3, 0] },
+        ],
+      },
+      ctx,
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.events.map((e) => e.type)).toEqual([
+      'incident.reported',
+      'incident.updated',
+      'incident.updated',
+      'camera.alert',
+      'camera.status',
+      'kpi.updated',
+      'light.state',
+    ]);
+    expect(r.events[0]?.data).not.toHaveProperty('junk');
+  });
+
+  it('names the body when it is not a batch', () => {
+    for (const body of [null, 1, 'x', [], {}, { events: 'x' }, { events: [] }]) {
+      expect(paths(body)).toEqual(['events']);
+    }
+    expect(
+      paths({ events: new Array(MAX_BATCH_EVENTS + 1).fill({ type: 'light.state', data: [0, 1, 1] }) }),
+    ).toEqual(['events']);
+  });
+
+  it('names each bad field with its index and path', () => {
+    const r = validateBatch(
+      {
+        events: [
+          { type: 'incident.reported', data: report('ok') },
+          { type: 'incident.reported', data: { ...report('b1'), title: '', severity: 'huge' } },
+          { type: 'incident.reported', data: { ...report('b2'), location: { lon: 106.5, lat: 16.4 } } },
+          { type: 'incident.reported', data: { ...report('b3'), reporter: { phone: '0'.repeat(41) } } },
+        ],
+      },
+      ctx,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.index, i.path])).toEqual([
+      [1, 'events.1.data.title'],
+      [1, 'events.1.data.severity'],
+      [2, 'events.2.data.location.lon'],
+      [3, 'events.3.data.reporter.phone'],
+    ]);
+  });
+
+  it('checks light.state tuples against the lamp count and names the bad element', () => {
+    const light = (data: unknown) => paths({ events: [{ type: 'light.state', data }] });
+    expect(light([10, 1, 50])).toEqual(['events.0.data.0']);
+    expect(light([-1, 1, 50])).toEqual(['events.0.data.0']);
+    expect(light([1.5, 1, 50])).toEqual(['events.0.data.0']);
+    expect(light([1, 4, 50])).toEqual(['events.0.data.1']);
+    expect(light([1, 1, 101])).toEqual(['events.0.data.2']);
+    expect(light([1, 1, '50'])).toEqual(['events.0.data.2']);
+    expect(light({ 0: 1, 1: 1, 2: 1 })).toEqual(['events.0.data']);
+    expect(light([1, 1])).toEqual(['events.0.data']);
+    expect(light([1, 1, 50])).toEqual([]);
+  });
+
+  it('refuses unknown types, references to nothing, and non-objects', () => {
+    const at = AT;
+    expect(
+      paths({
+        events: [
+          { type: 'incident.deleted', data: {} },
+          { type: '__proto__', data: {} },
+          { data: {} },
+          42,
+          { type: 'incident.updated', data: { id: 'nobody', status: 'assigned', by: 'x', at } },
+          { type: 'camera.status', data: { id: 'cam-9', online: true } },
+        ],
+      }),
+    ).toEqual([
+      'events.0.type',
+      'events.1.type',
+      'events.2.type',
+      'events.3',
+      'events.4.data.id',
+      'events.5.data.id',
+    ]);
+  });
+
+  it('bounds the number of issues it reports but counts them all', () => {
+    const bad = new Array(500).fill({ type: 'light.state', data: [99, 0, 0] });
+    const r = validateBatch({ events: bad }, ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(MAX_ISSUES);
+    expect(r.issueCount).toBe(500);
+  });
+});

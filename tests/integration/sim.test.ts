@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { snapshotSchema, type Snapshot } from '../../src/shared/protocol/events';
+import { useHarness } from './harness';
+
+// The hub with the seeded Huế simulator as its producer, kept small: a few lamps, a fast clock.
+const SIM = { seed: 7, lamps: 40, timeScale: 3600 };
+
+describe('the hub with the simulator', () => {
+  const h = useHarness();
+
+  it('starts from the simulated city and streams its events with contiguous seqs in city time', async () => {
+    const realStart = Date.now();
+    const hub = await h.start({ sim: SIM, tickMs: 20 });
+    const viewer = await h.connect(hub, { token: 'dev-operator' });
+    await viewer.until((v) => v.events.length >= 20, 'simulated events', 10_000);
+
+    const snap = viewer.snapshots[0]!;
+    expect(viewer.received[0]?.kind).toBe('snapshot');
+    expect(snapshotSchema.safeParse(snap).success).toBe(true);
+    expect(snap.state.lamps.count).toBe(40);
+    expect(snap.state.cameras.length).toBeGreaterThanOrEqual(49);
+    expect(snap.state.clock).toMatchObject({ simulated: true, scale: 3600 });
+
+    const seqs = viewer.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => snap.seq + 1 + i));
+    // ts is the simulator's clock: it runs an hour per real second, so it leaves the wall clock behind.
+    const ts = viewer.events.map((e) => e.ts);
+    expect(ts.every((t, i) => i === 0 || t >= ts[i - 1]!)).toBe(true);
+    expect(ts[0]).toBeGreaterThanOrEqual(snap.state.clock.now);
+    const cityElapsed = ts.at(-1)! - snap.state.clock.now;
+    const realElapsed = Date.now() - realStart;
+    expect(cityElapsed).toBeGreaterThan(realElapsed * 10);
+    expect(cityElapsed).toBeLessThanOrEqual(realElapsed * 3600);
+  });
+
+  it('accepts light.state and camera.status for what the simulated city holds', async () => {
+    const hub = await h.start({ sim: SIM, tickMs: 60_000 });
+    const { body: before } = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-operator');
+    const camera = before.state.cameras[0]!;
+    const res = await h.ingest(hub, [
+      { type: 'light.state', data: [39, 3, 0] },
+      { type: 'light.state', data: [0, 2, 50] },
+      { type: 'camera.status', data: { id: camera.id, online: !camera.online } },
+    ]);
+    expect(res.status).toBe(202);
+    const { body: after } = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-operator');
+    expect([after.state.lamps.state[39], after.state.lamps.level[39]]).toEqual([3, 0]);
+    expect([after.state.lamps.state[0], after.state.lamps.level[0]]).toEqual([2, 50]);
+    expect(after.state.cameras[0]?.online).toBe(!camera.online);
+
+    const bad = await h.ingest(hub, [{ type: 'light.state', data: [40, 1, 100] }]);
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues?.[0]?.path).toBe('events.0.data.0');
+  });
+
+  it('redacts the simulated personal data for guests', async () => {
+    const hub = await h.start({ sim: { seed: 3, lamps: 10, timeScale: 720 }, tickMs: 60_000 });
+    const operator = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-operator');
+    const guest = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-guest');
+    const personal = (s: Snapshot) =>
+      s.state.incidents.filter((i) => i.reporter).length +
+      s.state.alerts.filter((a) => a.subject || a.plate).length;
+    expect(personal(operator.body)).toBeGreaterThan(0);
+    expect(personal(guest.body)).toBe(0);
+    expect(guest.body.state.incidents).toHaveLength(operator.body.state.incidents.length);
+  });
+});
