@@ -3,6 +3,7 @@
 // `retainCityState(applyCityEvent(prev, ...events), now)` equals the next state().
 import { OPEN_STATUSES, type IncidentStatus } from '../../src/shared/protocol/codes';
 import type { CityEvent, CityState, Incident } from '../../src/shared/protocol/events';
+import { applyIncidentUpdate, incidentFromReport } from '../../src/shared/protocol/incident';
 import { DAY_MS } from './sun';
 
 /** Resolved, closed and rejected incidents stay in state for this long after their last change. */
@@ -21,28 +22,13 @@ export function isRetained(incident: Incident, now: number): boolean {
 export function applyCityEvent(state: CityState, event: CityEvent): void {
   switch (event.type) {
     case 'incident.reported': {
-      const d = event.data;
-      if (state.incidents.some((i) => i.id === d.id)) return;
-      const at = d.reportedAt ?? new Date(state.clock.now).toISOString();
-      state.incidents.push({
-        ...d,
-        location: { ...d.location },
-        ...(d.reporter ? { reporter: { ...d.reporter } } : {}),
-        reportedAt: at,
-        status: 'received',
-        updatedAt: at,
-        history: [{ status: 'received', by: d.source, at }],
-      });
+      if (state.incidents.some((i) => i.id === event.data.id)) return;
+      state.incidents.push(structuredClone(incidentFromReport(event.data, state.clock.now)));
       return;
     }
     case 'incident.updated': {
-      const { id, ...change } = event.data;
-      const incident = state.incidents.find((i) => i.id === id);
-      if (!incident) return;
-      incident.status = change.status;
-      incident.updatedAt = change.at;
-      if (change.department !== undefined) incident.department = change.department;
-      incident.history.push({ ...change });
+      const incident = state.incidents.find((i) => i.id === event.data.id);
+      if (incident) applyIncidentUpdate(incident, event.data);
       return;
     }
     case 'camera.status': {

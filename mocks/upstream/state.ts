@@ -1,4 +1,5 @@
 import { OPEN_STATUSES } from '../../src/shared/protocol/codes';
+import { applyIncidentUpdate, HISTORY_LIMIT, incidentFromReport } from '../../src/shared/protocol/incident';
 import type {
   CameraAlert,
   CityState,
@@ -19,8 +20,8 @@ export const MAX_INCIDENTS = 2000;
 export const RETAIN_FINISHED_MS = 7 * 24 * 3600 * 1000;
 /** Only the latest alerts travel in a snapshot; older ones live in the clients' own feeds. */
 export const MAX_ALERTS = 200;
-/** The schema caps an incident's history at 100 entries; the oldest go first. */
-export const MAX_HISTORY = 100;
+/** The schema caps an incident's history; the oldest entries go first. */
+export const MAX_HISTORY = HISTORY_LIMIT;
 
 export function emptyCityState(city = 'Huế'): CityState {
   return {
@@ -121,15 +122,8 @@ class Draft {
     const { list, index } = this.ensureIncidents();
     // The first report of an id wins: a producer retrying a request must not create a second incident.
     if (index.has(data.id)) return;
-    const reportedAt = data.reportedAt ?? new Date(ts).toISOString();
     index.set(data.id, list.length);
-    list.push({
-      ...data,
-      reportedAt,
-      status: 'received',
-      updatedAt: reportedAt,
-      history: [{ status: 'received', by: data.source, at: reportedAt }],
-    });
+    list.push(incidentFromReport(data, ts));
   }
 
   private updated(data: IncidentUpdated): void {
@@ -137,15 +131,10 @@ class Draft {
     const i = index.get(data.id);
     const current = i === undefined ? undefined : list[i];
     if (i === undefined || !current) return;
-    const { id: _id, ...entry } = data;
-    const history = [...current.history, entry];
-    list[i] = {
-      ...current,
-      status: data.status,
-      department: data.department ?? current.department,
-      updatedAt: data.at,
-      history: history.length > MAX_HISTORY ? history.slice(history.length - MAX_HISTORY) : history,
-    };
+    // Copy before changing: a snapshot already handed to a socket may still hold the old object.
+    const next = { ...current, history: current.history.slice() };
+    applyIncidentUpdate(next, data);
+    list[i] = next;
   }
 
   private alert(data: CameraAlert): void {

@@ -26,10 +26,10 @@ const LAMP_FAULT_COLOR: RGBA = [225, 29, 72, 255];
 /** A lamp's colour: warm white when on, amber fading with the dim level, grey when off, red on fault. */
 export function lampColor(state: number, level: number, out: RGBA = [0, 0, 0, 0]): RGBA {
   if (state === LAMP_ON) {
-    out[0] = 253; out[1] = 230; out[2] = 138; out[3] = 230;
+    out[0] = 253; out[1] = 230; out[2] = 138; out[3] = 170;
   } else if (state === LAMP_DIMMED) {
     const k = 0.45 + (0.55 * Math.min(100, Math.max(0, level))) / 100;
-    out[0] = Math.round(245 * k); out[1] = Math.round(158 * k); out[2] = Math.round(11 * k); out[3] = 220;
+    out[0] = Math.round(245 * k); out[1] = Math.round(158 * k); out[2] = Math.round(11 * k); out[3] = 170;
   } else if (state === LAMP_FAULT) {
     out.splice(0, 4, ...LAMP_FAULT_COLOR);
   } else {
@@ -49,8 +49,8 @@ export function lampLayer(source: LampSource, data: LampData, version: number) {
     // deck.gl types `data` as objects or iterables; the binary form is documented but not in its types.
     data: data as never,
     radiusUnits: 'pixels',
-    getRadius: 1.6,
-    radiusMinPixels: 1,
+    getRadius: 1.2,
+    radiusMinPixels: 0.8,
     getFillColor: (_: unknown, { index }: { index: number }) =>
       lampColor(source.state[index]!, source.level[index]!, scratch),
     updateTriggers: { getFillColor: version },

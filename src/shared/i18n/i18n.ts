@@ -18,6 +18,7 @@ export function initI18n(lang: Lang) {
     // React escapes what it renders; producers' text never goes through innerHTML.
     interpolation: { escapeValue: false },
     initAsync: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = lang;
   return i18next;
