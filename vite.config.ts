@@ -15,7 +15,13 @@ export default defineConfig({
   },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2500 },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'tests/support/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
   },

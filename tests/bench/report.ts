@@ -1,0 +1,125 @@
+import { percentile, round } from '../support/stats';
+
+/** What one bench run measured, raw, before it is turned into figures. */
+export interface Measurements {
+  renderer: string | null;
+  glBackend: string;
+  chromium: string;
+  lamps: number;
+  targetEventsPerSec: number;
+  /** the measured window, in seconds of wall time */
+  windowS: number;
+  /** events the hub answered 202 for, from requests sent in the window */
+  ingestAccepted: number;
+  ingestRefused: number;
+  ingestFailures: number;
+  /** the hub's seq delta over the window: ingest plus the simulator's own events */
+  hubEvents: number;
+  /** window.__iocWall.eventsApplied delta over the window */
+  pageApplied: number;
+  /** CDP Performance.getMetrics TaskDuration delta, seconds */
+  taskDurationS: number;
+  frames: number;
+  latenciesMs: number[];
+  incidentsSent: number;
+  heapBytesBefore: number;
+  heapBytesAfter: number;
+  offsiteRequests: number;
+  pageErrors: number;
+}
+
+export interface BenchFigures {
+  date: string;
+  renderer: string | null;
+  glBackend: string;
+  chromium: string;
+  lamps: number;
+  targetEventsPerSec: number;
+  seconds: number | null;
+  /** the lower of what the hub accepted from the generator and what the page applied */
+  sustainedEventsPerSec: number | null;
+  ingestAcceptedPerSec: number | null;
+  hubEventsPerSec: number | null;
+  pageAppliedPerSec: number | null;
+  mainThreadBusy: number | null;
+  fps: number | null;
+  latencyMsP50: number | null;
+  latencyMsP95: number | null;
+  latencyMsMax: number | null;
+  incidentsSent: number;
+  incidentsSeen: number;
+  heapMbBefore: number | null;
+  heapMbAfter: number | null;
+  ingestRefused: number;
+  ingestFailures: number;
+  offsiteRequests: number;
+  pageErrors: number;
+}
+
+const MB = 1024 * 1024;
+
+export function figures(m: Measurements, date = new Date()): BenchFigures {
+  const perSec = (n: number) => n / m.windowS;
+  return {
+    date: date.toISOString(),
+    renderer: m.renderer,
+    glBackend: m.glBackend,
+    chromium: m.chromium,
+    lamps: m.lamps,
+    targetEventsPerSec: m.targetEventsPerSec,
+    seconds: round(m.windowS, 2),
+    sustainedEventsPerSec: round(Math.min(perSec(m.ingestAccepted), perSec(m.pageApplied)), 0),
+    ingestAcceptedPerSec: round(perSec(m.ingestAccepted), 0),
+    hubEventsPerSec: round(perSec(m.hubEvents), 0),
+    pageAppliedPerSec: round(perSec(m.pageApplied), 0),
+    mainThreadBusy: round(Math.min(1, Math.max(0, m.taskDurationS / m.windowS)), 3),
+    fps: round(perSec(m.frames), 1),
+    latencyMsP50: round(percentile(m.latenciesMs, 50), 0),
+    latencyMsP95: round(percentile(m.latenciesMs, 95), 0),
+    latencyMsMax: round(m.latenciesMs.length ? Math.max(...m.latenciesMs) : Number.NaN, 0),
+    incidentsSent: m.incidentsSent,
+    incidentsSeen: m.latenciesMs.length,
+    heapMbBefore: round(m.heapBytesBefore / MB, 1),
+    heapMbAfter: round(m.heapBytesAfter / MB, 1),
+    ingestRefused: m.ingestRefused,
+    ingestFailures: m.ingestFailures,
+    offsiteRequests: m.offsiteRequests,
+    pageErrors: m.pageErrors,
+  };
+}
+
+/** The targets of issue 2: main thread below 50% busy and p95 latency below 250 ms at the target rate. */
+export function verdicts(f: BenchFigures): { name: string; ok: boolean }[] {
+  return [
+    { name: 'sustained >= 95% of target', ok: (f.sustainedEventsPerSec ?? 0) >= 0.95 * f.targetEventsPerSec },
+    { name: 'main thread < 50% busy', ok: f.mainThreadBusy !== null && f.mainThreadBusy < 0.5 },
+    { name: 'latency p95 < 250 ms', ok: f.latencyMsP95 !== null && f.latencyMsP95 < 250 },
+    { name: 'every incident shown', ok: f.incidentsSeen === f.incidentsSent },
+  ];
+}
+
+const show = (v: number | string | null, unit = '') => (v === null ? 'n/a' : `${v}${unit}`);
+
+export function formatTable(f: BenchFigures): string {
+  const rows: [string, string][] = [
+    ['renderer', `${f.renderer ?? 'none'} (${f.glBackend})`],
+    ['lamps', show(f.lamps)],
+    ['target events/s', show(f.targetEventsPerSec)],
+    ['sustained events/s', show(f.sustainedEventsPerSec)],
+    ['  accepted by hub (ingest)/s', show(f.ingestAcceptedPerSec)],
+    ['  hub total (with sim)/s', show(f.hubEventsPerSec)],
+    ['  applied by page/s', show(f.pageAppliedPerSec)],
+    ['main thread busy', f.mainThreadBusy === null ? 'n/a' : `${(f.mainThreadBusy * 100).toFixed(1)}%`],
+    ['frames/s', show(f.fps)],
+    [
+      'latency p50 / p95 / max',
+      `${show(f.latencyMsP50)} / ${show(f.latencyMsP95)} / ${show(f.latencyMsMax)} ms`,
+    ],
+    ['incidents seen / sent', `${f.incidentsSeen} / ${f.incidentsSent}`],
+    ['JS heap before -> after', `${show(f.heapMbBefore)} -> ${show(f.heapMbAfter)} MB`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+  for (const v of verdicts(f)) lines.push(`${`${v.ok ? 'PASS' : 'MISS'}`.padEnd(width)}  ${v.name}`);
+  return lines.join('\n');
+}

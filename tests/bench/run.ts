@@ -1,0 +1,258 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { startHub, type Hub } from '../../mocks/upstream/hub';
+import { ROOT, sleep } from '../support/app';
+import { launchChromium, probeRenderer, type GlBackend } from '../support/browser';
+import { ensureBuilt } from '../support/build';
+import { ingest, type IngestEvent } from '../support/ingest';
+import {
+  countFrames,
+  drainIncidentArrivals,
+  framesDrawn,
+  guardContext,
+  recordIncidentArrivals,
+  wallDiagnostics,
+} from '../support/page';
+import { benchIncident, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
+import { figures, formatTable, type Measurements } from './report';
+
+// `npm run bench [-- --lamps N --rate N --seconds N]`: the hub (with its simulator) runs in this
+// process, the load generator too, and the production build of the wall in headless Chromium.
+// On two cores Chromium's renderer, its software GPU and this process share the machine: read the
+// figures as relative ones within a run, not as what a real wall PC would do.
+
+const { values: opts } = parseArgs({
+  options: {
+    lamps: { type: 'string', default: process.env.BENCH_LAMPS ?? '20000' },
+    rate: { type: 'string', default: process.env.BENCH_RATE ?? '5000' },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '30' },
+    incidents: { type: 'string', default: process.env.BENCH_INCIDENTS ?? '10' },
+    warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '5' },
+    seed: { type: 'string', default: process.env.BENCH_SEED ?? '2025' },
+    gl: { type: 'string', default: process.env.BENCH_GL ?? 'llvmpipe' },
+    out: { type: 'string', default: resolve(ROOT, 'bench-results/latest.json') },
+  },
+});
+
+const lamps = positiveInt('lamps', opts.lamps);
+const rate = positiveInt('rate', opts.rate);
+const seconds = positiveInt('seconds', opts.seconds);
+const incidentsPerSec = Math.min(rate, Number(opts.incidents));
+const warmupS = Number(opts.warmup);
+const seed = positiveInt('seed', opts.seed);
+const gl: GlBackend = opts.gl === 'swiftshader' ? 'swiftshader' : 'llvmpipe';
+
+/** a tick every 50 ms: small enough batches to look like a stream, few enough requests to stay cheap */
+const TICK_MS = 50;
+/** requests in flight at once; past this the generator lets events fall due instead of piling requests */
+const MAX_IN_FLIGHT = 4;
+/** up to a second's worth in one request when catching up, within the hub's 10,000-event batch limit */
+const MAX_BATCH = Math.min(10_000, Math.max(100, rate));
+
+function positiveInt(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${raw}`);
+  return n;
+}
+
+interface PerfMetrics {
+  TaskDuration: number;
+  JSHeapUsedSize: number;
+}
+
+async function metrics(cdp: CDPSession): Promise<PerfMetrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => list.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { TaskDuration: get('TaskDuration'), JSHeapUsedSize: get('JSHeapUsedSize') };
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await metrics(cdp)).JSHeapUsedSize;
+}
+
+async function appliedCount(page: Page): Promise<number> {
+  const d = await wallDiagnostics(page);
+  if (!d) throw new Error('window.__iocWall is missing: the wall does not expose its diagnostics');
+  return d.eventsApplied;
+}
+
+interface LoadOutcome {
+  accepted: number;
+  refused: number;
+  failures: number;
+  incidentsSent: number;
+  firstError?: string;
+}
+
+/** Sends the planned load for `durationMs`, paced on a fixed grid; resolves when every request ended. */
+async function generateLoad(baseUrl: string, durationMs: number): Promise<LoadOutcome> {
+  const random = seededRandom(seed);
+  const plan = { eventsPerSec: rate, incidentsPerSec, lamps };
+  const sent: Sent = { lights: 0, incidents: 0 };
+  const outcome: LoadOutcome = { accepted: 0, refused: 0, failures: 0, incidentsSent: 0 };
+  const inFlight = new Set<Promise<void>>();
+  const start = Date.now();
+
+  for (;;) {
+    const elapsed = Math.min(Date.now() - start, durationMs);
+    if (inFlight.size < MAX_IN_FLIGHT) {
+      const due = dueNow(plan, elapsed, sent, MAX_BATCH);
+      if (due.lights + due.incidents > 0) {
+        const sendMs = Date.now();
+        const events: IngestEvent[] = lightEvents(random, due.lights, lamps);
+        for (let i = 0; i < due.incidents; i++)
+          events.push(benchIncident(sendMs, sent.incidents + i, random));
+        sent.lights += due.lights;
+        sent.incidents += due.incidents;
+        const request = ingest(baseUrl, events)
+          .then((res) => {
+            if (res.status === 202) {
+              outcome.accepted += res.seqs.length;
+              outcome.incidentsSent += due.incidents;
+            } else {
+              outcome.refused += events.length;
+              outcome.firstError ??= `HTTP ${res.status}: ${res.error?.slice(0, 300)}`;
+            }
+          })
+          .catch((err: unknown) => {
+            outcome.failures += events.length;
+            outcome.firstError ??= String(err);
+          })
+          .finally(() => inFlight.delete(request));
+        inFlight.add(request);
+      }
+    }
+    if (elapsed >= durationMs) break;
+    const next = Math.min(nextTickAt(start, TICK_MS, Date.now()), start + durationMs);
+    await sleep(Math.max(0, next - Date.now()));
+  }
+  await Promise.all(inFlight);
+  return outcome;
+}
+
+/** Chromium on the asked backend, or on SwiftShader when that one gives no WebGL2 here. */
+async function openBrowser(): Promise<{ browser: Browser; backend: GlBackend; renderer: string }> {
+  for (const backend of gl === 'llvmpipe'
+    ? (['llvmpipe', 'swiftshader'] as const)
+    : (['swiftshader'] as const)) {
+    const browser = await launchChromium({ gl: backend });
+    const probe = await browser.newPage();
+    const renderer = await probeRenderer(probe);
+    await probe.close();
+    if (renderer) return { browser, backend, renderer };
+    console.warn(`[bench] ${backend} gave no WebGL2 context`);
+    await browser.close();
+  }
+  throw new Error('no WebGL2 in this Chromium, neither on llvmpipe nor on SwiftShader');
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const { browser, backend, renderer } = await openBrowser();
+  let hub: Hub | undefined;
+  try {
+    hub = await startHub({
+      port: 0,
+      host: '127.0.0.1',
+      sim: { seed, lamps },
+      staticDir: resolve(ROOT, 'dist'),
+    });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const problems = await guardContext(context);
+    await recordIncidentArrivals(context);
+    await countFrames(context);
+    const page = await context.newPage();
+    console.log(
+      `[bench] hub ${hub.url}, ${lamps} lamps, ${rate} events/s for ${seconds} s; renderer: ${renderer}`,
+    );
+
+    await page.goto(`${hub.url}/?token=dev-operator`);
+    await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __iocWall?: { lampCount: number } }).__iocWall?.lampCount === n,
+      lamps,
+      { timeout: 60_000 },
+    );
+    await sleep(warmupS * 1000);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapBefore = await heapAfterGc(cdp);
+    await drainIncidentArrivals(page);
+
+    const seq0 = hub.seq;
+    const applied0 = await appliedCount(page);
+    const frames0 = await framesDrawn(page);
+    const perf0 = await metrics(cdp);
+    const t0 = performance.now();
+
+    const load = generateLoad(hub.url, seconds * 1000);
+    await sleep(seconds * 1000);
+    const perf1 = await metrics(cdp);
+    const applied1 = await appliedCount(page);
+    const frames1 = await framesDrawn(page);
+    const seq1 = hub.seq;
+    const windowS = (performance.now() - t0) / 1000;
+    const outcome = await load;
+
+    // Incidents sent in the last moments still get their chance to show.
+    await sleep(3000);
+    const latenciesMs: number[] = [];
+    for (const [id, shownAt] of await drainIncidentArrivals(page)) {
+      const sentAt = sendTimeOf(id);
+      if (sentAt !== undefined) latenciesMs.push(shownAt - sentAt);
+    }
+    const heapAfter = await heapAfterGc(cdp);
+
+    const measured: Measurements = {
+      renderer,
+      glBackend: backend,
+      chromium: browser.version(),
+      lamps,
+      targetEventsPerSec: rate,
+      windowS,
+      ingestAccepted: outcome.accepted,
+      ingestRefused: outcome.refused,
+      ingestFailures: outcome.failures,
+      hubEvents: seq1 - seq0,
+      pageApplied: applied1 - applied0,
+      taskDurationS: perf1.TaskDuration - perf0.TaskDuration,
+      frames: frames1 - frames0,
+      latenciesMs,
+      incidentsSent: outcome.incidentsSent,
+      heapBytesBefore: heapBefore,
+      heapBytesAfter: heapAfter,
+      offsiteRequests: problems.offsite.length,
+      pageErrors: problems.pageErrors.length,
+    };
+    const result = {
+      ...figures(measured),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+      config: { seed, incidentsPerSec, tickMs: TICK_MS, warmupS },
+    };
+    if (outcome.firstError) console.warn(`[bench] ingest trouble: ${outcome.firstError}`);
+    if (problems.offsite.length || problems.pageErrors.length) {
+      console.warn(`[bench] page problems: ${JSON.stringify(problems).slice(0, 2000)}`);
+    }
+    mkdirSync(resolve(opts.out, '..'), { recursive: true });
+    writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`\n${formatTable(result)}\n\nwritten to ${opts.out}`);
+  } finally {
+    await browser.close().catch(() => {});
+    await hub?.close();
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
