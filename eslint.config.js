@@ -32,7 +32,8 @@ export default tseslint.config(
                   from: `./src/features/${other}`,
                   // A feature's slice file is its public face: its selectors may be read elsewhere.
                   except: [`./${other}Slice.ts`],
-                  message: 'Features meet in src/app or through the store: import only another feature\'s *Slice.ts.',
+                  message:
+                    "Features meet in src/app or through the store: import only another feature's *Slice.ts.",
                 })),
             ),
             { target: './src', from: './mocks', message: 'The SPA never imports the mocks.' },
@@ -48,7 +49,11 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'react-redux', importNames: ['useDispatch', 'useSelector'], message: 'Use the typed hooks from src/app/hooks.' },
+            {
+              name: 'react-redux',
+              importNames: ['useDispatch', 'useSelector'],
+              message: 'Use the typed hooks from src/app/hooks.',
+            },
           ],
         },
       ],
@@ -63,7 +68,11 @@ export default tseslint.config(
         {
           paths: [
             { name: 'socket.io-client', message: 'Only src/realtime talks socket.io.' },
-            { name: 'react-redux', importNames: ['useDispatch', 'useSelector'], message: 'Use the typed hooks from src/app/hooks.' },
+            {
+              name: 'react-redux',
+              importNames: ['useDispatch', 'useSelector'],
+              message: 'Use the typed hooks from src/app/hooks.',
+            },
           ],
         },
       ],

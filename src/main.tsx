@@ -23,7 +23,12 @@ const config = readConfig(window.location.search);
 initI18n(config.lang);
 const store = makeStore();
 const lamps = new LightColumns();
-const connection = connectRealtime({ url: config.hubUrl, token: config.token, dispatch: store.dispatch, lamps });
+const connection = connectRealtime({
+  url: config.hubUrl,
+  token: config.token,
+  dispatch: store.dispatch,
+  lamps,
+});
 
 window.__iocWall = {
   get lampCount() {

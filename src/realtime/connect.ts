@@ -40,7 +40,8 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
 
   socket = io(opts.url ?? '', {
     // A function, so that each reconnect sends the seq we have reached by then.
-    auth: (cb) => cb(pipeline.lastSeq > 0 ? { token: opts.token, lastSeq: pipeline.lastSeq } : { token: opts.token }),
+    auth: (cb) =>
+      cb(pipeline.lastSeq > 0 ? { token: opts.token, lastSeq: pipeline.lastSeq } : { token: opts.token }),
     transports: ['websocket'],
     reconnection: true,
     reconnectionDelay: 500,

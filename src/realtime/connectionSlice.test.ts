@@ -8,7 +8,14 @@ const NOW = Date.UTC(2026, 10, 23, 3);
 describe('connection slice', () => {
   const snap = snapshotReceived({
     seq: 5,
-    state: { city: 'Huế', clock: { now: NOW, scale: 60, simulated: true }, incidents: [], alerts: [], cameras: [], kpis: [] },
+    state: {
+      city: 'Huế',
+      clock: { now: NOW, scale: 60, simulated: true },
+      incidents: [],
+      alerts: [],
+      cameras: [],
+      kpis: [],
+    },
     lights: { version: 1, count: 0, byState: [0, 0, 0, 0], powerW: 0 },
     receivedAt: 1_000,
   });
@@ -23,7 +30,15 @@ describe('connection slice', () => {
     // At receivedAt 3000 the city clock reads NOW + 120 s; an event stamped NOW + 60 s lags 1 real second.
     s = reduce(
       s,
-      eventsReceived({ events: [], lights: null, lastSeq: 9, lastTs: NOW + 60_000, count: 4, dropped: { duplicate: 2 }, receivedAt: 3_000 }),
+      eventsReceived({
+        events: [],
+        lights: null,
+        lastSeq: 9,
+        lastTs: NOW + 60_000,
+        count: 4,
+        dropped: { duplicate: 2 },
+        receivedAt: 3_000,
+      }),
     );
     expect(s).toMatchObject({ lastSeq: 9, received: 4, lagMs: 1000 });
     expect(s.dropped.duplicate).toBe(2);

@@ -1,11 +1,6 @@
 import { createSlice } from '@reduxjs/toolkit';
 import type { CityClock } from '../shared/protocol/events';
-import {
-  connectionChanged,
-  eventsReceived,
-  resyncRequested,
-  snapshotReceived,
-} from './streamActions';
+import { connectionChanged, eventsReceived, resyncRequested, snapshotReceived } from './streamActions';
 import type { DropReason } from './validate';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -63,7 +58,8 @@ export const connectionSlice = createSlice({
     });
     b.addCase(eventsReceived, (s, { payload }) => {
       s.lastSeq = payload.lastSeq;
-      for (const [reason, n] of Object.entries(payload.dropped) as [DropReason, number][]) s.dropped[reason] += n;
+      for (const [reason, n] of Object.entries(payload.dropped) as [DropReason, number][])
+        s.dropped[reason] += n;
       s.received += payload.count;
       if (payload.lastTs === null) return;
       s.lastTs = payload.lastTs;
@@ -72,7 +68,8 @@ export const connectionSlice = createSlice({
         // The hub stamps ts with city time; behind the extrapolated clock by more than a tick is lag.
         s.lagMs = Math.max(0, (now - payload.lastTs) / s.clock.scale);
         // Re-anchor the clock on the stream so that drift does not build up.
-        if (payload.lastTs > now) s.clock = { ...s.clock, now: payload.lastTs, receivedAt: payload.receivedAt };
+        if (payload.lastTs > now)
+          s.clock = { ...s.clock, now: payload.lastTs, receivedAt: payload.receivedAt };
       }
     });
     b.addCase(resyncRequested, (s) => {

@@ -36,7 +36,12 @@ const report = (id: string): IncidentReported => ({
   source: 'hue-s',
 });
 
-const ev = (seq: number, type: string, data: unknown) => ({ seq, type, ts: Date.UTC(2026, 10, 23, 10) + seq, data });
+const ev = (seq: number, type: string, data: unknown) => ({
+  seq,
+  type,
+  ts: Date.UTC(2026, 10, 23, 10) + seq,
+  data,
+});
 
 describe('StreamPipeline', () => {
   let store: ReturnType<typeof makeStore>;
@@ -94,7 +99,13 @@ describe('StreamPipeline', () => {
   });
 
   it('sorts out-of-order events within a batch', () => {
-    pipe.onEvents({ events: [ev(13, 'light.state', [0, 3, 0]), ev(11, 'light.state', [0, 1, 100]), ev(12, 'light.state', [0, 2, 40])] });
+    pipe.onEvents({
+      events: [
+        ev(13, 'light.state', [0, 3, 0]),
+        ev(11, 'light.state', [0, 1, 100]),
+        ev(12, 'light.state', [0, 2, 40]),
+      ],
+    });
     runFrames();
     expect(resyncs).toEqual([]);
     // seq order, not arrival order: the fault (seq 13) is the latest state.
@@ -112,7 +123,14 @@ describe('StreamPipeline', () => {
     expect(store.getState().connection.lastSeq).toBe(11);
     expect(lamps.state[1]).toBe(0);
     // The replay brings 12.. in order, the live stream continues after it.
-    pipe.onEvents({ events: [ev(12, 'light.state', [3, 1, 100]), ev(13, 'light.state', [3, 2, 30]), ev(14, 'light.state', [1, 1, 100]), ev(15, 'light.state', [2, 1, 100])] });
+    pipe.onEvents({
+      events: [
+        ev(12, 'light.state', [3, 1, 100]),
+        ev(13, 'light.state', [3, 2, 30]),
+        ev(14, 'light.state', [1, 1, 100]),
+        ev(15, 'light.state', [2, 1, 100]),
+      ],
+    });
     pipe.onEvents({ events: [ev(16, 'light.state', [0, 0, 0])] });
     runFrames();
     const s = store.getState();
@@ -147,7 +165,9 @@ describe('StreamPipeline', () => {
     const city = emptyCity(2);
     city.incidents = [];
     pipe.onSnapshot({ seq: 20, state: city });
-    pipe.onEvents({ events: [ev(20, 'incident.reported', report('old')), ev(21, 'incident.reported', report('new'))] });
+    pipe.onEvents({
+      events: [ev(20, 'incident.reported', report('old')), ev(21, 'incident.reported', report('new'))],
+    });
     runFrames();
     const s = store.getState();
     expect(s.incidents.ids).toEqual(['new']);

@@ -1,4 +1,3 @@
-
 /**
  * Keeps the stream exactly-once and in order. It works on envelopes, before the data is validated:
  * an event with bad data still used up its seq, and treating it as missing would resync forever. The hub's seq rises by exactly 1, so anything at or
@@ -32,7 +31,9 @@ export class Sequencer {
    * Sorts a batch (events may arrive out of order within it), applies what is contiguous, and says
    * whether a gap was seen. Events beyond a gap are dropped: the replay will bring them again.
    */
-  accept<T extends { seq: number }>(events: T[]): { accepted: T[]; duplicates: number; beyondGap: number; gap: boolean } {
+  accept<T extends { seq: number }>(
+    events: T[],
+  ): { accepted: T[]; duplicates: number; beyondGap: number; gap: boolean } {
     const sorted = isSorted(events) ? events : [...events].sort((a, b) => a.seq - b.seq);
     const accepted: T[] = [];
     let duplicates = 0;

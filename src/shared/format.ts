@@ -1,28 +1,51 @@
 import type { Lang } from './i18n/i18n';
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+const CITY_ZONE = 'Asia/Ho_Chi_Minh';
+
+// Building an Intl formatter costs far more than using one, and the wall formats on every frame.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
 
 export function formatNumber(n: number, lang: Lang, maxFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }).format(n);
+  return cached(
+    `n|${lang}|${maxFractionDigits}`,
+    () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }),
+  ).format(n);
 }
 
 /** Clock time in Huế (UTC+7), whatever the zone of the machine showing the wall. */
 export function formatCityTime(epochMs: number, lang: Lang, withSeconds = false): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(withSeconds ? { second: '2-digit' } : {}),
-    hour12: false,
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(epochMs);
+  return cached(
+    `t|${lang}|${withSeconds}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        hour: '2-digit',
+        minute: '2-digit',
+        ...(withSeconds ? { second: '2-digit' } : {}),
+        hourCycle: 'h23',
+        timeZone: CITY_ZONE,
+      }),
+  ).format(epochMs);
 }
 
 export function formatCityDate(epochMs: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(epochMs);
+  return cached(
+    `d|${lang}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'numeric',
+        year: 'numeric',
+        timeZone: CITY_ZONE,
+      }),
+  ).format(epochMs);
 }

@@ -34,6 +34,8 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: process.env.BENCH_SEED ?? '2025' },
     gl: { type: 'string', default: process.env.BENCH_GL ?? 'llvmpipe' },
     out: { type: 'string', default: resolve(ROOT, 'bench-results/latest.json') },
+    // Records a CPU profile of the page during the window and prints where its main thread went.
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -67,6 +69,31 @@ async function metrics(cdp: CDPSession): Promise<PerfMetrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => list.find((m) => m.name === name)?.value ?? Number.NaN;
   return { TaskDuration: get('TaskDuration'), JSHeapUsedSize: get('JSHeapUsedSize') };
+}
+
+/** The functions with the most self time in a CDP profile, as a short table. */
+function topSelfTime(profile: {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): string {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  samples.forEach((id, i) => {
+    const f = byNode.get(id)?.callFrame;
+    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}` : '?';
+    const dt = deltas[i] ?? 0;
+    total += dt;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
 }
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
@@ -191,9 +218,20 @@ async function main(): Promise<void> {
     const perf0 = await metrics(cdp);
     const t0 = performance.now();
 
+    if (opts.profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const load = generateLoad(hub.url, seconds * 1000);
     await sleep(seconds * 1000);
     const perf1 = await metrics(cdp);
+    if (opts.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const file = resolve(opts.out, '..', 'profile.cpuprofile');
+      mkdirSync(resolve(file, '..'), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`[bench] CPU profile in ${file}; top self time:\n${topSelfTime(profile)}`);
+    }
     const applied1 = await appliedCount(page);
     const frames1 = await framesDrawn(page);
     const seq1 = hub.seq;

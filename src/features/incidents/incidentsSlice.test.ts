@@ -53,7 +53,10 @@ describe('incidents slice', () => {
     const at = new Date(T0 + 3_600_000).toISOString();
     store.dispatch(
       frame([
-        { type: 'incident.updated', data: { id: 'b', status: 'assigned', by: 'op1', at, department: 'water' } },
+        {
+          type: 'incident.updated',
+          data: { id: 'b', status: 'assigned', by: 'op1', at, department: 'water' },
+        },
         { type: 'incident.updated', data: { id: 'c', status: 'resolved', by: 'op1', at } },
         { type: 'incident.updated', data: { id: 'missing', status: 'resolved', by: 'op1', at } },
       ]),
@@ -84,7 +87,9 @@ describe('incidents slice', () => {
       data: report(`r${i}`, 'low'),
     }));
     store.dispatch(frame(many));
-    store.dispatch(frame([{ type: 'incident.updated', data: { id: 'r5', status: 'resolved', by: 'x', at } }]));
+    store.dispatch(
+      frame([{ type: 'incident.updated', data: { id: 'r5', status: 'resolved', by: 'x', at } }]),
+    );
     store.dispatch(frame([{ type: 'incident.reported', data: report('fresh', 'high') }]));
     const ids = store.getState().incidents.ids;
     expect(ids).toHaveLength(INCIDENT_LIMIT);

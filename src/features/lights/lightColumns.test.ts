@@ -16,7 +16,9 @@ const columns = (states: number[], levels: number[], watts: number[]) => ({
 describe('LightColumns', () => {
   it('counts lamps by state and sums their draw on load', () => {
     const lc = new LightColumns();
-    const s = lc.load(columns([LAMP_ON, LAMP_DIMMED, LAMP_OFF, LAMP_FAULT], [100, 50, 0, 0], [100, 120, 80, 90]));
+    const s = lc.load(
+      columns([LAMP_ON, LAMP_DIMMED, LAMP_OFF, LAMP_FAULT], [100, 50, 0, 0], [100, 120, 80, 90]),
+    );
     expect(s.byState).toEqual([1, 1, 1, 1]);
     expect(s.powerW).toBe(100 + 60);
     expect(Array.from(lc.positions.slice(0, 2))).toEqual([Math.fround(107.58), Math.fround(16.46)]);

@@ -10,6 +10,25 @@ import { HUE_WARDS } from '../../shared/city/wards';
 import { incidentLayer, lampData, lampLayer, wardLabelLayer, type LampSource } from './layers';
 
 const FONT = 'Be Vietnam Pro';
+const LAMP_REPAINT_MS = 250;
+
+/** The latest value, passed on at most once per `ms` (the last one always arrives). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - Date.now();
+    const t = setTimeout(
+      () => {
+        last.current = Date.now();
+        setShown(value);
+      },
+      Math.max(0, wait),
+    );
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return shown;
+}
 
 function basemapStyle(): StyleSpecification {
   const url = (p: string) => new URL(p, window.location.href).href;
@@ -21,7 +40,12 @@ function basemapStyle(): StyleSpecification {
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#05080f' } },
-      { id: 'wards-fill', type: 'fill', source: 'wards', paint: { 'fill-color': '#0d1a2e', 'fill-opacity': 0.95 } },
+      {
+        id: 'wards-fill',
+        type: 'fill',
+        source: 'wards',
+        paint: { 'fill-color': '#0d1a2e', 'fill-opacity': 0.95 },
+      },
       {
         id: 'core-lines',
         type: 'line',
@@ -29,7 +53,12 @@ function basemapStyle(): StyleSpecification {
         filter: ['==', ['get', 'in_2021_city'], true],
         paint: { 'line-color': '#1b3153', 'line-width': 0.7 },
       },
-      { id: 'wards-lines', type: 'line', source: 'wards', paint: { 'line-color': '#34598f', 'line-width': 1.3 } },
+      {
+        id: 'wards-lines',
+        type: 'line',
+        source: 'wards',
+        paint: { 'line-color': '#34598f', 'line-width': 1.3 },
+      },
     ],
   };
 }
@@ -42,7 +71,9 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const [loaded, setLoaded] = useState(false);
   const [fontReady, setFontReady] = useState(false);
   const incidents = useAppSelector(selectOpenIncidents);
-  const lightsVersion = useAppSelector(selectLightsVersion);
+  // Lamp colours repaint a few times a second at most: thousands of updates a second would otherwise
+  // redraw the whole map every frame and hold back everything else on the page.
+  const lightsVersion = useThrottled(useAppSelector(selectLightsVersion), LAMP_REPAINT_MS);
   const lampCount = useAppSelector((s) => s.lights.count);
 
   useEffect(() => {
@@ -56,7 +87,9 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
       pitch: 40,
       bearing: -12,
       attributionControl: { compact: false, customAttribution: t('map.attribution') },
-      canvasContextAttributes: { antialias: true },
+      // No MSAA: on a software renderer it multiplies the cost of every frame, and the wall's
+      // points and lines read well without it.
+      canvasContextAttributes: { antialias: false },
     });
     const deck = new MapboxOverlay({ interleaved: true, layers: [] });
     map.addControl(deck);

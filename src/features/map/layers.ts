@@ -26,10 +26,16 @@ const LAMP_FAULT_COLOR: RGBA = [225, 29, 72, 255];
 /** A lamp's colour: warm white when on, amber fading with the dim level, grey when off, red on fault. */
 export function lampColor(state: number, level: number, out: RGBA = [0, 0, 0, 0]): RGBA {
   if (state === LAMP_ON) {
-    out[0] = 253; out[1] = 230; out[2] = 138; out[3] = 170;
+    out[0] = 253;
+    out[1] = 230;
+    out[2] = 138;
+    out[3] = 170;
   } else if (state === LAMP_DIMMED) {
     const k = 0.45 + (0.55 * Math.min(100, Math.max(0, level))) / 100;
-    out[0] = Math.round(245 * k); out[1] = Math.round(158 * k); out[2] = Math.round(11 * k); out[3] = 170;
+    out[0] = Math.round(245 * k);
+    out[1] = Math.round(158 * k);
+    out[2] = Math.round(11 * k);
+    out[3] = 170;
   } else if (state === LAMP_FAULT) {
     out.splice(0, 4, ...LAMP_FAULT_COLOR);
   } else {

@@ -1,89 +1,27 @@
 import type { ReactNode } from 'react';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useAppSelector } from '../../app/hooks';
-import { countAlertsSince, selectAlerts, selectCameraCounts } from '../cameras/camerasSlice';
-import { selectOpenBySeverity } from '../incidents/incidentsSlice';
-import { selectLightsSummary } from '../lights/lightsSlice';
-import { SEVERITIES } from '../../shared/protocol/codes';
-import { formatNumber } from '../../shared/format';
-import type { Lang } from '../../shared/i18n/i18n';
 import { AlertFeed } from './AlertFeed';
-import { CountTile, SubCount } from './CountTile';
 import { Header } from './Header';
 import { IncidentFeed } from './IncidentFeed';
 import { KpiPanel } from './KpiPanel';
-import { useCityNow } from './useCityNow';
+import { CameraTiles, IncidentTile, LightsTile } from './Tiles';
 import './wall.css';
 
-const HOUR = 3_600_000;
-const LAMP_STATES = [
-  { key: 'on', code: 1 },
-  { key: 'dimmed', code: 2 },
-  { key: 'off', code: 0 },
-  { key: 'fault', code: 3 },
-] as const;
-
-/** The video wall: header, counts and feeds around the map, which src/app passes in. */
+/**
+ * The video wall: header, counts and feeds around the map, which src/app passes in. The layout itself
+ * reads nothing from the store: each panel subscribes to what it shows.
+ */
 export function WallPage({ map }: { map: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const fmt = (n: number) => formatNumber(n, lang);
-  const open = useAppSelector(selectOpenBySeverity);
-  const alerts = useAppSelector(selectAlerts);
-  const cams = useAppSelector(selectCameraCounts);
-  const lights = useAppSelector(selectLightsSummary);
-  const now = useCityNow(5000);
-  const alertsHour = useMemo(() => (now === null ? 0 : countAlertsSince(alerts, now - HOUR)), [alerts, now]);
-
   return (
     <div className="wall">
       <Header />
       <aside className="wall-left">
-        <CountTile name="incidents-open" label={t('tiles.incidentsOpen')} value={open.open} display={fmt(open.open)}>
-          <div className="subcounts">
-            {[...SEVERITIES].reverse().map((sev) => (
-              <SubCount
-                key={sev}
-                name={`incidents-${sev}`}
-                label={t(`severity.${sev}`)}
-                value={open[sev]}
-                display={fmt(open[sev])}
-                tone={`var(--sev-${sev})`}
-              />
-            ))}
-          </div>
-        </CountTile>
-        <div className="tile-row">
-          <CountTile name="alerts-hour" label={t('tiles.alertsHour')} value={alertsHour} display={fmt(alertsHour)} />
-          <CountTile
-            name="cameras-online"
-            label={t('tiles.cameras')}
-            value={cams.online}
-            display={`${fmt(cams.online)}/${fmt(cams.total)}`}
-          />
-        </div>
+        <IncidentTile />
+        <CameraTiles />
         <IncidentFeed />
       </aside>
       <main className="wall-map">{map}</main>
       <aside className="wall-right">
-        <CountTile name="lights-total" label={t('tiles.lights')} value={lights.count} display={fmt(lights.count)}>
-          <div className="subcounts">
-            {LAMP_STATES.map(({ key, code }) => (
-              <SubCount
-                key={key}
-                name={`lights-${key}`}
-                label={t(`lamp.${key}`)}
-                value={lights.byState[code]}
-                display={fmt(lights.byState[code])}
-                tone={`var(--lamp-${key})`}
-              />
-            ))}
-          </div>
-          <div className="tile-foot num" data-testid="lights-power" data-value={lights.powerW}>
-            {t('tiles.power')}: {formatNumber(lights.powerW / 1000, lang, 1)} kW
-          </div>
-        </CountTile>
+        <LightsTile />
         <KpiPanel />
         <AlertFeed />
       </aside>

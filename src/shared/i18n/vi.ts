@@ -43,7 +43,13 @@ export const vi = {
     'urban-order': 'Trật tự đô thị',
     other: 'Khác',
   },
-  source: { 'hue-s': 'Hue-S', hotline: 'Đường dây nóng', camera: 'Camera', patrol: 'Tuần tra', other: 'Khác' },
+  source: {
+    'hue-s': 'Hue-S',
+    hotline: 'Đường dây nóng',
+    camera: 'Camera',
+    patrol: 'Tuần tra',
+    other: 'Khác',
+  },
   alertKind: {
     'face-match': 'Nhận diện khuôn mặt',
     'plate-hit': 'Biển số trong danh sách',

@@ -34,7 +34,10 @@ export const incidentReportedSchema = z.object({
   title: z.string().min(1).max(200),
   description: z.string().max(4000).optional(),
   location: lonLatSchema,
-  ward: z.string().regex(/^\d{5}$/).optional(),
+  ward: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   severity: z.enum(SEVERITIES),
   source: z.enum(INCIDENT_SOURCES),
   reportedAt: isoTime.optional(),
@@ -131,15 +134,20 @@ export const lampColumnsSchema = z
     lon: z.array(z.number()),
     lat: z.array(z.number()),
     cabinet: z.array(z.number().int().min(0)),
-    state: z.array(z.number().int().min(0).max(LAMP_STATE_COUNT - 1)),
+    state: z.array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(LAMP_STATE_COUNT - 1),
+    ),
     level: z.array(z.number().min(0).max(100)),
     /** rated power of each lamp at full level, in watts */
     watts: z.array(z.number().min(0)),
     cabinets: z.array(z.object({ id: z.string(), ward: z.string() })),
   })
   .refine(
-    (c) =>
-      [c.lon, c.lat, c.cabinet, c.state, c.level, c.watts].every((col) => col.length === c.count),
+    (c) => [c.lon, c.lat, c.cabinet, c.state, c.level, c.watts].every((col) => col.length === c.count),
     { message: 'every lamp column must hold `count` entries' },
   );
 export type LampColumns = z.infer<typeof lampColumnsSchema>;

@@ -1,0 +1,102 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { countAlertsSince, selectAlerts, selectCameraCounts } from '../cameras/camerasSlice';
+import { selectOpenBySeverity } from '../incidents/incidentsSlice';
+import { selectLightsSummary } from '../lights/lightsSlice';
+import { SEVERITIES } from '../../shared/protocol/codes';
+import { formatNumber } from '../../shared/format';
+import type { Lang } from '../../shared/i18n/i18n';
+import { CountTile, SubCount } from './CountTile';
+import { useCityNow } from './useCityNow';
+
+// Each tile subscribes to its own slice of the store, so that lamp telemetry arriving every frame
+// re-renders the lights tile and nothing else.
+
+const HOUR = 3_600_000;
+const LAMP_STATES = [
+  { key: 'on', code: 1 },
+  { key: 'dimmed', code: 2 },
+  { key: 'off', code: 0 },
+  { key: 'fault', code: 3 },
+] as const;
+
+function useFormat() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return { t, lang, fmt: (n: number) => formatNumber(n, lang) };
+}
+
+export function IncidentTile() {
+  const { t, fmt } = useFormat();
+  const open = useAppSelector(selectOpenBySeverity);
+  return (
+    <CountTile
+      name="incidents-open"
+      label={t('tiles.incidentsOpen')}
+      value={open.open}
+      display={fmt(open.open)}
+    >
+      <div className="subcounts">
+        {[...SEVERITIES].reverse().map((sev) => (
+          <SubCount
+            key={sev}
+            name={`incidents-${sev}`}
+            label={t(`severity.${sev}`)}
+            value={open[sev]}
+            display={fmt(open[sev])}
+            tone={`var(--sev-${sev})`}
+          />
+        ))}
+      </div>
+    </CountTile>
+  );
+}
+
+export function CameraTiles() {
+  const { t, fmt } = useFormat();
+  const alerts = useAppSelector(selectAlerts);
+  const cams = useAppSelector(selectCameraCounts);
+  const now = useCityNow(5000);
+  const alertsHour = useMemo(() => (now === null ? 0 : countAlertsSince(alerts, now - HOUR)), [alerts, now]);
+  return (
+    <div className="tile-row">
+      <CountTile
+        name="alerts-hour"
+        label={t('tiles.alertsHour')}
+        value={alertsHour}
+        display={fmt(alertsHour)}
+      />
+      <CountTile
+        name="cameras-online"
+        label={t('tiles.cameras')}
+        value={cams.online}
+        display={`${fmt(cams.online)}/${fmt(cams.total)}`}
+      />
+    </div>
+  );
+}
+
+export function LightsTile() {
+  const { t, lang, fmt } = useFormat();
+  const lights = useAppSelector(selectLightsSummary);
+  return (
+    <CountTile name="lights-total" label={t('tiles.lights')} value={lights.count} display={fmt(lights.count)}>
+      <div className="subcounts">
+        {LAMP_STATES.map(({ key, code }) => (
+          <SubCount
+            key={key}
+            name={`lights-${key}`}
+            label={t(`lamp.${key}`)}
+            value={lights.byState[code]}
+            display={fmt(lights.byState[code])}
+            tone={`var(--lamp-${key})`}
+          />
+        ))}
+      </div>
+      <div className="tile-foot num" data-testid="lights-power" data-value={lights.powerW}>
+        {t('tiles.power')}: {formatNumber(lights.powerW / 1000, lang, 1)} kW
+      </div>
+    </CountTile>
+  );
+}

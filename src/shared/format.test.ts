@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formatCityTime, formatNumber } from './format';
+
+describe('format', () => {
+  it('shows Huế time (UTC+7) whatever the machine zone', () => {
+    const t = Date.UTC(2026, 10, 23, 16, 5, 9); // 23:05:09 in Huế
+    expect(formatCityTime(t, 'vi')).toBe('23:05');
+    expect(formatCityTime(t, 'en', true)).toBe('23:05:09');
+  });
+
+  it('groups digits the Vietnamese way by default', () => {
+    expect(formatNumber(20000, 'vi')).toBe('20.000');
+    expect(formatNumber(20000, 'en')).toBe('20,000');
+    expect(formatNumber(91.46, 'vi', 1)).toBe('91,5');
+  });
+});
