@@ -68,6 +68,23 @@ describe('CityStream', () => {
     expect(stream.hasPending()).toBe(false);
   });
 
+  it('fills in the ward a report without one falls in, and keeps a ward the producer gave', () => {
+    const stream = new CityStream(smallCity(), 100, clock);
+    // 16.4735 N, 107.588 E is Đông Ba market, in Phú Xuân ward (19753).
+    const at = { location: { lon: 107.588, lat: 16.4735 } };
+    const { ward: _none, ...withoutWard } = report('a', at);
+    stream.ingest({
+      events: [
+        { type: 'incident.reported', data: withoutWard },
+        { type: 'incident.reported', data: report('b', { ...at, ward: '19777' }) },
+      ],
+    });
+    const wards = Object.fromEntries(
+      stream.takePending().map((e) => [(e.data as { id: string }).id, (e.data as { ward?: string }).ward]),
+    );
+    expect(wards).toEqual({ a: '19753', b: '19777' });
+  });
+
   it('drops and counts bad simulator events but commits the good ones', () => {
     const stream = new CityStream(smallCity(), 100, clock);
     const bad = { type: 'light.state', data: [99, 1, 1] } as unknown as CityEvent;

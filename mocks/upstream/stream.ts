@@ -1,4 +1,5 @@
 import type { CityEvent, CityState, Snapshot, StreamEvent } from '../../src/shared/protocol/events';
+import { wardAt } from '../sim/wards';
 import { EventLog } from './log';
 import { applyEvents } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
@@ -101,7 +102,7 @@ export class CityStream {
         }
         this.remember(event.data.id, this.seqNow + 1);
       }
-      const stamped = { ...event, seq: ++this.seqNow, ts } as StreamEvent;
+      const stamped = { ...withWard(event), seq: ++this.seqNow, ts } as StreamEvent;
       this.log.push(stamped);
       this.pending.push(stamped);
       fresh.push(stamped);
@@ -158,4 +159,14 @@ export class CityStream {
   eventsAfter(after: number, limit: number): StreamEvent[] | null {
     return this.log.holdsAfter(after) ? this.log.after(after, limit) : null;
   }
+}
+
+/**
+ * A report without a ward gets the one its location falls in, as the IOC's intake does: rankings and
+ * choropleths count by ward, and a producer rarely knows the 2025 ward codes.
+ */
+function withWard(event: CityEvent): CityEvent {
+  if (event.type !== 'incident.reported' || event.data.ward !== undefined) return event;
+  const ward = wardAt(event.data.location.lon, event.data.location.lat);
+  return ward ? { ...event, data: { ...event.data, ward: ward.code } } : event;
 }

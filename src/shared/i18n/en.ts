@@ -14,7 +14,7 @@ export const en: Messages = {
   sim: { badge: 'SIMULATED DATA', scale: 'simulated ×{{scale}}', cityTime: 'City time' },
   tiles: {
     incidentsOpen: 'Open citizen reports',
-    alertsHour: 'Camera alerts (1 hour)',
+    alertsHour: 'Alerts, last hour',
     lights: 'Public lighting',
     cameras: 'Cameras online',
     power: 'Lighting power',

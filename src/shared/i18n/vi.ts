@@ -13,7 +13,7 @@ export const vi = {
   sim: { badge: 'DỮ LIỆU MÔ PHỎNG', scale: 'mô phỏng ×{{scale}}', cityTime: 'Giờ thành phố' },
   tiles: {
     incidentsOpen: 'Phản ánh đang xử lý',
-    alertsHour: 'Cảnh báo camera (1 giờ)',
+    alertsHour: 'Cảnh báo trong 1 giờ',
     lights: 'Đèn chiếu sáng công cộng',
     cameras: 'Camera trực tuyến',
     power: 'Công suất chiếu sáng',
