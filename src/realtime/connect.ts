@@ -13,6 +13,8 @@ export interface ConnectOptions {
 
 export interface RealtimeConnection {
   pipeline: StreamPipeline;
+  /** the socket itself, for diagnostics and for tests that cut the network under it */
+  readonly socket: Socket;
   close(): void;
 }
 
@@ -23,7 +25,6 @@ const RESYNC_TIMEOUT_MS = 5_000;
  * applied, so the hub can replay what we missed instead of sending the whole city again.
  */
 export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
-  let socket: Socket | null = null;
   let resyncTimer: ReturnType<typeof setTimeout> | undefined;
 
   const pipeline: StreamPipeline = new StreamPipeline({
@@ -31,14 +32,14 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
     lamps: opts.lamps,
     scheduleFrame: scheduleFrame,
     requestResync: (lastSeq) => {
-      socket?.emit('resync', { lastSeq });
+      socket.emit('resync', { lastSeq });
       clearTimeout(resyncTimer);
       resyncTimer = setTimeout(() => pipeline.resyncTimedOut(), RESYNC_TIMEOUT_MS);
     },
     now: () => Date.now(),
   });
 
-  socket = io(opts.url ?? '', {
+  const socket: Socket = io(opts.url ?? '', {
     // A function, so that each reconnect sends the seq we have reached by then.
     auth: (cb) =>
       cb(pipeline.lastSeq > 0 ? { token: opts.token, lastSeq: pipeline.lastSeq } : { token: opts.token }),
@@ -73,10 +74,10 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
 
   return {
     pipeline,
+    socket,
     close: () => {
       clearTimeout(resyncTimer);
-      socket?.disconnect();
-      socket = null;
+      socket.disconnect();
     },
   };
 }

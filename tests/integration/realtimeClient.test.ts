@@ -1,0 +1,106 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeStore } from '../../src/app/store';
+import { LightColumns } from '../../src/features/lights/lightColumns';
+import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';
+import type { Snapshot } from '../../src/shared/protocol/events';
+import { reported, useHarness, waitFor } from './harness';
+
+// The wall's own realtime client (src/realtime) against the real hub: the page's code path, minus React.
+
+beforeAll(() => {
+  // Node has no animation frames; the pipeline's one-flush-per-frame runs on a 16 ms timer here.
+  globalThis.requestAnimationFrame ??= (cb: FrameRequestCallback) =>
+    setTimeout(() => cb(performance.now()), 16) as unknown as number;
+});
+
+// A simulator so slow that it adds nothing during a test, for its lamp inventory.
+const STILL_CITY = { seed: 5, lamps: 300, timeScale: 0.0001 };
+
+describe('the realtime client against the hub', () => {
+  const h = useHarness();
+  const open: RealtimeConnection[] = [];
+
+  function wall(url: string, token = 'dev-operator') {
+    const store = makeStore();
+    const lamps = new LightColumns();
+    const conn = connectRealtime({ url, token, dispatch: store.dispatch, lamps });
+    open.push(conn);
+    return { store, lamps, conn };
+  }
+
+  async function hubSnapshot(url: string): Promise<Snapshot> {
+    const res = await fetch(`${url}/api/snapshot`, { headers: { authorization: 'Bearer dev-operator' } });
+    return (await res.json()) as Snapshot;
+  }
+
+  /** The page holds exactly the hub's incidents and lamp states. */
+  async function expectSameCity(url: string, w: ReturnType<typeof wall>) {
+    const snap = await hubSnapshot(url);
+    const s = w.store.getState();
+    expect(s.connection.lastSeq).toBe(snap.seq);
+    const mine = Object.values(s.incidents.entities).map((i) => [i.id, i.status]);
+    const theirs = snap.state.incidents.map((i) => [i.id, i.status]);
+    expect(new Map(mine)).toEqual(new Map(theirs));
+    expect(Array.from(w.lamps.state)).toEqual(snap.state.lamps.state);
+    expect(Array.from(w.lamps.level)).toEqual(snap.state.lamps.level);
+  }
+
+  afterEachClose(open);
+
+  it('goes live, then resumes after a network drop by replay, with nothing lost or doubled', async () => {
+    const hub = await h.start({ sim: STILL_CITY });
+    const w = wall(hub.url);
+    await waitFor(() => w.store.getState().connection.snapshots === 1, 'first snapshot');
+    expect(w.store.getState().connection.status).toBe('live');
+    expect(w.lamps.count).toBe(300);
+
+    await h.ingest(hub, [reported({ id: 'before' }), { type: 'light.state', data: [0, 1, 100] }]);
+    await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'live events');
+
+    // Cut the transport: socket.io reconnects with backoff, sending the seq the page reached.
+    w.conn.socket.io.engine.close();
+    await waitFor(() => w.store.getState().connection.status === 'reconnecting', 'reconnecting');
+    await h.ingest(hub, [
+      reported({ id: 'during-1' }),
+      { type: 'light.state', data: [1, 2, 40] },
+      reported({ id: 'during-2' }),
+      { type: 'light.state', data: [0, 3, 0] },
+    ]);
+    await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'replayed events', 10_000);
+
+    const conn = w.store.getState().connection;
+    expect(conn.status).toBe('live');
+    expect(conn.snapshots).toBe(1); // caught up by replay, not by a second snapshot
+    expect(conn.dropped.duplicate).toBe(0);
+    expect(conn.dropped['beyond-gap']).toBe(0);
+    await expectSameCity(hub.url, w);
+  });
+
+  it('takes a fresh snapshot when the hub no longer holds what it missed', async () => {
+    const hub = await h.start({ sim: STILL_CITY, logSize: 5 });
+    const w = wall(hub.url);
+    await waitFor(() => w.store.getState().connection.snapshots === 1, 'first snapshot');
+    w.conn.socket.io.engine.close();
+    await waitFor(() => w.store.getState().connection.status === 'reconnecting', 'reconnecting');
+    const lights = Array.from({ length: 20 }, (_, i) => ({ type: 'light.state', data: [i, 2, 10 + i] }));
+    await h.ingest(hub, [...lights, reported({ id: 'missed' })]);
+    await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'catch-up', 10_000);
+    expect(w.store.getState().connection.snapshots).toBe(2);
+    expect(w.store.getState().incidents.entities.missed).toBeDefined();
+    await expectSameCity(hub.url, w);
+  });
+
+  it('shows the refusal of a bad token and stays offline', async () => {
+    const hub = await h.start({ sim: false });
+    const w = wall(hub.url, 'not-a-token');
+    await waitFor(() => w.store.getState().connection.status === 'offline', 'offline');
+    expect(w.store.getState().connection.error).toBe('unauthorized');
+  });
+});
+
+function afterEachClose(open: RealtimeConnection[]) {
+  // Registered after useHarness: vitest runs afterEach hooks in reverse, so sockets close before hubs.
+  afterEach(() => {
+    for (const c of open.splice(0)) c.close();
+  });
+}
