@@ -38,9 +38,9 @@ describe('the realtime client against the hub', () => {
     const snap = await hubSnapshot(url);
     const s = w.store.getState();
     expect(s.connection.lastSeq).toBe(snap.seq);
-    const mine = Object.values(s.incidents.entities).map((i) => [i.id, i.status]);
-    const theirs = snap.state.incidents.map((i) => [i.id, i.status]);
-    expect(new Map(mine)).toEqual(new Map(theirs));
+    const mine = Object.fromEntries(Object.values(s.incidents.entities).map((i) => [i.id, i.status]));
+    const theirs = Object.fromEntries(snap.state.incidents.map((i) => [i.id, i.status]));
+    expect(mine).toEqual(theirs);
     expect(Array.from(w.lamps.state)).toEqual(snap.state.lamps.state);
     expect(Array.from(w.lamps.level)).toEqual(snap.state.lamps.level);
   }
