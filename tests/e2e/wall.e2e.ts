@@ -162,6 +162,17 @@ describe('the wall, in Vietnamese, as an operator', () => {
     await expect.poll(() => item.innerText(), { timeout: 5000 }).toContain(title);
   });
 
+  it('shows markup in a citizen report as text, never as HTML', async () => {
+    const { page } = wall();
+    const id = uniqueId('e2e-xss');
+    const title = `<img src=x onerror="window.__pwned=1"><b>đậm</b> ${id}`;
+    await ingest(baseUrl, [{ type: 'incident.reported', data: testIncident(id, title) }]);
+    const item = page.locator(`[data-testid="incident-feed"] [data-incident-id="${id}"]`);
+    await expect.poll(() => item.innerText(), { timeout: 5000 }).toContain(title);
+    expect(await item.locator('img, b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   it('looks like a wall (screenshot)', async () => {
     const { page } = wall();
     await sleep(1000);
