@@ -9,13 +9,14 @@ import { readConfig } from './app/config';
 import { makeStore } from './app/store';
 import { LightColumns } from './features/lights/lightColumns';
 import { connectRealtime } from './realtime/connect';
+import { mapDiagnostics, type MapDiagnostics } from './shared/diagnostics';
 import { initI18n } from './shared/i18n/i18n';
 import './shared/ui/theme.css';
 
 declare global {
   interface Window {
     /** diagnostics for operators' tooling and the benchmark; read-only by convention */
-    __iocWall?: { readonly lampCount: number; readonly eventsApplied: number };
+    __iocWall?: { readonly lampCount: number; readonly eventsApplied: number; readonly map: MapDiagnostics };
   }
 }
 
@@ -37,6 +38,7 @@ window.__iocWall = {
   get eventsApplied() {
     return connection.pipeline.applied;
   },
+  map: mapDiagnostics,
 };
 
 createRoot(document.getElementById('root')!).render(

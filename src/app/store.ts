@@ -4,8 +4,16 @@ import { camerasSlice } from '../features/cameras/camerasSlice';
 import { incidentsSlice } from '../features/incidents/incidentsSlice';
 import { kpisSlice } from '../features/kpis/kpisSlice';
 import { lightsSlice } from '../features/lights/lightsSlice';
+import { mapSlice } from '../features/map/mapSlice';
 
-const rootReducer = combineSlices(connectionSlice, incidentsSlice, camerasSlice, kpisSlice, lightsSlice);
+const rootReducer = combineSlices(
+  connectionSlice,
+  incidentsSlice,
+  camerasSlice,
+  kpisSlice,
+  lightsSlice,
+  mapSlice,
+);
 export type RootState = ReturnType<typeof rootReducer>;
 
 export function makeStore(preloadedState?: Partial<RootState>) {

@@ -49,3 +49,24 @@ describe('LightColumns', () => {
     expect(lampPower(LAMP_OFF, 100, 150)).toBe(0);
   });
 });
+
+describe('LightColumns colours', () => {
+  it('keeps each lamp colour in step with its latest state and level', () => {
+    const lc = new LightColumns();
+    lc.load(columns([LAMP_OFF, LAMP_OFF], [0, 0], [100, 100]));
+    const offColour = Array.from(lc.colors.slice(0, 4));
+    lc.apply([
+      [0, LAMP_DIMMED, 20],
+      [1, LAMP_DIMMED, 100],
+    ]);
+    const dimLow = Array.from(lc.colors.slice(0, 4));
+    const dimHigh = Array.from(lc.colors.slice(4, 8));
+    expect(dimLow).not.toEqual(offColour);
+    // A lamp dimmed further is drawn darker.
+    expect(dimLow[0]!).toBeLessThan(dimHigh[0]!);
+    lc.apply([[1, LAMP_FAULT, 0]]);
+    expect(Array.from(lc.colors.slice(4, 8))).toEqual([244, 63, 94, 255]);
+    lc.apply([[0, LAMP_OFF, 0]]);
+    expect(Array.from(lc.colors.slice(0, 4))).toEqual(offColour);
+  });
+});

@@ -1,6 +1,7 @@
 import { LAMP_DIMMED, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
 import type { LampColumns, LightState } from '../../shared/protocol/events';
 import type { LightsSummary } from '../../realtime/streamActions';
+import { writeLampColor } from './lampColors';
 
 /**
  * Lamp telemetry, latest value per lamp, in typed arrays outside Redux: tens of thousands of lamps
@@ -15,6 +16,8 @@ export class LightColumns {
   level = new Uint8Array(0);
   watts = new Float32Array(0);
   cabinet = new Uint32Array(0);
+  /** RGBA per lamp, kept in step with state and level: the map uploads it as it is */
+  colors = new Uint8Array(0);
   version = 0;
   private byState: [number, number, number, number] = [0, 0, 0, 0];
   private powerW = 0;
@@ -27,6 +30,7 @@ export class LightColumns {
     this.level = new Uint8Array(n);
     this.watts = new Float32Array(n);
     this.cabinet = new Uint32Array(n);
+    this.colors = new Uint8Array(n * 4);
     this.byState = [0, 0, 0, 0];
     this.powerW = 0;
     for (let i = 0; i < n; i++) {
@@ -38,6 +42,7 @@ export class LightColumns {
       this.level[i] = c.level[i]!;
       this.byState[c.state[i]!]! += 1;
       this.powerW += lampPower(c.state[i]!, c.level[i]!, c.watts[i]!);
+      writeLampColor(c.state[i]!, c.level[i]!, this.colors, i * 4);
     }
     this.version++;
     return this.summary();
@@ -53,6 +58,7 @@ export class LightColumns {
       this.powerW += lampPower(s, l, this.watts[i]!) - lampPower(prevS, this.level[i]!, this.watts[i]!);
       this.state[i] = s;
       this.level[i] = l;
+      writeLampColor(s, l, this.colors, i * 4);
     }
     this.version++;
     return this.summary();

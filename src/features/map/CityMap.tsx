@@ -1,34 +1,53 @@
+import { ColumnLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { PickingInfo } from '@deck.gl/core';
 import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppSelector } from '../../app/hooks';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { selectAlerts, selectAllCameras } from '../cameras/camerasSlice';
 import { selectOpenIncidents } from '../incidents/incidentsSlice';
 import { selectLightsVersion } from '../lights/lightsSlice';
+import { useCityNow } from '../../app/useCityNow';
 import { HUE_WARDS } from '../../shared/city/wards';
-import { incidentLayer, lampData, lampLayer, wardLabelLayer, type LampSource } from './layers';
+import { mapDiagnostics } from '../../shared/diagnostics';
+import type { Camera, Incident } from '../../shared/protocol/events';
+import { clusterIncidents, type Cluster } from './clusters';
+import { drawIconAtlas, iconMapping } from './icons';
+import {
+  CLUSTER_BELOW_ZOOM,
+  cameraLayerProps,
+  clusterColumnProps,
+  clusterCountProps,
+  flashingCameras,
+  incidentDiscProps,
+  incidentIconProps,
+  landmarkLabelProps,
+  lampLayerProps,
+  pulseLayerProps,
+  pulsingIncidents,
+  wardExtrusionProps,
+  wardLabelProps,
+  type LampSource,
+  type WardFeature,
+} from './layers';
+import { IncidentDetail } from './IncidentDetail';
+import { MapControls } from './MapControls';
+import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
+import { MapTooltip, type Hover } from './MapTooltip';
+import { useMapKeyboard } from './useMapKeyboard';
+import { gatewaysView, LANDMARKS, NAMED_VIEWS } from './views';
+import { wardMeasures } from './wardMeasures';
+import './map.css';
 
 const FONT = 'Be Vietnam Pro';
+/** Lamp colours repaint a few times a second at most: see the README's benchmark notes. */
 const LAMP_REPAINT_MS = 250;
-
-/** The latest value, passed on at most once per `ms` (the last one always arrives). */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = last.current + ms - Date.now();
-    const t = setTimeout(
-      () => {
-        last.current = Date.now();
-        setShown(value);
-      },
-      Math.max(0, wait),
-    );
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return shown;
-}
+/** Pulses and blinks animate at this rate, and only while something pulses or blinks. */
+const ANIMATION_MS = 100;
+/** A camera blinks this long (real time) after it raises an alert. */
+const CAMERA_FLASH_REAL_MS = 8_000;
 
 function basemapStyle(): StyleSpecification {
   const url = (p: string) => new URL(p, window.location.href).href;
@@ -63,40 +82,110 @@ function basemapStyle(): StyleSpecification {
   };
 }
 
-/** The city map: MapLibre draws the offline basemap, deck.gl draws the live layers into its canvas. */
+/** The latest value, passed on at most once per `ms` (the last one always arrives). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const t = setTimeout(
+      () => {
+        last.current = Date.now();
+        setShown(value);
+      },
+      Math.max(0, last.current + ms - Date.now()),
+    );
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return shown;
+}
+
+/** A counter that ticks every `ms` while `active`: drives pulses and blinks, idle otherwise. */
+function useTicker(active: boolean, ms: number): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const id = setInterval(() => setTick((n) => n + 1), ms);
+    return () => clearInterval(id);
+  }, [active, ms]);
+  return tick;
+}
+
+const wardPopulation = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
+
+/**
+ * The city map: MapLibre draws the offline basemap, deck.gl draws the live layers into the same WebGL
+ * context (interleaved). Layer props come from the pure builders in layers.ts.
+ */
 export function CityMap({ lamps }: { lamps: LampSource }) {
   const { t } = useTranslation();
+  const dispatch = useAppDispatch();
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   const overlay = useRef<MapboxOverlay | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [fontReady, setFontReady] = useState(false);
+  const [zoom, setZoom] = useState(NAMED_VIEWS.overview.zoom);
+  const [arrivedAt, setArrivedAt] = useState<string | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [wards, setWards] = useState<WardFeature[]>([]);
+
+  const layersOn = useAppSelector(selectMapLayers);
   const incidents = useAppSelector(selectOpenIncidents);
-  // Lamp colours repaint a few times a second at most: thousands of updates a second would otherwise
-  // redraw the whole map every frame and hold back everything else on the page.
+  const cameras = useAppSelector(selectAllCameras);
+  const alerts = useAppSelector(selectAlerts);
+  const clock = useAppSelector((s) => s.connection.clock);
+  const requestedView = useAppSelector(selectRequestedView);
   const lightsVersion = useThrottled(useAppSelector(selectLightsVersion), LAMP_REPAINT_MS);
   const lampCount = useAppSelector((s) => s.lights.count);
+  useMapKeyboard();
 
+  const atlas = useMemo(() => (fontReady ? drawIconAtlas() : null), [fontReady]);
+  const mapping = useMemo(() => iconMapping(), []);
+
+  // ---- the map, made once ----
   useEffect(() => {
     const el = container.current;
     if (!el) return;
+    const v = NAMED_VIEWS.overview;
     const map = new maplibregl.Map({
       container: el,
       style: basemapStyle(),
-      center: [107.585, 16.462],
-      zoom: 12.6,
-      pitch: 40,
-      bearing: -12,
+      center: v.center,
+      zoom: v.zoom,
+      pitch: v.pitch,
+      bearing: v.bearing,
+      maxPitch: 70,
       attributionControl: { compact: false, customAttribution: t('map.attribution') },
-      // No MSAA: on a software renderer it multiplies the cost of every frame, and the wall's
-      // points and lines read well without it.
+      // No MSAA: on a software renderer it multiplies the cost of every frame.
       canvasContextAttributes: { antialias: false },
     });
-    const deck = new MapboxOverlay({ interleaved: true, layers: [] });
+    mapRef.current = map;
+    const deck = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      _onMetrics: (m: Record<string, number>) => {
+        mapDiagnostics.metrics = {
+          cpuTimePerFrame: m.cpuTimePerFrame ?? 0,
+          updateAttributesTime: m.updateAttributesTime ?? 0,
+          fps: m.fps ?? 0,
+          framesRedrawn: m.framesRedrawn ?? 0,
+        };
+      },
+    } as ConstructorParameters<typeof MapboxOverlay>[0]);
     map.addControl(deck);
     overlay.current = deck;
+    mapDiagnostics.project = (lon, lat) => {
+      const p = map.project([lon, lat]);
+      const r = el.getBoundingClientRect();
+      return [r.left + p.x, r.top + p.y];
+    };
     map.on('load', () => setLoaded(true));
+    // Clustering works in zoom buckets of a quarter level, so a slow zoom does not re-cluster per frame.
+    map.on('zoomend', () => setZoom(Math.round(map.getZoom() * 4) / 4));
     return () => {
       overlay.current = null;
+      mapRef.current = null;
+      mapDiagnostics.project = null;
       map.remove();
     };
     // The map is made once; language changes only touch the attribution text.
@@ -104,29 +193,157 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   }, []);
 
   useEffect(() => {
-    // The label atlas is drawn once from the font: it must be loaded, Vietnamese subset included.
+    // Labels and pictograms are drawn from the font: it must be loaded, Vietnamese subset included.
     const sample = HUE_WARDS.map((w) => w.name).join(' ');
-    document.fonts
-      .load(`600 32px "${FONT}"`, sample)
+    Promise.all([
+      document.fonts.load(`600 32px "${FONT}"`, sample),
+      document.fonts.load(`700 48px "${FONT}"`, 'P!'),
+    ])
       .catch(() => undefined)
       .finally(() => setFontReady(true));
+    fetch('/data/hue/wards-2025.geojson')
+      .then((r) => r.json())
+      .then((g: { features: WardFeature[] }) => setWards(g.features))
+      .catch(() => setWards([]));
   }, []);
 
-  // The lamp data object changes only when a new lamp inventory arrives (a snapshot: new position
-  // array), not per frame; colours follow the version through updateTriggers.
-  const positions = lamps.positions;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const lampDataObj = useMemo(() => lampData(lamps), [positions, lampCount]);
+  // ---- named views ----
+  const gatewayPoints = useMemo(
+    () => cameras.filter((c) => c.gateway).map((c) => [c.location.lon, c.location.lat] as [number, number]),
+    [cameras],
+  );
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || requestedView.request === 0) return;
+    const name = requestedView.name;
+    const view = name === 'gateways' ? gatewaysView(gatewayPoints) : NAMED_VIEWS[name];
+    setArrivedAt(null);
+    map.flyTo({ ...view, duration: 2500, essential: true });
+    map.once('moveend', () => setArrivedAt(name));
+    // Only a new request flies; new gateway cameras alone do not move the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requestedView]);
+  useEffect(() => {
+    mapDiagnostics.view = arrivedAt;
+  }, [arrivedAt]);
+
+  // ---- data for the layers ----
+  const zoomedOut = zoom < CLUSTER_BELOW_ZOOM;
+  const clusters = useMemo(
+    () => (zoomedOut ? clusterIncidents(incidents, zoom) : []),
+    [incidents, zoom, zoomedOut],
+  );
+  const pulsing = useMemo(() => pulsingIncidents(incidents), [incidents]);
+  const now = useCityNow(1000);
+  const scale = clock?.scale ?? 1;
+  const flashing = useMemo(
+    () => flashingCameras(alerts, now ?? 0, CAMERA_FLASH_REAL_MS * scale),
+    [alerts, now, scale],
+  );
+  const animate = loaded && ((layersOn.incidents && !zoomedOut && pulsing.length > 0) || flashing.size > 0);
+  const tick = useTicker(animate, ANIMATION_MS);
+  const measures = useMemo(() => wardMeasures(incidents, wardPopulation), [incidents]);
+  const labelPoints = useMemo(() => HUE_WARDS.map((w) => ({ name: w.name, point: w.point })), []);
+  // A new colour array per repaint: deck.gl re-uploads a binary attribute only when its identity changes.
+  const lampColors = useMemo(
+    () => lamps.colors.slice(),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lightsVersion, lampCount],
+  );
+
+  // The lamp layer's props change only with a repaint or a toggle: its binary `data` stays put between.
+  const lampProps = useMemo(
+    () => lampLayerProps(lamps, lampColors, layersOn.lamps),
+    [lamps, lampColors, layersOn.lamps],
+  );
 
   useEffect(() => {
-    overlay.current?.setProps({
+    if (!overlay.current || !atlas) return;
+    const phase = (tick % 12) / 12;
+    overlay.current.setProps({
       layers: [
-        lampLayer(lamps, lampDataObj, lightsVersion),
-        incidentLayer(incidents),
-        fontReady ? wardLabelLayer(HUE_WARDS, FONT) : null,
+        new GeoJsonLayer(wardExtrusionProps(wards, measures, layersOn.wards3d) as never),
+        new ScatterplotLayer(lampProps as never),
+        new ColumnLayer<Cluster>(
+          clusterColumnProps(clusters, zoom, layersOn.incidents && zoomedOut && layersOn.columns),
+        ),
+        new TextLayer<Cluster>(
+          clusterCountProps(clusters, zoom, FONT, layersOn.incidents && zoomedOut && layersOn.columns),
+        ),
+        new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, layersOn.incidents && !zoomedOut)),
+        new ScatterplotLayer<Incident>(incidentDiscProps(incidents, layersOn.incidents && !zoomedOut)),
+        new IconLayer<Incident>(
+          incidentIconProps(incidents, atlas, mapping, layersOn.incidents && !zoomedOut),
+        ),
+        new IconLayer<Camera>(
+          cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, layersOn.cameras),
+        ),
+        new TextLayer(wardLabelProps(labelPoints, FONT, layersOn.labels)),
+        new TextLayer(landmarkLabelProps(LANDMARKS, FONT, layersOn.labels)),
       ],
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      onHover: (info: PickingInfo) =>
+        setHover(
+          info.object ? { x: info.x, y: info.y, object: info.object, layer: info.layer?.id ?? '' } : null,
+        ),
+      onClick: (info: PickingInfo) => {
+        const map = mapRef.current;
+        const id = info.layer?.id;
+        if (!map || !info.object) return;
+        if (id === 'incident-discs') {
+          const inc = info.object as Incident;
+          dispatch(itemSelected({ kind: 'incident', id: inc.id }));
+          map.flyTo({
+            center: [inc.location.lon, inc.location.lat],
+            zoom: Math.max(map.getZoom(), 16),
+            duration: 1500,
+          });
+        } else if (id === 'cameras') {
+          const cam = info.object as Camera;
+          dispatch(itemSelected({ kind: 'camera', id: cam.id }));
+          map.flyTo({
+            center: [cam.location.lon, cam.location.lat],
+            zoom: Math.max(map.getZoom(), 16),
+            duration: 1500,
+          });
+        } else if (id === 'incident-columns') {
+          const c = info.object as Cluster;
+          map.flyTo({ center: c.position, zoom: CLUSTER_BELOW_ZOOM + 0.5, duration: 1500 });
+        }
+      },
     });
-  }, [lamps, lampDataObj, lightsVersion, incidents, fontReady, loaded]);
+  }, [
+    atlas,
+    mapping,
+    lampProps,
+    incidents,
+    clusters,
+    pulsing,
+    cameras,
+    flashing,
+    tick,
+    zoom,
+    zoomedOut,
+    layersOn,
+    measures,
+    wards,
+    labelPoints,
+    dispatch,
+  ]);
 
-  return <div ref={container} className="city-map" data-testid="map" data-loaded={loaded} />;
+  return (
+    <div className="city-map-wrap">
+      <div
+        ref={container}
+        className="city-map"
+        data-testid="map"
+        data-loaded={loaded && fontReady}
+        data-view={arrivedAt ?? ''}
+        data-zoomed-out={zoomedOut}
+      />
+      <MapControls />
+      {hover && <MapTooltip hover={hover} />}
+      <IncidentDetail />
+    </div>
+  );
 }

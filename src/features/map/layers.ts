@@ -1,15 +1,12 @@
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { LAMP_DIMMED, LAMP_FAULT, LAMP_ON, type Severity } from '../../shared/protocol/codes';
-import type { Incident } from '../../shared/protocol/events';
-import type { Ward } from '../../shared/city/wards';
+import type { Severity } from '../../shared/protocol/codes';
+import type { Camera, Incident } from '../../shared/protocol/events';
+import type { Cluster } from './clusters';
+import { iconFor, type IconFrame, type IconName } from './icons';
+import type { WardMeasure } from './wardMeasures';
 
-/** What the lamp layer reads: the typed-array columns of src/features/lights, by shape. */
-export interface LampSource {
-  count: number;
-  positions: Float32Array;
-  state: Uint8Array;
-  level: Uint8Array;
-}
+// Layer builders: pure functions from state to deck.gl layer props. CityMap turns each into a layer
+// (`new ScatterplotLayer(props)`); tests check the props. None of them runs per frame: each is
+// called when its inputs change, and deck.gl diffs the rest.
 
 type RGBA = [number, number, number, number];
 
@@ -20,94 +17,290 @@ export const SEVERITY_COLORS: Record<Severity, RGBA> = {
   low: [34, 197, 94, 255],
 };
 
-const LAMP_OFF_COLOR: RGBA = [71, 85, 105, 140];
-const LAMP_FAULT_COLOR: RGBA = [225, 29, 72, 255];
+/** Below this zoom, incidents show as 3D columns of clusters; above it, one by one. */
+export const CLUSTER_BELOW_ZOOM = 13.5;
 
-/** A lamp's colour: warm white when on, amber fading with the dim level, grey when off, red on fault. */
-export function lampColor(state: number, level: number, out: RGBA = [0, 0, 0, 0]): RGBA {
-  if (state === LAMP_ON) {
-    out[0] = 253;
-    out[1] = 230;
-    out[2] = 138;
-    out[3] = 170;
-  } else if (state === LAMP_DIMMED) {
-    const k = 0.45 + (0.55 * Math.min(100, Math.max(0, level))) / 100;
-    out[0] = Math.round(245 * k);
-    out[1] = Math.round(158 * k);
-    out[2] = Math.round(11 * k);
-    out[3] = 170;
-  } else if (state === LAMP_FAULT) {
-    out.splice(0, 4, ...LAMP_FAULT_COLOR);
-  } else {
-    out.splice(0, 4, ...LAMP_OFF_COLOR);
+/** No depth test for overlays on a flat map: points must not hide in the extruded wards. */
+const FLAT = { depthCompare: 'always' } as const;
+
+/** What the lamp layer reads: the typed-array columns of src/features/lights, by shape. */
+export interface LampSource {
+  count: number;
+  positions: Float32Array;
+  colors: Uint8Array;
+}
+
+/**
+ * Lamps as binary attributes: deck.gl uploads the position and colour columns as they are, with no
+ * object per lamp and no accessor calls. `colors` must be a new array when colours changed (deck.gl
+ * compares by identity); positions keep theirs, so they are uploaded once per inventory.
+ */
+export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: boolean) {
+  return {
+    id: 'lamps',
+    data: {
+      length: source.count,
+      attributes: {
+        getPosition: { value: source.positions, size: 2 },
+        getFillColor: { value: colors, size: 4, normalized: true },
+      },
+    },
+    visible,
+    // A lamp is a few metres of light: a dot when zoomed out, a visible disc over a street.
+    radiusUnits: 'meters' as const,
+    getRadius: 4,
+    radiusMinPixels: 1.2,
+    radiusMaxPixels: 6,
+    pickable: false,
+    parameters: FLAT,
+  };
+}
+
+/** The severity disc under each incident's pictogram; overdue-or-critical ones get a heavier ring. */
+export function incidentDiscProps(incidents: readonly Incident[], visible: boolean) {
+  return {
+    id: 'incident-discs',
+    data: incidents,
+    visible,
+    getPosition: (d: Incident) => [d.location.lon, d.location.lat] as [number, number],
+    getFillColor: (d: Incident) => SEVERITY_COLORS[d.severity],
+    getLineColor: [7, 11, 20, 255] as RGBA,
+    stroked: true,
+    lineWidthUnits: 'pixels' as const,
+    getLineWidth: 2,
+    radiusUnits: 'pixels' as const,
+    getRadius: (d: Incident) => (d.severity === 'critical' ? 15 : d.severity === 'high' ? 13 : 11),
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 90] as RGBA,
+    parameters: FLAT,
+  };
+}
+
+/** The category pictogram, white on the severity disc. */
+export function incidentIconProps(
+  incidents: readonly Incident[],
+  atlas: string,
+  mapping: Record<IconName, IconFrame>,
+  visible: boolean,
+) {
+  return {
+    id: 'incident-icons',
+    data: incidents,
+    visible,
+    iconAtlas: atlas,
+    iconMapping: mapping,
+    getIcon: (d: Incident) => iconFor(d.category),
+    getPosition: (d: Incident) => [d.location.lon, d.location.lat] as [number, number],
+    getSize: (d: Incident) => (d.severity === 'critical' ? 20 : d.severity === 'high' ? 17 : 15),
+    sizeUnits: 'pixels' as const,
+    getColor: [255, 255, 255, 255] as RGBA,
+    pickable: false,
+    parameters: FLAT,
+  };
+}
+
+/** Which incidents pulse: critical ones while open, and any that nobody has taken up yet. */
+export function pulsingIncidents(open: readonly Incident[]): Incident[] {
+  return open.filter((i) => i.severity === 'critical' || i.status === 'received');
+}
+
+/** An expanding, fading ring; `phase` runs from 0 to 1 and repeats. */
+export function pulseLayerProps(pulsing: readonly Incident[], phase: number, visible: boolean) {
+  const alpha = Math.round(220 * (1 - phase));
+  return {
+    id: 'incident-pulse',
+    data: pulsing,
+    visible: visible && pulsing.length > 0,
+    getPosition: (d: Incident) => [d.location.lon, d.location.lat] as [number, number],
+    stroked: true,
+    filled: false,
+    lineWidthUnits: 'pixels' as const,
+    getLineWidth: 3,
+    getLineColor: (d: Incident) => [...SEVERITY_COLORS[d.severity].slice(0, 3), alpha] as RGBA,
+    radiusUnits: 'pixels' as const,
+    getRadius: 14 + 22 * phase,
+    updateTriggers: { getLineColor: phase },
+    pickable: false,
+    parameters: FLAT,
+  };
+}
+
+/** Column height in metres: grows with the square root of the count, so one big cluster does not dwarf the rest. */
+export function columnHeight(count: number, metresPerPixel: number): number {
+  return metresPerPixel * (14 + 16 * Math.sqrt(count));
+}
+
+/** Zoomed out: one 3D column per cluster, as tall as it is full, in the colour of its worst severity. */
+export function clusterColumnProps(clusters: readonly Cluster[], zoom: number, visible: boolean) {
+  // A column's footprint follows the clustering cell, in metres at this zoom and latitude.
+  const metresPerPixel = (156_543 * Math.cos((16.46 * Math.PI) / 180)) / 2 ** zoom;
+  return {
+    id: 'incident-columns',
+    data: clusters,
+    visible,
+    diskResolution: 6,
+    radius: metresPerPixel * 12,
+    extruded: true,
+    elevationScale: 1,
+    getPosition: (c: Cluster) => c.position,
+    getElevation: (c: Cluster) => columnHeight(c.count, metresPerPixel),
+    getFillColor: (c: Cluster) => SEVERITY_COLORS[c.worst],
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 90] as RGBA,
+    updateTriggers: { getElevation: zoom },
+  };
+}
+
+/** The count on top of each column. */
+export function clusterCountProps(
+  clusters: readonly Cluster[],
+  zoom: number,
+  fontFamily: string,
+  visible: boolean,
+) {
+  const metresPerPixel = (156_543 * Math.cos((16.46 * Math.PI) / 180)) / 2 ** zoom;
+  return {
+    id: 'incident-column-counts',
+    data: clusters,
+    visible,
+    getPosition: (c: Cluster) =>
+      [c.position[0], c.position[1], columnHeight(c.count, metresPerPixel) + 5] as [number, number, number],
+    getText: (c: Cluster) => String(c.count),
+    getSize: 18,
+    sizeUnits: 'pixels' as const,
+    getColor: [255, 255, 255, 255] as RGBA,
+    fontFamily,
+    fontWeight: 700,
+    characterSet: '0123456789',
+    outlineWidth: 4,
+    outlineColor: [5, 8, 15, 255] as RGBA,
+    fontSettings: { sdf: true },
+    billboard: true,
+    updateTriggers: { getPosition: zoom },
+    parameters: FLAT,
+  };
+}
+
+const CAMERA_ONLINE: RGBA = [56, 189, 248, 255];
+const CAMERA_OFFLINE: RGBA = [100, 116, 139, 200];
+const CAMERA_FLASH: RGBA = [255, 255, 255, 255];
+
+/** Cameras: blue when online, grey when not; a camera that just raised an alert blinks white. */
+export function cameraLayerProps(
+  cameras: readonly Camera[],
+  flashing: ReadonlySet<string>,
+  blinkOn: boolean,
+  atlas: string,
+  mapping: Record<IconName, IconFrame>,
+  visible: boolean,
+) {
+  return {
+    id: 'cameras',
+    data: cameras,
+    visible,
+    iconAtlas: atlas,
+    iconMapping: mapping,
+    getIcon: () => 'camera',
+    getPosition: (c: Camera) => [c.location.lon, c.location.lat] as [number, number],
+    getSize: (c: Camera) => (flashing.has(c.id) ? 26 : 18),
+    sizeUnits: 'pixels' as const,
+    getColor: (c: Camera) =>
+      flashing.has(c.id) && blinkOn ? CAMERA_FLASH : c.online ? CAMERA_ONLINE : CAMERA_OFFLINE,
+    pickable: true,
+    autoHighlight: true,
+    updateTriggers: { getColor: [flashing, blinkOn], getSize: flashing },
+    parameters: FLAT,
+  };
+}
+
+/** Cameras that raised an alert within `windowMs` of city time before `now`. */
+export function flashingCameras(
+  alerts: readonly { cameraId: string; at: string }[],
+  now: number,
+  windowMs: number,
+): Set<string> {
+  const out = new Set<string>();
+  for (const a of alerts) {
+    const t = Date.parse(a.at);
+    if (t <= now && now - t <= windowMs) out.add(a.cameraId);
   }
   return out;
 }
 
-/**
- * Lamps as a binary-position scatterplot: the `data` object stays the same between frames, and only
- * the colour attribute is recomputed when the columns' version moves.
- */
-export function lampLayer(source: LampSource, data: LampData, version: number) {
-  const scratch: RGBA = [0, 0, 0, 0];
-  return new ScatterplotLayer({
-    id: 'lamps',
-    // deck.gl types `data` as objects or iterables; the binary form is documented but not in its types.
-    data: data as never,
-    radiusUnits: 'pixels',
-    getRadius: 1.2,
-    radiusMinPixels: 0.8,
-    getFillColor: (_: unknown, { index }: { index: number }) =>
-      lampColor(source.state[index]!, source.level[index]!, scratch),
-    updateTriggers: { getFillColor: version },
-    pickable: false,
-    parameters: { depthCompare: 'always' },
-  });
+export interface WardFeature {
+  type: 'Feature';
+  properties: { id: string; name: string; population: number };
+  geometry: unknown;
 }
 
-/** deck.gl's binary data form: the positions go to the GPU as they are, with no per-lamp objects. */
-export interface LampData {
-  length: number;
-  attributes: { getPosition: { value: Float32Array; size: 2 } };
+/** A colour ramp from calm blue to alarm red over 0..max. */
+export function rampColor(value: number, max: number): RGBA {
+  const t = max > 0 ? Math.min(1, value / max) : 0;
+  return [Math.round(30 + 209 * t), Math.round(64 + 4 * t), Math.round(175 - 107 * t), 200];
 }
 
-export function lampData(source: LampSource): LampData {
-  return { length: source.count, attributes: { getPosition: { value: source.positions, size: 2 } } };
-}
-
-export function incidentLayer(incidents: readonly Incident[]) {
-  return new ScatterplotLayer<Incident>({
-    id: 'incidents',
-    data: incidents,
-    getPosition: (d) => [d.location.lon, d.location.lat],
-    getFillColor: (d) => SEVERITY_COLORS[d.severity],
-    getLineColor: [7, 11, 20, 255],
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 1.5,
-    radiusUnits: 'pixels',
-    getRadius: (d) => (d.severity === 'critical' ? 9 : d.severity === 'high' ? 7.5 : 6),
+/** Wards raised by open incidents per 10,000 residents. */
+export function wardExtrusionProps(
+  wards: readonly WardFeature[],
+  measures: ReadonlyMap<string, WardMeasure>,
+  visible: boolean,
+) {
+  let max = 0;
+  for (const m of measures.values()) max = Math.max(max, m.per10k);
+  return {
+    id: 'wards-3d',
+    data: wards,
+    visible,
+    extruded: true,
+    wireframe: false,
+    filled: true,
+    stroked: false,
+    getElevation: (f: WardFeature) => 60 + 2500 * ((measures.get(f.properties.id)?.per10k ?? 0) / (max || 1)),
+    getFillColor: (f: WardFeature) => rampColor(measures.get(f.properties.id)?.per10k ?? 0, max),
+    material: { ambient: 0.5, diffuse: 0.6, shininess: 8 },
     pickable: true,
-    parameters: { depthCompare: 'always' },
-  });
+    updateTriggers: { getElevation: measures, getFillColor: measures },
+  };
 }
 
 /** Ward names drawn by deck.gl in Be Vietnam Pro: MapLibre's own labels would need glyph files. */
-export function wardLabelLayer(wards: readonly Ward[], fontFamily: string) {
-  return new TextLayer<Ward>({
+export function wardLabelProps(
+  wards: readonly { name: string; point: [number, number] }[],
+  fontFamily: string,
+  visible: boolean,
+) {
+  return {
     id: 'ward-labels',
     data: wards,
-    getPosition: (w) => w.center,
-    getText: (w) => w.name,
-    getSize: 13,
-    sizeUnits: 'pixels',
-    getColor: [170, 190, 220, 220],
+    visible,
+    getPosition: (w: { point: [number, number] }) => w.point,
+    getText: (w: { name: string }) => w.name,
+    getSize: 14,
+    sizeUnits: 'pixels' as const,
+    getColor: [196, 212, 238, 235] as RGBA,
     fontFamily,
     fontWeight: 600,
-    characterSet: 'auto',
-    outlineWidth: 3,
-    outlineColor: [6, 10, 18, 255],
+    characterSet: 'auto' as const,
+    outlineWidth: 4,
+    outlineColor: [5, 8, 15, 255] as RGBA,
     fontSettings: { sdf: true },
-    parameters: { depthCompare: 'always' },
-  });
+    parameters: FLAT,
+  };
+}
+
+/** Landmarks (Đại Nội, Đông Ba…), in gold, above everything else. */
+export function landmarkLabelProps(
+  landmarks: readonly { name: string; point: [number, number] }[],
+  fontFamily: string,
+  visible: boolean,
+) {
+  return {
+    ...wardLabelProps(landmarks, fontFamily, visible),
+    id: 'landmark-labels',
+    getSize: 16,
+    getColor: [251, 191, 36, 255] as RGBA,
+    fontWeight: 700,
+  };
 }

@@ -3,7 +3,7 @@ import { useAppSelector } from '../../app/hooks';
 import { selectConnection } from '../../realtime/connectionSlice';
 import { formatCityDate, formatCityTime, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
-import { useCityNow } from './useCityNow';
+import { useCityNow } from '../../app/useCityNow';
 
 export function Header() {
   const { t, i18n } = useTranslation();

@@ -8,7 +8,7 @@ import { SEVERITIES } from '../../shared/protocol/codes';
 import { formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { CountTile, SubCount } from './CountTile';
-import { useCityNow } from './useCityNow';
+import { useCityNow } from '../../app/useCityNow';
 
 // Each tile subscribes to its own slice of the store, so that lamp telemetry arriving every frame
 // re-renders the lights tile and nothing else.

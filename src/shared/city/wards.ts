@@ -10,6 +10,8 @@ export interface Ward {
   type: string;
   population: number;
   center: [number, number];
+  /** a representative point inside the ward (open-admin-data), where its name is drawn */
+  point: [number, number];
 }
 
 export const HUE_WARDS = wards as Ward[];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useAppSelector } from '../../app/hooks';
-import { cityNow } from '../../realtime/connectionSlice';
+import { useAppSelector } from './hooks';
+import { cityNow } from '../realtime/connectionSlice';
 
 /** City time (epoch ms), ticking every `everyMs` of real time; null until the first snapshot. */
 export function useCityNow(everyMs = 1000): number | null {

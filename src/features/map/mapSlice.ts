@@ -1,0 +1,47 @@
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { ViewName } from './views';
+
+export const MAP_LAYERS = ['lamps', 'incidents', 'cameras', 'columns', 'wards3d', 'labels'] as const;
+export type MapLayerId = (typeof MAP_LAYERS)[number];
+
+export type MapSelection = { kind: 'incident' | 'camera'; id: string } | null;
+
+interface MapState {
+  layers: Record<MapLayerId, boolean>;
+  selected: MapSelection;
+  /** the named view asked for last; `request` changes on every ask, so asking twice flies twice */
+  view: { name: ViewName; request: number };
+}
+
+const initialState: MapState = {
+  layers: { lamps: true, incidents: true, cameras: true, columns: true, wards3d: false, labels: true },
+  selected: null,
+  view: { name: 'overview', request: 0 },
+};
+
+export const mapSlice = createSlice({
+  name: 'map',
+  initialState,
+  reducers: {
+    layerToggled(s, { payload }: PayloadAction<MapLayerId>) {
+      s.layers[payload] = !s.layers[payload];
+    },
+    itemSelected(s, { payload }: PayloadAction<NonNullable<MapSelection>>) {
+      s.selected = payload;
+    },
+    selectionCleared(s) {
+      s.selected = null;
+    },
+    viewRequested(s, { payload }: PayloadAction<ViewName>) {
+      s.view = { name: payload, request: s.view.request + 1 };
+    },
+  },
+  selectors: {
+    selectMapLayers: (s) => s.layers,
+    selectMapSelection: (s) => s.selected,
+    selectRequestedView: (s) => s.view,
+  },
+});
+
+export const { layerToggled, itemSelected, selectionCleared, viewRequested } = mapSlice.actions;
+export const { selectMapLayers, selectMapSelection, selectRequestedView } = mapSlice.selectors;

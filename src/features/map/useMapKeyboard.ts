@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { useAppDispatch } from '../../app/hooks';
+import { layerToggled, selectionCleared, viewRequested, type MapLayerId } from './mapSlice';
+import { VIEW_NAMES } from './views';
+
+/** Keys of the wall, for an operator without a mouse (and for the tour): see MapControls' legend. */
+export const LAYER_KEYS: Record<string, MapLayerId> = {
+  l: 'lamps',
+  i: 'incidents',
+  c: 'cameras',
+  h: 'columns',
+  e: 'wards3d',
+  n: 'labels',
+};
+
+export function useMapKeyboard(): void {
+  const dispatch = useAppDispatch();
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      const target = ev.target as HTMLElement | null;
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
+        return;
+      const view = VIEW_NAMES[Number(ev.key) - 1];
+      if (view) dispatch(viewRequested(view));
+      else if (LAYER_KEYS[ev.key.toLowerCase()]) dispatch(layerToggled(LAYER_KEYS[ev.key.toLowerCase()]!));
+      else if (ev.key === 'Escape') dispatch(selectionCleared());
+      else return;
+      ev.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+}
