@@ -37,7 +37,7 @@ import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type Hover } from './MapTooltip';
 import { useMapKeyboard } from './useMapKeyboard';
-import { gatewaysView, LANDMARKS, NAMED_VIEWS } from './views';
+import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import { wardMeasures } from './wardMeasures';
 import './map.css';
 
@@ -82,6 +82,26 @@ function basemapStyle(): StyleSpecification {
   };
 }
 
+/**
+ * How much bigger than at 1920×1080 the wall draws: the root font size scales with the screen width
+ * (theme.css), and the map's pixel sizes and zoom follow it, so that a 4K wall frames the same city.
+ */
+function useUiScale(): number {
+  const read = () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+  const [scale, setScale] = useState(read);
+  useEffect(() => {
+    const onResize = () => setScale(read());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return scale;
+}
+
+/** A named view for this screen: one zoom level further in for each doubling of the UI scale. */
+function scaled(view: MapView, scale: number): MapView {
+  return { ...view, zoom: view.zoom + Math.log2(scale) };
+}
+
 /** The latest value, passed on at most once per `ms` (the last one always arrives). */
 function useThrottled<T>(value: T, ms: number): T {
   const [shown, setShown] = useState(value);
@@ -124,6 +144,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const overlay = useRef<MapboxOverlay | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [fontReady, setFontReady] = useState(false);
+  const uiScale = useUiScale();
   const [zoom, setZoom] = useState(NAMED_VIEWS.overview.zoom);
   const [arrivedAt, setArrivedAt] = useState<string | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -146,7 +167,10 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const v = NAMED_VIEWS.overview;
+    const v = scaled(
+      NAMED_VIEWS.overview,
+      parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1,
+    );
     const map = new maplibregl.Map({
       container: el,
       style: basemapStyle(),
@@ -179,9 +203,13 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
       const r = el.getBoundingClientRect();
       return [r.left + p.x, r.top + p.y];
     };
-    map.on('load', () => setLoaded(true));
+    const readZoom = () => setZoom(Math.round(map.getZoom() * 4) / 4);
+    map.on('load', () => {
+      readZoom();
+      setLoaded(true);
+    });
     // Clustering works in zoom buckets of a quarter level, so a slow zoom does not re-cluster per frame.
-    map.on('zoomend', () => setZoom(Math.round(map.getZoom() * 4) / 4));
+    map.on('zoomend', readZoom);
     return () => {
       overlay.current = null;
       mapRef.current = null;
@@ -216,7 +244,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
     const map = mapRef.current;
     if (!map || requestedView.request === 0) return;
     const name = requestedView.name;
-    const view = name === 'gateways' ? gatewaysView(gatewayPoints) : NAMED_VIEWS[name];
+    const view = scaled(name === 'gateways' ? gatewaysView(gatewayPoints) : NAMED_VIEWS[name], uiScale);
     setArrivedAt(null);
     map.flyTo({ ...view, duration: 2500, essential: true });
     map.once('moveend', () => setArrivedAt(name));
@@ -228,7 +256,9 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   }, [arrivedAt]);
 
   // ---- data for the layers ----
-  const zoomedOut = zoom < CLUSTER_BELOW_ZOOM;
+  // Zoom as it would be on a 1920-wide wall: clustering and the 3D switch look the same on every screen.
+  const baseZoom = zoom - Math.log2(uiScale);
+  const zoomedOut = baseZoom < CLUSTER_BELOW_ZOOM;
   const clusters = useMemo(
     () => (zoomedOut ? clusterIncidents(incidents, zoom) : []),
     [incidents, zoom, zoomedOut],
@@ -253,8 +283,8 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
 
   // The lamp layer's props change only with a repaint or a toggle: its binary `data` stays put between.
   const lampProps = useMemo(
-    () => lampLayerProps(lamps, lampColors, layersOn.lamps),
-    [lamps, lampColors, layersOn.lamps],
+    () => lampLayerProps(lamps, lampColors, layersOn.lamps, uiScale),
+    [lamps, lampColors, layersOn.lamps, uiScale],
   );
 
   useEffect(() => {
@@ -265,21 +295,31 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
         new GeoJsonLayer(wardExtrusionProps(wards, measures, layersOn.wards3d) as never),
         new ScatterplotLayer(lampProps as never),
         new ColumnLayer<Cluster>(
-          clusterColumnProps(clusters, zoom, layersOn.incidents && zoomedOut && layersOn.columns),
+          clusterColumnProps(clusters, zoom, layersOn.incidents && zoomedOut && layersOn.columns, uiScale),
         ),
         new TextLayer<Cluster>(
-          clusterCountProps(clusters, zoom, FONT, layersOn.incidents && zoomedOut && layersOn.columns),
+          clusterCountProps(
+            clusters,
+            zoom,
+            FONT,
+            layersOn.incidents && zoomedOut && layersOn.columns,
+            uiScale,
+          ),
         ),
-        new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, layersOn.incidents && !zoomedOut)),
-        new ScatterplotLayer<Incident>(incidentDiscProps(incidents, layersOn.incidents && !zoomedOut)),
+        new ScatterplotLayer<Incident>(
+          pulseLayerProps(pulsing, phase, layersOn.incidents && !zoomedOut, uiScale),
+        ),
+        new ScatterplotLayer<Incident>(
+          incidentDiscProps(incidents, layersOn.incidents && !zoomedOut, uiScale),
+        ),
         new IconLayer<Incident>(
-          incidentIconProps(incidents, atlas, mapping, layersOn.incidents && !zoomedOut),
+          incidentIconProps(incidents, atlas, mapping, layersOn.incidents && !zoomedOut, uiScale),
         ),
         new IconLayer<Camera>(
-          cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, layersOn.cameras),
+          cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, layersOn.cameras, uiScale),
         ),
-        new TextLayer(wardLabelProps(labelPoints, FONT, layersOn.labels)),
-        new TextLayer(landmarkLabelProps(LANDMARKS, FONT, layersOn.labels)),
+        new TextLayer(wardLabelProps(labelPoints, FONT, layersOn.labels, uiScale)),
+        new TextLayer(landmarkLabelProps(LANDMARKS, FONT, layersOn.labels, uiScale)),
       ],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
       onHover: (info: PickingInfo) =>
@@ -329,6 +369,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
     wards,
     labelPoints,
     dispatch,
+    uiScale,
   ]);
 
   return (

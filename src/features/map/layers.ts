@@ -35,7 +35,7 @@ export interface LampSource {
  * object per lamp and no accessor calls. `colors` must be a new array when colours changed (deck.gl
  * compares by identity); positions keep theirs, so they are uploaded once per inventory.
  */
-export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: boolean) {
+export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: boolean, scale = 1) {
   return {
     id: 'lamps',
     data: {
@@ -49,15 +49,15 @@ export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: 
     // A lamp is a few metres of light: a dot when zoomed out, a visible disc over a street.
     radiusUnits: 'meters' as const,
     getRadius: 4,
-    radiusMinPixels: 1.2,
-    radiusMaxPixels: 6,
+    radiusMinPixels: 1.2 * scale,
+    radiusMaxPixels: 6 * scale,
     pickable: false,
     parameters: FLAT,
   };
 }
 
 /** The severity disc under each incident's pictogram; overdue-or-critical ones get a heavier ring. */
-export function incidentDiscProps(incidents: readonly Incident[], visible: boolean) {
+export function incidentDiscProps(incidents: readonly Incident[], visible: boolean, scale = 1) {
   return {
     id: 'incident-discs',
     data: incidents,
@@ -67,9 +67,10 @@ export function incidentDiscProps(incidents: readonly Incident[], visible: boole
     getLineColor: [7, 11, 20, 255] as RGBA,
     stroked: true,
     lineWidthUnits: 'pixels' as const,
-    getLineWidth: 2,
+    getLineWidth: 2 * scale,
     radiusUnits: 'pixels' as const,
-    getRadius: (d: Incident) => (d.severity === 'critical' ? 15 : d.severity === 'high' ? 13 : 11),
+    getRadius: (d: Incident) => scale * (d.severity === 'critical' ? 15 : d.severity === 'high' ? 13 : 11),
+    updateTriggers: { getRadius: scale },
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 90] as RGBA,
@@ -83,6 +84,7 @@ export function incidentIconProps(
   atlas: string,
   mapping: Record<IconName, IconFrame>,
   visible: boolean,
+  scale = 1,
 ) {
   return {
     id: 'incident-icons',
@@ -92,7 +94,8 @@ export function incidentIconProps(
     iconMapping: mapping,
     getIcon: (d: Incident) => iconFor(d.category),
     getPosition: (d: Incident) => [d.location.lon, d.location.lat] as [number, number],
-    getSize: (d: Incident) => (d.severity === 'critical' ? 20 : d.severity === 'high' ? 17 : 15),
+    getSize: (d: Incident) => scale * (d.severity === 'critical' ? 20 : d.severity === 'high' ? 17 : 15),
+    updateTriggers: { getSize: scale },
     sizeUnits: 'pixels' as const,
     getColor: [255, 255, 255, 255] as RGBA,
     pickable: false,
@@ -106,7 +109,7 @@ export function pulsingIncidents(open: readonly Incident[]): Incident[] {
 }
 
 /** An expanding, fading ring; `phase` runs from 0 to 1 and repeats. */
-export function pulseLayerProps(pulsing: readonly Incident[], phase: number, visible: boolean) {
+export function pulseLayerProps(pulsing: readonly Incident[], phase: number, visible: boolean, scale = 1) {
   const alpha = Math.round(220 * (1 - phase));
   return {
     id: 'incident-pulse',
@@ -116,10 +119,10 @@ export function pulseLayerProps(pulsing: readonly Incident[], phase: number, vis
     stroked: true,
     filled: false,
     lineWidthUnits: 'pixels' as const,
-    getLineWidth: 3,
+    getLineWidth: 3 * scale,
     getLineColor: (d: Incident) => [...SEVERITY_COLORS[d.severity].slice(0, 3), alpha] as RGBA,
     radiusUnits: 'pixels' as const,
-    getRadius: 14 + 22 * phase,
+    getRadius: scale * (14 + 22 * phase),
     updateTriggers: { getLineColor: phase },
     pickable: false,
     parameters: FLAT,
@@ -128,19 +131,19 @@ export function pulseLayerProps(pulsing: readonly Incident[], phase: number, vis
 
 /** Column height in metres: grows with the square root of the count, so one big cluster does not dwarf the rest. */
 export function columnHeight(count: number, metresPerPixel: number): number {
-  return metresPerPixel * (14 + 16 * Math.sqrt(count));
+  return metresPerPixel * (12 + 14 * Math.sqrt(count));
 }
 
 /** Zoomed out: one 3D column per cluster, as tall as it is full, in the colour of its worst severity. */
-export function clusterColumnProps(clusters: readonly Cluster[], zoom: number, visible: boolean) {
+export function clusterColumnProps(clusters: readonly Cluster[], zoom: number, visible: boolean, scale = 1) {
   // A column's footprint follows the clustering cell, in metres at this zoom and latitude.
-  const metresPerPixel = (156_543 * Math.cos((16.46 * Math.PI) / 180)) / 2 ** zoom;
+  const metresPerPixel = (scale * 156_543 * Math.cos((16.46 * Math.PI) / 180)) / 2 ** zoom;
   return {
     id: 'incident-columns',
     data: clusters,
     visible,
     diskResolution: 6,
-    radius: metresPerPixel * 12,
+    radius: metresPerPixel * 10,
     extruded: true,
     elevationScale: 1,
     getPosition: (c: Cluster) => c.position,
@@ -159,8 +162,9 @@ export function clusterCountProps(
   zoom: number,
   fontFamily: string,
   visible: boolean,
+  scale = 1,
 ) {
-  const metresPerPixel = (156_543 * Math.cos((16.46 * Math.PI) / 180)) / 2 ** zoom;
+  const metresPerPixel = (scale * 156_543 * Math.cos((16.46 * Math.PI) / 180)) / 2 ** zoom;
   return {
     id: 'incident-column-counts',
     data: clusters,
@@ -168,7 +172,7 @@ export function clusterCountProps(
     getPosition: (c: Cluster) =>
       [c.position[0], c.position[1], columnHeight(c.count, metresPerPixel) + 5] as [number, number, number],
     getText: (c: Cluster) => String(c.count),
-    getSize: 18,
+    getSize: 18 * scale,
     sizeUnits: 'pixels' as const,
     getColor: [255, 255, 255, 255] as RGBA,
     fontFamily,
@@ -195,6 +199,7 @@ export function cameraLayerProps(
   atlas: string,
   mapping: Record<IconName, IconFrame>,
   visible: boolean,
+  scale = 1,
 ) {
   return {
     id: 'cameras',
@@ -204,13 +209,13 @@ export function cameraLayerProps(
     iconMapping: mapping,
     getIcon: () => 'camera',
     getPosition: (c: Camera) => [c.location.lon, c.location.lat] as [number, number],
-    getSize: (c: Camera) => (flashing.has(c.id) ? 26 : 18),
+    getSize: (c: Camera) => scale * (flashing.has(c.id) ? 26 : 18),
     sizeUnits: 'pixels' as const,
     getColor: (c: Camera) =>
       flashing.has(c.id) && blinkOn ? CAMERA_FLASH : c.online ? CAMERA_ONLINE : CAMERA_OFFLINE,
     pickable: true,
     autoHighlight: true,
-    updateTriggers: { getColor: [flashing, blinkOn], getSize: flashing },
+    updateTriggers: { getColor: [flashing, blinkOn], getSize: [flashing, scale] },
     parameters: FLAT,
   };
 }
@@ -270,6 +275,7 @@ export function wardLabelProps(
   wards: readonly { name: string; point: [number, number] }[],
   fontFamily: string,
   visible: boolean,
+  scale = 1,
 ) {
   return {
     id: 'ward-labels',
@@ -277,7 +283,7 @@ export function wardLabelProps(
     visible,
     getPosition: (w: { point: [number, number] }) => w.point,
     getText: (w: { name: string }) => w.name,
-    getSize: 14,
+    getSize: 14 * scale,
     sizeUnits: 'pixels' as const,
     getColor: [196, 212, 238, 235] as RGBA,
     fontFamily,
@@ -295,11 +301,12 @@ export function landmarkLabelProps(
   landmarks: readonly { name: string; point: [number, number] }[],
   fontFamily: string,
   visible: boolean,
+  scale = 1,
 ) {
   return {
-    ...wardLabelProps(landmarks, fontFamily, visible),
+    ...wardLabelProps(landmarks, fontFamily, visible, scale),
     id: 'landmark-labels',
-    getSize: 16,
+    getSize: 16 * scale,
     getColor: [251, 191, 36, 255] as RGBA,
     fontWeight: 700,
   };
