@@ -3,7 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { selectAlerts, selectAllCameras } from '../cameras/camerasSlice';
@@ -36,7 +36,7 @@ import { IncidentDetail } from './IncidentDetail';
 import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type Hover } from './MapTooltip';
-import { useMapKeyboard } from './useMapKeyboard';
+import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import { wardMeasures } from './wardMeasures';
 import './map.css';
@@ -158,7 +158,13 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const requestedView = useAppSelector(selectRequestedView);
   const lightsVersion = useThrottled(useAppSelector(selectLightsVersion), LAMP_REPAINT_MS);
   const lampCount = useAppSelector((s) => s.lights.count);
-  useMapKeyboard();
+  const moveCamera = useCallback((move: CameraMove) => {
+    const map = mapRef.current;
+    if (!map) return;
+    if ('rotate' in move) map.easeTo({ bearing: map.getBearing() + move.rotate, duration: 600 });
+    else map.easeTo({ pitch: map.getPitch() > 10 ? 0 : 55, duration: 600 });
+  }, []);
+  useMapKeyboard(moveCamera);
 
   const atlas = useMemo(() => (fontReady ? drawIconAtlas() : null), [fontReady]);
   const mapping = useMemo(() => iconMapping(), []);

@@ -34,6 +34,10 @@ export function MapControls() {
           </label>
         ))}
       </div>
+      <div className="map-keys">
+        <kbd>[</kbd> <kbd>]</kbd> {t('map.rotate')} · <kbd>P</kbd> {t('map.pitch')} · <kbd>Esc</kbd>{' '}
+        {t('map.close')}
+      </div>
       <div className="map-legend" data-testid="map-legend">
         {[...SEVERITIES].reverse().map((s) => (
           <span key={s}>

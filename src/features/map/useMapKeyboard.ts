@@ -13,7 +13,16 @@ export const LAYER_KEYS: Record<string, MapLayerId> = {
   n: 'labels',
 };
 
-export function useMapKeyboard(): void {
+/** Camera moves the keyboard asks of the map: rotate by degrees, or flip between flat and pitched. */
+export type CameraMove = { rotate: number } | { togglePitch: true };
+
+export const CAMERA_KEYS: Record<string, CameraMove> = {
+  '[': { rotate: -20 },
+  ']': { rotate: 20 },
+  p: { togglePitch: true },
+};
+
+export function useMapKeyboard(onCamera: (move: CameraMove) => void): void {
   const dispatch = useAppDispatch();
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -25,10 +34,11 @@ export function useMapKeyboard(): void {
       if (view) dispatch(viewRequested(view));
       else if (LAYER_KEYS[ev.key.toLowerCase()]) dispatch(layerToggled(LAYER_KEYS[ev.key.toLowerCase()]!));
       else if (ev.key === 'Escape') dispatch(selectionCleared());
+      else if (CAMERA_KEYS[ev.key.toLowerCase()]) onCamera(CAMERA_KEYS[ev.key.toLowerCase()]!);
       else return;
       ev.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch]);
+  }, [dispatch, onCamera]);
 }

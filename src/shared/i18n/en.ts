@@ -78,6 +78,9 @@ export const en: Messages = {
     offline: 'Offline',
     clusterCount: '{{count}} open reports',
     worst: 'Worst',
+    rotate: 'rotate',
+    pitch: '3D tilt',
+    close: 'close',
     views: 'Views',
     layers: 'Map layers',
     view: {

@@ -83,6 +83,9 @@ export const vi = {
     offline: 'Mất tín hiệu',
     clusterCount: '{{count}} phản ánh đang xử lý',
     worst: 'Mức cao nhất',
+    rotate: 'xoay',
+    pitch: 'nghiêng 3D',
+    close: 'đóng',
     views: 'Góc nhìn',
     layers: 'Lớp bản đồ',
     view: {
@@ -111,7 +114,12 @@ export const vi = {
     reporter: 'Người phản ánh',
     timeline: 'Quá trình xử lý',
   },
-  cameraKind: { fixed: 'Cố định', ptz: 'Quay quét (PTZ)', plate: 'Nhận dạng biển số', face: 'Nhận diện khuôn mặt' },
+  cameraKind: {
+    fixed: 'Cố định',
+    ptz: 'Quay quét (PTZ)',
+    plate: 'Nhận dạng biển số',
+    face: 'Nhận diện khuôn mặt',
+  },
   department: {
     environment: 'Môi trường',
     'urban-order': 'Trật tự đô thị',
