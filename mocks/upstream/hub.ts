@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import type { CityState, EventsMessage, Snapshot, StreamEvent } from '../../src/shared/protocol/events';
+import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
 import { emptyCityState } from './state';
@@ -232,6 +233,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         answerEvents(res, role, query);
         return;
       }
+      case '/api/config':
+        return handleConfig(req, res);
       case '/api/ingest':
         if (!expect('POST')) return;
         void ingest(req, res);

@@ -29,6 +29,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
   '.pbf': 'application/x-protobuf',
+  '.mvt': 'application/x-protobuf',
+  '.pmtiles': 'application/octet-stream',
   '.bin': 'application/octet-stream',
   '.mp3': 'audio/mpeg',
   '.ogg': 'audio/ogg',
@@ -37,6 +39,32 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type ByteRange = { start: number; end: number };
+
+/**
+ * Reads a Range header against a file of `size` bytes (RFC 9110 §14): the inclusive byte range to
+ * send, 'unsatisfiable' (answer 416), or null to ignore the header and send the whole file. Only one
+ * range in bytes is served: PMTiles readers and media players ask for exactly that, and a server may
+ * answer anything else (several ranges, other units, bad syntax) with the full file.
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
+  if (header === undefined) return null;
+  const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!m) return null;
+  const [, first = '', last = ''] = m;
+  if (first === '' && last === '') return null;
+  if (first === '') {
+    // bytes=-n: the last n bytes
+    const n = Number(last);
+    if (n === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(first);
+  if (last !== '' && Number(last) < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) };
 }
 
 /**
@@ -95,17 +123,35 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   }
   // Vite fingerprints everything under assets/; the shell must be re-read on each load.
   const immutable = urlPath.startsWith('/assets/') && target === file;
-  res.writeHead(200, {
+  const headers = {
     'content-type': contentTypeOf(target),
-    'content-length': stat.size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
-  });
+    ...(target === file ? { 'accept-ranges': 'bytes' } : {}),
+  };
+  // Ranges let a map read tiles out of one big .pmtiles file without downloading all of it. We send
+  // no validators, so a conditional range (If-Range) can never be known to match: whole file then.
+  const ranged = target === file && req.headers['if-range'] === undefined;
+  const range = ranged ? parseRange(req.headers.range, stat.size) : null;
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { ...headers, 'content-range': `bytes */${stat.size}`, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  if (range) {
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${range.start}-${range.end}/${stat.size}`,
+      'content-length': range.end - range.start + 1,
+    });
+  } else {
+    res.writeHead(200, { ...headers, 'content-length': stat.size });
+  }
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = createReadStream(target);
+  const stream = createReadStream(target, range ?? {});
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }

@@ -1,7 +1,7 @@
 import { ColumnLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
-import maplibregl, { type StyleSpecification } from 'maplibre-gl';
+import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCityNow } from '../../app/useCityNow';
 import { HUE_WARDS } from '../../shared/city/wards';
 import { mapDiagnostics } from '../../shared/diagnostics';
 import type { Camera, Incident } from '../../shared/protocol/events';
+import { basemapTheme, chooseBasemap, fetchBasemapConfig, registerMapProtocols } from './basemap';
 import { clusterIncidents, type Cluster } from './clusters';
 import { drawIconAtlas, iconMapping } from './icons';
 import {
@@ -48,39 +49,6 @@ const LAMP_REPAINT_MS = 250;
 const ANIMATION_MS = 100;
 /** A camera blinks this long (real time) after it raises an alert. */
 const CAMERA_FLASH_REAL_MS = 8_000;
-
-function basemapStyle(): StyleSpecification {
-  const url = (p: string) => new URL(p, window.location.href).href;
-  return {
-    version: 8,
-    sources: {
-      wards: { type: 'geojson', data: url('/data/hue/wards-2025.geojson') },
-      core: { type: 'geojson', data: url('/data/hue/wards-2021.geojson') },
-    },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#05080f' } },
-      {
-        id: 'wards-fill',
-        type: 'fill',
-        source: 'wards',
-        paint: { 'fill-color': '#0d1a2e', 'fill-opacity': 0.95 },
-      },
-      {
-        id: 'core-lines',
-        type: 'line',
-        source: 'core',
-        filter: ['==', ['get', 'in_2021_city'], true],
-        paint: { 'line-color': '#1b3153', 'line-width': 0.7 },
-      },
-      {
-        id: 'wards-lines',
-        type: 'line',
-        source: 'wards',
-        paint: { 'line-color': '#34598f', 'line-width': 1.3 },
-      },
-    ],
-  };
-}
 
 /**
  * How much bigger than at 1920×1080 the wall draws: the root font size scales with the screen width
@@ -149,6 +117,9 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const [arrivedAt, setArrivedAt] = useState<string | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const [wards, setWards] = useState<WardFeature[]>([]);
+  const [theme, setTheme] = useState<'dark' | 'light'>('dark');
+  const [basemap, setBasemap] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
 
   const layersOn = useAppSelector(selectMapLayers);
   const incidents = useAppSelector(selectOpenIncidents);
@@ -169,58 +140,73 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const atlas = useMemo(() => (fontReady ? drawIconAtlas() : null), [fontReady]);
   const mapping = useMemo(() => iconMapping(), []);
 
-  // ---- the map, made once ----
+  // ---- the map, made once the basemap style is known ----
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const v = scaled(
-      NAMED_VIEWS.overview,
-      parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1,
-    );
-    const map = new maplibregl.Map({
-      container: el,
-      style: basemapStyle(),
-      center: v.center,
-      zoom: v.zoom,
-      pitch: v.pitch,
-      bearing: v.bearing,
-      maxPitch: 70,
-      attributionControl: { compact: false, customAttribution: t('map.attribution') },
-      // No MSAA: on a software renderer it multiplies the cost of every frame.
-      canvasContextAttributes: { antialias: false },
-    });
-    mapRef.current = map;
-    const deck = new MapboxOverlay({
-      interleaved: true,
-      layers: [],
-      _onMetrics: (m: Record<string, number>) => {
-        mapDiagnostics.metrics = {
-          cpuTimePerFrame: m.cpuTimePerFrame ?? 0,
-          updateAttributesTime: m.updateAttributesTime ?? 0,
-          fps: m.fps ?? 0,
-          framesRedrawn: m.framesRedrawn ?? 0,
+    let map: maplibregl.Map | undefined;
+    let cancelled = false;
+    registerMapProtocols(maplibregl);
+    void fetchBasemapConfig()
+      .then((configured) => chooseBasemap(window.location.search, configured))
+      .then(({ url, style }) => {
+        if (cancelled) return;
+        const v = scaled(
+          NAMED_VIEWS.overview,
+          parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1,
+        );
+        const m = new maplibregl.Map({
+          container: el,
+          style,
+          center: v.center,
+          zoom: v.zoom,
+          pitch: v.pitch,
+          bearing: v.bearing,
+          maxPitch: 70,
+          // The style's sources credit the boundaries; the ward points are ours to credit.
+          attributionControl: { compact: false, customAttribution: t('map.attribution') },
+          // No MSAA: on a software renderer it multiplies the cost of every frame.
+          canvasContextAttributes: { antialias: false },
+        });
+        map = m;
+        mapRef.current = m;
+        setTheme(basemapTheme(style));
+        mapDiagnostics.basemap = url;
+        setBasemap(url);
+        const deck = new MapboxOverlay({
+          interleaved: true,
+          layers: [],
+          _onMetrics: (metrics: Record<string, number>) => {
+            mapDiagnostics.metrics = {
+              cpuTimePerFrame: metrics.cpuTimePerFrame ?? 0,
+              updateAttributesTime: metrics.updateAttributesTime ?? 0,
+              fps: metrics.fps ?? 0,
+              framesRedrawn: metrics.framesRedrawn ?? 0,
+            };
+          },
+        } as ConstructorParameters<typeof MapboxOverlay>[0]);
+        m.addControl(deck);
+        overlay.current = deck;
+        mapDiagnostics.project = (lon, lat) => {
+          const p = m.project([lon, lat]);
+          const r = el.getBoundingClientRect();
+          return [r.left + p.x, r.top + p.y];
         };
-      },
-    } as ConstructorParameters<typeof MapboxOverlay>[0]);
-    map.addControl(deck);
-    overlay.current = deck;
-    mapDiagnostics.project = (lon, lat) => {
-      const p = map.project([lon, lat]);
-      const r = el.getBoundingClientRect();
-      return [r.left + p.x, r.top + p.y];
-    };
-    const readZoom = () => setZoom(Math.round(map.getZoom() * 4) / 4);
-    map.on('load', () => {
-      readZoom();
-      setLoaded(true);
-    });
-    // Clustering works in zoom buckets of a quarter level, so a slow zoom does not re-cluster per frame.
-    map.on('zoomend', readZoom);
+        const readZoom = () => setZoom(Math.round(m.getZoom() * 4) / 4);
+        m.on('load', () => {
+          readZoom();
+          setLoaded(true);
+        });
+        // Clustering works in zoom buckets of a quarter level, so a slow zoom does not re-cluster per frame.
+        m.on('zoomend', readZoom);
+      })
+      .catch((err: unknown) => setFailure(String(err)));
     return () => {
+      cancelled = true;
       overlay.current = null;
       mapRef.current = null;
       mapDiagnostics.project = null;
-      map.remove();
+      map?.remove();
     };
     // The map is made once; language changes only touch the attribution text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -324,7 +310,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
         new IconLayer<Camera>(
           cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, layersOn.cameras, uiScale),
         ),
-        new TextLayer(wardLabelProps(labelPoints, FONT, layersOn.labels, uiScale)),
+        new TextLayer(wardLabelProps(labelPoints, FONT, layersOn.labels, uiScale, theme)),
         new TextLayer(landmarkLabelProps(LANDMARKS, FONT, layersOn.labels, uiScale)),
       ],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
@@ -376,6 +362,8 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
     labelPoints,
     dispatch,
     uiScale,
+    theme,
+    loaded,
   ]);
 
   return (
@@ -385,9 +373,15 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
         className="city-map"
         data-testid="map"
         data-loaded={loaded && fontReady}
+        data-basemap={basemap}
         data-view={arrivedAt ?? ''}
         data-zoomed-out={zoomedOut}
       />
+      {failure && (
+        <div className="map-failure" role="alert">
+          {t('map.failed')}: {failure}
+        </div>
+      )}
       <MapControls />
       {hover && <MapTooltip hover={hover} />}
       <IncidentDetail />

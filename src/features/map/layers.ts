@@ -276,7 +276,10 @@ export function wardLabelProps(
   fontFamily: string,
   visible: boolean,
   scale = 1,
+  theme: 'dark' | 'light' = 'dark',
 ) {
+  // Light text on a dark basemap, dark text on a light one, each with an outline of the ground colour.
+  const dark = theme === 'dark';
   return {
     id: 'ward-labels',
     data: wards,
@@ -285,12 +288,13 @@ export function wardLabelProps(
     getText: (w: { name: string }) => w.name,
     getSize: 14 * scale,
     sizeUnits: 'pixels' as const,
-    getColor: [196, 212, 238, 235] as RGBA,
+    getColor: (dark ? [196, 212, 238, 235] : [30, 41, 59, 255]) as RGBA,
     fontFamily,
     fontWeight: 600,
     characterSet: 'auto' as const,
     outlineWidth: 4,
-    outlineColor: [5, 8, 15, 255] as RGBA,
+    outlineColor: (dark ? [5, 8, 15, 255] : [241, 245, 249, 255]) as RGBA,
+    updateTriggers: { getColor: theme },
     fontSettings: { sdf: true },
     parameters: FLAT,
   };

@@ -73,11 +73,12 @@ export const en: Messages = {
   unit: { 'billion-vnd': 'bn VND' },
   map: {
     title: 'City map',
-    attribution: 'Administrative boundaries: vietnam-3d-map (MIT), after gis.vn; open-admin-data (CC-BY-4.0)',
+    attribution: 'Ward points: open-admin-data (CC-BY-4.0)',
     online: 'Online',
     offline: 'Offline',
     clusterCount: '{{count}} open reports',
     worst: 'Worst',
+    failed: 'The basemap could not be loaded',
     rotate: 'rotate',
     pitch: '3D tilt',
     close: 'close',

@@ -78,11 +78,12 @@ export const vi = {
   unit: { 'billion-vnd': 'tỷ đồng' },
   map: {
     title: 'Bản đồ thành phố',
-    attribution: 'Ranh giới hành chính: vietnam-3d-map (MIT), theo gis.vn; open-admin-data (CC-BY-4.0)',
+    attribution: 'Điểm đại diện phường: open-admin-data (CC-BY-4.0)',
     online: 'Trực tuyến',
     offline: 'Mất tín hiệu',
     clusterCount: '{{count}} phản ánh đang xử lý',
     worst: 'Mức cao nhất',
+    failed: 'Không tải được bản đồ nền',
     rotate: 'xoay',
     pitch: 'nghiêng 3D',
     close: 'đóng',
