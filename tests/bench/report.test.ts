@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { figures, formatTable, verdicts, type Measurements } from './report';
+import {
+  distinctMapWindows,
+  figures,
+  formatTable,
+  verdicts,
+  type MapMetricsSample,
+  type Measurements,
+} from './report';
 
 const base: Measurements = {
   renderer: 'llvmpipe',
@@ -21,7 +28,15 @@ const base: Measurements = {
   heapBytesAfter: 55 * 1024 * 1024,
   offsiteRequests: 0,
   pageErrors: 0,
+  mapMetrics: [],
 };
+
+const sample = (cpuTimePerFrame: number, updateAttributesTime: number, framesRedrawn: number, fps = 20) => ({
+  cpuTimePerFrame,
+  updateAttributesTime,
+  fps,
+  framesRedrawn,
+});
 
 describe('figures', () => {
   it('turns deltas over the window into rates and shares', () => {
@@ -57,5 +72,53 @@ describe('verdicts', () => {
     const table = formatTable(figures(base));
     expect(table).toMatch(/sustained events\/s\s+4800/);
     expect(table).toMatch(/MISS\s+latency p95 < 250 ms/);
+  });
+});
+
+describe('distinctMapWindows', () => {
+  it('keeps each deck.gl window once, and drops the report made before any frame', () => {
+    const a = sample(4, 30, 60);
+    const b = sample(6, 90, 30);
+    const first: MapMetricsSample = { cpuTimePerFrame: 0, updateAttributesTime: 0, fps: 0, framesRedrawn: 0 };
+    expect(distinctMapWindows([null, first, first, a, { ...a }, a, b, b])).toEqual([a, b]);
+  });
+
+  it('keeps a window that comes back after another one', () => {
+    const a = sample(4, 30, 60);
+    const b = sample(6, 90, 30);
+    expect(distinctMapWindows([a, b, a])).toEqual([a, b, a]);
+  });
+});
+
+describe('map figures', () => {
+  it('averages deck.gl windows: CPU per frame, attribute updates per window and per frame', () => {
+    const f = figures({
+      ...base,
+      mapMetrics: [sample(4, 30, 60, 20), sample(4, 30, 60, 20), sample(8, 90, 30, 10)],
+    });
+    expect(f.mapMetricWindows).toBe(2);
+    expect(f.mapCpuMsPerFrame).toBe(6);
+    expect(f.mapUpdateAttributesMs).toBe(60);
+    // 120 ms over 90 redrawn frames, not the mean of 0.5 and 3
+    expect(f.mapUpdateAttributesMsPerFrame).toBe(1.333);
+    expect(f.mapFps).toBe(15);
+  });
+
+  it('says n/a, not 0, when the map reported nothing', () => {
+    const f = figures({ ...base, mapMetrics: [null, null] });
+    expect(f.mapCpuMsPerFrame).toBeNull();
+    expect(f.mapUpdateAttributesMsPerFrame).toBeNull();
+    expect(f.mapMetricWindows).toBe(0);
+    const byName = Object.fromEntries(verdicts(f).map((v) => [v.name, v.ok]));
+    expect(byName['map CPU per frame < 10 ms']).toBe(false);
+    expect(formatTable(f)).toMatch(/map CPU per frame \(deck\.gl\)\s+n\/a \(0 windows\)/);
+  });
+
+  it('passes the 10 ms target below it and misses it above', () => {
+    const under = figures({ ...base, mapMetrics: [sample(9.9, 10, 60)] });
+    const over = figures({ ...base, mapMetrics: [sample(10.1, 10, 60)] });
+    expect(formatTable(under)).toMatch(/PASS\s+map CPU per frame < 10 ms/);
+    expect(formatTable(over)).toMatch(/MISS\s+map CPU per frame < 10 ms/);
+    expect(formatTable(under)).toMatch(/map attribute updates\s+10 ms per window, 0\.167 ms per frame/);
   });
 });

@@ -17,7 +17,7 @@ import {
   wallDiagnostics,
 } from '../support/page';
 import { benchIncident, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
-import { figures, formatTable, type Measurements } from './report';
+import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
 
 // `npm run bench [-- --lamps N --rate N --seconds N]`: the hub (with its simulator) runs in this
 // process, the load generator too, and the production build of the wall in headless Chromium.
@@ -105,6 +105,27 @@ async function appliedCount(page: Page): Promise<number> {
   const d = await wallDiagnostics(page);
   if (!d) throw new Error('window.__iocWall is missing: the wall does not expose its diagnostics');
   return d.eventsApplied;
+}
+
+function mapMetrics(page: Page): Promise<MapMetricsSample | null> {
+  return page.evaluate(() => {
+    const m = (window as unknown as { __iocWall?: { map?: { metrics: MapMetricsSample | null } } }).__iocWall
+      ?.map?.metrics;
+    return m ? { ...m } : null;
+  });
+}
+
+/** Reads deck.gl's metrics once a second until `until` resolves (they refresh every 60 of its frames). */
+async function sampleMapMetrics(page: Page, until: Promise<unknown>): Promise<(MapMetricsSample | null)[]> {
+  const samples: (MapMetricsSample | null)[] = [];
+  let done = false;
+  void until.finally(() => (done = true));
+  while (!done) {
+    const next = sleep(1000);
+    samples.push(await mapMetrics(page).catch(() => null));
+    await Promise.race([next, until]);
+  }
+  return samples;
 }
 
 interface LoadOutcome {
@@ -223,7 +244,9 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     const load = generateLoad(hub.url, seconds * 1000);
-    await sleep(seconds * 1000);
+    const windowEnds = sleep(seconds * 1000);
+    const mapSamples = sampleMapMetrics(page, windowEnds);
+    await windowEnds;
     const perf1 = await metrics(cdp);
     if (opts.profile) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -267,6 +290,7 @@ async function main(): Promise<void> {
       heapBytesAfter: heapAfter,
       offsiteRequests: problems.offsite.length,
       pageErrors: problems.pageErrors.length,
+      mapMetrics: await mapSamples,
     };
     const result = {
       ...figures(measured),

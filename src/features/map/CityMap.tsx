@@ -322,6 +322,8 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
         const map = mapRef.current;
         const id = info.layer?.id;
         if (!map || !info.object) return;
+        // The map is about to fly: a tooltip would stay behind at a place the pointer no longer is.
+        setHover(null);
         if (id === 'incident-discs') {
           const inc = info.object as Incident;
           dispatch(itemSelected({ kind: 'incident', id: inc.id }));

@@ -23,6 +23,9 @@ export function IncidentDetail() {
     selected?.kind === 'camera' ? selectAllCameras(s).find((c) => c.id === selected.id) : undefined,
   );
   if (!incident && !camera) return null;
+  // `by` is a person's or system's id; a report's first entry names its source, a step its department.
+  const actor = (by: string) =>
+    t(`source.${by}`, { defaultValue: t(`department.${by}`, { defaultValue: by }) });
   const when = (iso: string) => {
     const ms = Date.parse(iso);
     return `${formatCityTime(ms, lang)} ${formatCityDate(ms, lang)}`;
@@ -91,7 +94,7 @@ export function IncidentDetail() {
       <ol className="detail-timeline">
         {inc.history.map((h, i) => (
           <li key={i}>
-            <span className="num">{when(h.at)}</span> · {t(`status.${h.status}`)} · {h.by}
+            <span className="num">{when(h.at)}</span> · {t(`status.${h.status}`)} · {actor(h.by)}
             {h.note && <div className="detail-note">{h.note}</div>}
           </li>
         ))}

@@ -311,6 +311,8 @@ export function landmarkLabelProps(
     ...wardLabelProps(landmarks, fontFamily, visible, scale),
     id: 'landmark-labels',
     getSize: 16 * scale,
+    // Above the point, so that an incident on the landmark itself stays visible.
+    getPixelOffset: [0, -20 * scale] as [number, number],
     getColor: [251, 191, 36, 255] as RGBA,
     fontWeight: 700,
   };

@@ -28,8 +28,7 @@ export function useMapKeyboard(onCamera: (move: CameraMove) => void): void {
     const onKey = (ev: KeyboardEvent) => {
       const target = ev.target as HTMLElement | null;
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
-        return;
+      if (target && isTextEntry(target)) return;
       const view = VIEW_NAMES[Number(ev.key) - 1];
       if (view) dispatch(viewRequested(view));
       else if (LAYER_KEYS[ev.key.toLowerCase()]) dispatch(layerToggled(LAYER_KEYS[ev.key.toLowerCase()]!));
@@ -41,4 +40,13 @@ export function useMapKeyboard(onCamera: (move: CameraMove) => void): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [dispatch, onCamera]);
+}
+
+/** Keys typed into a text field are text, but a focused checkbox or button must not swallow shortcuts. */
+function isTextEntry(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName !== 'INPUT') return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'].includes(
+    (el as HTMLInputElement).type,
+  );
 }

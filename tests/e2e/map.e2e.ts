@@ -1,0 +1,323 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT, sleep } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { ingest, testIncident } from '../support/ingest';
+import { describeProblems, guardContext, type PageProblems } from '../support/page';
+import {
+  cropImage,
+  decodePngInPage,
+  pixelDifference,
+  pixelStats,
+  type PixelStats,
+  type RgbaImage,
+} from '../support/pixels';
+
+// The 3D city map as an operator sees it, on SwiftShader: named views at 1920x1080 and 3840x2160,
+// drawn (not blank), with Vietnamese ward names, layer toggles that change what is drawn, and an
+// incident that opens its detail when clicked on the map.
+
+const baseUrl = inject('baseUrl');
+const RESULTS = resolve(ROOT, 'test-results');
+const MAP = '[data-testid="map"]';
+/** Where the Phú Xuân label is drawn (src/shared/city/hue-wards.json `point`). */
+const PHU_XUAN: [number, number] = [107.58, 16.478];
+/** Near Đông Ba market, in the dong-ba view. */
+const NEAR_DONG_BA = { lon: 107.5885, lat: 16.4728 };
+/** Pulses and lamp repaints land within a few hundred ms; SwiftShader needs a frame or two more. */
+const SETTLE_MS = 1500;
+
+const summary: Record<string, unknown> = {};
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await launchChromium({ gl: 'swiftshader' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  writeFileSync(resolve(RESULTS, 'map-e2e-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`[e2e map] ${JSON.stringify(summary)}`);
+});
+
+interface MapPage {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+/**
+ * One wall per viewport size, in its own browser context. After every test, the test fails if the
+ * page sent a request off localhost, threw, or logged a console error.
+ */
+function useMapPage(width: number, height: number): () => MapPage {
+  let opened: MapPage | undefined;
+  const seen = { offsite: 0, pageErrors: 0, consoleErrors: 0 };
+  const assertClean = () => {
+    if (!opened) return;
+    const p = opened.problems;
+    const fresh: PageProblems = {
+      offsite: p.offsite.slice(seen.offsite),
+      pageErrors: p.pageErrors.slice(seen.pageErrors),
+      consoleErrors: p.consoleErrors.slice(seen.consoleErrors),
+    };
+    seen.offsite = p.offsite.length;
+    seen.pageErrors = p.pageErrors.length;
+    seen.consoleErrors = p.consoleErrors.length;
+    expect(describeProblems(fresh), 'the page misbehaved').toBe('');
+  };
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+    const problems = await guardContext(context);
+    const page = await context.newPage();
+    opened = { context, page, problems };
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 60_000 });
+    await page.waitForSelector(`${MAP}[data-loaded="true"]`, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => ((window as unknown as { __iocWall?: { lampCount: number } }).__iocWall?.lampCount ?? 0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await sleep(SETTLE_MS);
+  });
+  afterEach(assertClean);
+  afterAll(async () => {
+    await opened?.context.close();
+    assertClean();
+  });
+  return () => {
+    if (!opened) throw new Error('the wall did not open');
+    return opened;
+  };
+}
+
+interface Shot {
+  page: RgbaImage;
+  map: RgbaImage;
+  stats: PixelStats;
+}
+
+/** Screenshots the whole page to `file` (when given) and returns the map's own pixels with their stats. */
+async function shoot(page: Page, file?: string): Promise<Shot> {
+  const box = await page.locator(MAP).boundingBox();
+  if (!box) throw new Error('the map has no box on the page');
+  const png = await page.screenshot(file ? { path: resolve(RESULTS, file) } : {});
+  const whole = await decodePngInPage(page, png);
+  const map = cropImage(whole, box);
+  return { page: whole, map, stats: pixelStats(map) };
+}
+
+/** Asks for a named view with its key and waits until the map has arrived there. */
+async function flyTo(page: Page, key: string, view: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.waitForSelector(`${MAP}[data-view="${view}"]`, { timeout: 30_000 });
+  await sleep(SETTLE_MS);
+}
+
+function project(page: Page, lon: number, lat: number): Promise<[number, number] | null> {
+  return page.evaluate(
+    ([x, y]) =>
+      (
+        window as unknown as {
+          __iocWall?: { map?: { project: ((lon: number, lat: number) => [number, number]) | null } };
+        }
+      ).__iocWall?.map?.project?.(x, y) ?? null,
+    [lon, lat] as const,
+  );
+}
+
+/** Share of the city's lamps that are on right now, from the lights tile (the simulator runs a day in minutes). */
+async function litShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const value = (name: string) =>
+      Number(document.querySelector(`[data-testid="tile-${name}"]`)?.getAttribute('data-value') ?? 0);
+    const total = value('lights-total');
+    return total > 0 ? value('lights-on') / total : 0;
+  });
+}
+
+/**
+ * What an intact map of Huế looks like in numbers; a blank canvas has one colour and none of the
+ * rest, the basemap alone a few dozen colours and no bright pixels. Lamps are lit only at night in
+ * the simulated city, so warm (lit-lamp) pixels are expected only when most lamps are on.
+ */
+function expectDrawnMap(stats: PixelStats, lit: number, what: string): void {
+  expect(stats.distinctColours, `${what}: distinct colours`).toBeGreaterThan(300);
+  expect(stats.nonBackgroundShare, `${what}: share off the background`).toBeGreaterThan(0.02);
+  expect(stats.brightShare, `${what}: bright pixels (labels, cameras, markers, lamps)`).toBeGreaterThan(
+    0.002,
+  );
+  if (lit > 0.5)
+    expect(
+      stats.warmShare,
+      `${what}: warm pixels with ${Math.round(lit * 100)}% of lamps on`,
+    ).toBeGreaterThan(0.003);
+}
+
+function brief(stats: PixelStats) {
+  const r = (v: number) => Math.round(v * 10_000) / 10_000;
+  return {
+    colours: stats.distinctColours,
+    background: stats.background,
+    offBackground: r(stats.nonBackgroundShare),
+    bright: r(stats.brightShare),
+    warm: r(stats.warmShare),
+  };
+}
+
+describe('the map at 1920x1080', () => {
+  const wall = useMapPage(1920, 1080);
+
+  it('starts at the overview and draws it (not blank)', async () => {
+    const { page } = wall();
+    expect(await page.getAttribute(MAP, 'data-view')).toBe('');
+    expect(await page.getAttribute(MAP, 'data-zoomed-out')).toBe('true');
+    const lit = await litShare(page);
+    const overview = await shoot(page, 'map-overview-1920.png');
+    summary.overview1920 = { ...brief(overview.stats), lit };
+    expectDrawnMap(overview.stats, lit, 'overview 1920');
+  });
+
+  it('renders the Vietnamese ward names in Be Vietnam Pro', async () => {
+    const { page } = wall();
+    const fontReady = await page.evaluate(
+      `document.fonts.check('600 16px "Be Vietnam Pro"', 'Phú Xuân Thuận Hóa Vỹ Dạ')`,
+    );
+    expect(fontReady, 'Be Vietnam Pro with its Vietnamese glyphs is loaded').toBe(true);
+
+    const at = await project(page, ...PHU_XUAN);
+    expect(at, 'the map projects lon/lat to the page').not.toBeNull();
+    const [x, y] = at!;
+    const clip = { x: Math.round(x - 70), y: Math.round(y - 22), width: 140, height: 44 };
+    const region = async () => decodePngInPage(page, await page.screenshot({ clip }));
+    const toggle = page.locator('[data-testid="layer-toggle-labels"]');
+    expect(await toggle.isChecked()).toBe(true);
+
+    const on = await region();
+    // What changes on its own in that region (lamps repaint, markers pulse) is the noise floor.
+    const onAgain = await region();
+    await page.keyboard.press('n');
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await sleep(SETTLE_MS);
+    const off = await region();
+    await page.keyboard.press('n');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+
+    const noise = pixelDifference(on, onAgain);
+    const labelled = pixelDifference(on, off);
+    summary.wardLabel = { noise, labelled };
+    expect(labelled, 'pixels the Phú Xuân label changes').toBeGreaterThan(0.03);
+    expect(labelled).toBeGreaterThan(3 * noise);
+    // The label is light text: turning it off darkens its box.
+    expect(pixelStats(off).brightShare).toBeLessThan(pixelStats(on).brightShare);
+  });
+
+  it('stops drawing lamps when their layer is toggled off, and takes the key right after', async () => {
+    const { page } = wall();
+    const toggle = page.locator('[data-testid="layer-toggle-lamps"]');
+    // Lamps are drawn in every state (off ones in grey), so their layer shows day and night alike.
+    const before = await shoot(page);
+    const beforeAgain = await shoot(page);
+    try {
+      await toggle.click();
+      expect(await toggle.isChecked()).toBe(false);
+      await sleep(SETTLE_MS);
+      const after = await shoot(page);
+      const noise = pixelDifference(before.map, beforeAgain.map, 12);
+      const lampsOff = pixelDifference(before.map, after.map, 12);
+      summary.lampsToggle1920 = { noise, lampsOff, lampsOffStats: brief(after.stats) };
+      expect(lampsOff, 'pixels that change when the lamps go').toBeGreaterThan(0.01);
+      expect(lampsOff).toBeGreaterThan(2 * noise);
+      expect(after.stats.nonBackgroundShare).toBeLessThan(before.stats.nonBackgroundShare);
+
+      // An operator who clicked a toggle goes on with the keyboard: L must turn the lamps back on.
+      await page.keyboard.press('l');
+      await expect
+        .poll(() => toggle.isChecked(), { message: 'L after clicking the lamps checkbox', timeout: 3_000 })
+        .toBe(true);
+    } finally {
+      if (!(await toggle.isChecked())) await toggle.click();
+      // The next tests drive the map with keys, whatever this one left focused.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
+  });
+
+  it('flies to the Imperial City and draws it', async () => {
+    const { page } = wall();
+    await flyTo(page, '2', 'imperial-city');
+    expect(await page.getAttribute(MAP, 'data-zoomed-out')).toBe('false');
+    const lit = await litShare(page);
+    const shot = await shoot(page, 'map-imperial-city-1920.png');
+    summary.imperialCity1920 = { ...brief(shot.stats), lit };
+    expectDrawnMap(shot.stats, lit, 'imperial city 1920');
+  });
+
+  it('opens an incident clicked on the map, and closes it with Esc', async () => {
+    const { page } = wall();
+    const id = `e2e-map-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+    const title = `Sụt lún mặt đường gần chợ Đông Ba ${id.slice(-6)}`;
+    const res = await ingest(baseUrl, [
+      {
+        type: 'incident.reported',
+        data: testIncident(id, title, { location: NEAR_DONG_BA, severity: 'critical' }),
+      },
+    ]);
+    expect(res, 'ingest refused the incident').toMatchObject({ status: 202 });
+
+    await flyTo(page, '3', 'dong-ba');
+    expect(await page.getAttribute(MAP, 'data-zoomed-out')).toBe('false');
+    const at = await project(page, NEAR_DONG_BA.lon, NEAR_DONG_BA.lat);
+    expect(at).not.toBeNull();
+    const [x, y] = at!;
+
+    await page.mouse.move(x - 40, y - 40);
+    await page.mouse.move(x, y, { steps: 4 });
+    const tooltip = page.locator('[data-testid="map-tooltip"]');
+    await expect.poll(() => tooltip.innerText().catch(() => ''), { timeout: 10_000 }).toContain(title);
+
+    // A hand holds the button down for a frame or more; a zero-length synthetic click is lost on
+    // SwiftShader (see the report of issue 3), which no operator can produce.
+    await page.mouse.click(x, y, { delay: 100 });
+    const detail = page.locator(`[data-testid="incident-detail"][data-incident-id="${id}"]`);
+    try {
+      await detail.waitFor({ timeout: 10_000 });
+    } catch (err) {
+      await page.screenshot({ path: resolve(RESULTS, 'map-incident-click-failed-1920.png') });
+      const open = await page.$$eval('[data-testid$="-detail"]', (els) =>
+        els.map((e) => e.outerHTML.slice(0, 200)),
+      );
+      throw new Error(`no detail for ${id} after the click; open: ${JSON.stringify(open)}`, { cause: err });
+    }
+    expect(await detail.locator('[data-testid="detail-title"]').innerText()).toBe(title);
+    await sleep(SETTLE_MS);
+    await page.screenshot({ path: resolve(RESULTS, 'map-incident-detail-1920.png') });
+
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="incident-detail"]').waitFor({ state: 'detached', timeout: 5_000 });
+  });
+});
+
+describe('the map at 3840x2160', () => {
+  const wall = useMapPage(3840, 2160);
+
+  it('draws the overview', async () => {
+    const { page } = wall();
+    const lit = await litShare(page);
+    const shot = await shoot(page, 'map-overview-3840.png');
+    summary.overview3840 = { ...brief(shot.stats), lit };
+    expectDrawnMap(shot.stats, lit, 'overview 3840');
+  });
+
+  it('draws the Imperial City', async () => {
+    const { page } = wall();
+    await flyTo(page, '2', 'imperial-city');
+    const lit = await litShare(page);
+    const shot = await shoot(page, 'map-imperial-city-3840.png');
+    summary.imperialCity3840 = { ...brief(shot.stats), lit };
+    expectDrawnMap(shot.stats, lit, 'imperial city 3840');
+  });
+});
