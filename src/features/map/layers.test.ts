@@ -73,7 +73,9 @@ describe('incident layers', () => {
     const start = pulseLayerProps(open, 0, true);
     const end = pulseLayerProps(open, 0.9, true);
     expect(end.getRadius).toBeGreaterThan(start.getRadius);
-    expect(end.getLineColor(open[0]!)[3]).toBeLessThan(start.getLineColor(open[0]!)[3]);
+    expect(end.opacity).toBeLessThan(start.opacity);
+    // The animation must not touch attributes: no update trigger moves with the phase.
+    expect('updateTriggers' in end).toBe(false);
     expect(pulseLayerProps([], 0, true).visible).toBe(false);
   });
 });

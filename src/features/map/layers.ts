@@ -108,22 +108,24 @@ export function pulsingIncidents(open: readonly Incident[]): Incident[] {
   return open.filter((i) => i.severity === 'critical' || i.status === 'received');
 }
 
-/** An expanding, fading ring; `phase` runs from 0 to 1 and repeats. */
+/**
+ * An expanding, fading ring; `phase` runs from 0 to 1 and repeats. The fade is the layer's opacity and
+ * the growth a constant radius, so that an animation step recomputes no attribute.
+ */
 export function pulseLayerProps(pulsing: readonly Incident[], phase: number, visible: boolean, scale = 1) {
-  const alpha = Math.round(220 * (1 - phase));
   return {
     id: 'incident-pulse',
     data: pulsing,
     visible: visible && pulsing.length > 0,
+    opacity: 1 - phase,
     getPosition: (d: Incident) => [d.location.lon, d.location.lat] as [number, number],
     stroked: true,
     filled: false,
     lineWidthUnits: 'pixels' as const,
     getLineWidth: 3 * scale,
-    getLineColor: (d: Incident) => [...SEVERITY_COLORS[d.severity].slice(0, 3), alpha] as RGBA,
+    getLineColor: (d: Incident) => SEVERITY_COLORS[d.severity],
     radiusUnits: 'pixels' as const,
     getRadius: scale * (14 + 22 * phase),
-    updateTriggers: { getLineColor: phase },
     pickable: false,
     parameters: FLAT,
   };
