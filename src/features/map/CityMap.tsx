@@ -264,7 +264,10 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   );
   const animate = loaded && ((layersOn.incidents && !zoomedOut && pulsing.length > 0) || flashing.size > 0);
   const tick = useTicker(animate, ANIMATION_MS);
-  const measures = useMemo(() => wardMeasures(incidents, wardPopulation), [incidents]);
+  const measures = useMemo(
+    () => (layersOn.wards3d ? wardMeasures(incidents, wardPopulation) : new Map()),
+    [incidents, layersOn.wards3d],
+  );
   const labelPoints = useMemo(() => HUE_WARDS.map((w) => ({ name: w.name, point: w.point })), []);
   // A new colour array per repaint: deck.gl re-uploads a binary attribute only when its identity changes.
   const lampColors = useMemo(
@@ -275,43 +278,32 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
 
   // The lamp layer's props change only with a repaint or a toggle: its binary `data` stays put between.
   const lampProps = useMemo(
-    () => lampLayerProps(lamps, lampColors, layersOn.lamps, uiScale),
-    [lamps, lampColors, layersOn.lamps, uiScale],
+    () => lampLayerProps(lamps, lampColors, true, uiScale),
+    [lamps, lampColors, uiScale],
   );
 
   useEffect(() => {
     if (!overlay.current || !atlas) return;
     const phase = (tick % 12) / 12;
+    const showColumns = layersOn.incidents && zoomedOut && layersOn.columns;
+    const showIncidents = layersOn.incidents && !zoomedOut;
     overlay.current.setProps({
+      // Hidden layers are left out rather than made invisible: deck.gl would keep their attributes up to
+      // date with every change of the incidents, for nothing.
       layers: [
-        new GeoJsonLayer(wardExtrusionProps(wards, measures, layersOn.wards3d) as never),
-        new ScatterplotLayer(lampProps as never),
-        new ColumnLayer<Cluster>(
-          clusterColumnProps(clusters, zoom, layersOn.incidents && zoomedOut && layersOn.columns, uiScale),
-        ),
-        new TextLayer<Cluster>(
-          clusterCountProps(
-            clusters,
-            zoom,
-            FONT,
-            layersOn.incidents && zoomedOut && layersOn.columns,
-            uiScale,
+        layersOn.wards3d && new GeoJsonLayer(wardExtrusionProps(wards, measures, true) as never),
+        layersOn.lamps && new ScatterplotLayer(lampProps as never),
+        showColumns && new ColumnLayer<Cluster>(clusterColumnProps(clusters, zoom, true, uiScale)),
+        showColumns && new TextLayer<Cluster>(clusterCountProps(clusters, zoom, FONT, true, uiScale)),
+        showIncidents && new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, true, uiScale)),
+        showIncidents && new ScatterplotLayer<Incident>(incidentDiscProps(incidents, true, uiScale)),
+        showIncidents && new IconLayer<Incident>(incidentIconProps(incidents, atlas, mapping, true, uiScale)),
+        layersOn.cameras &&
+          new IconLayer<Camera>(
+            cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, true, uiScale),
           ),
-        ),
-        new ScatterplotLayer<Incident>(
-          pulseLayerProps(pulsing, phase, layersOn.incidents && !zoomedOut, uiScale),
-        ),
-        new ScatterplotLayer<Incident>(
-          incidentDiscProps(incidents, layersOn.incidents && !zoomedOut, uiScale),
-        ),
-        new IconLayer<Incident>(
-          incidentIconProps(incidents, atlas, mapping, layersOn.incidents && !zoomedOut, uiScale),
-        ),
-        new IconLayer<Camera>(
-          cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, layersOn.cameras, uiScale),
-        ),
-        new TextLayer(wardLabelProps(labelPoints, FONT, layersOn.labels, uiScale, theme)),
-        new TextLayer(landmarkLabelProps(LANDMARKS, FONT, layersOn.labels, uiScale)),
+        layersOn.labels && new TextLayer(wardLabelProps(labelPoints, FONT, true, uiScale, theme)),
+        layersOn.labels && new TextLayer(landmarkLabelProps(LANDMARKS, FONT, true, uiScale)),
       ],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
       onHover: (info: PickingInfo) =>
