@@ -53,6 +53,10 @@ export const incidentUpdatedSchema = z.object({
   at: isoTime,
   department: z.string().max(64).optional(),
   note: z.string().max(4000).optional(),
+  /** an operator has seen it: silences its alarm; the status does not change */
+  acknowledged: z.boolean().optional(),
+  /** the command that made this change, when an operator made it */
+  commandId: z.string().max(100).optional(),
 });
 export type IncidentUpdated = z.infer<typeof incidentUpdatedSchema>;
 
@@ -121,6 +125,8 @@ export const incidentSchema = incidentReportedSchema.extend({
   department: z.string().max(64).optional(),
   updatedAt: isoTime,
   history: z.array(incidentUpdatedSchema.omit({ id: true })).max(100),
+  acknowledgedAt: isoTime.optional(),
+  acknowledgedBy: z.string().max(100).optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -207,5 +213,38 @@ export type CityEvent =
 export type StreamEvent = CityEvent & { seq: number; ts: number };
 
 /** Socket.io message names. */
-export const MSG = { events: 'events', snapshot: 'snapshot' } as const;
+export const MSG = { events: 'events', snapshot: 'snapshot', resync: 'resync', command: 'command' } as const;
 export type EventsMessage = { events: StreamEvent[] };
+
+// ---- Commands (operator → hub) ----
+
+/** `command` `{ id, type, data }`; the hub answers through the socket.io acknowledgement. */
+export const COMMAND_TYPES = [
+  'incident.acknowledge',
+  'incident.assign',
+  'incident.start',
+  'incident.resolve',
+  'incident.reject',
+] as const;
+export type CommandType = (typeof COMMAND_TYPES)[number];
+
+const incidentRef = { incidentId: z.string().min(1).max(100) };
+export const commandDataSchemas = {
+  'incident.acknowledge': z.object(incidentRef),
+  'incident.assign': z.object({ ...incidentRef, department: z.string().min(1).max(64) }),
+  'incident.start': z.object(incidentRef),
+  'incident.resolve': z.object({ ...incidentRef, note: z.string().trim().min(1).max(4000) }),
+  'incident.reject': z.object({ ...incidentRef, reason: z.string().trim().min(1).max(4000) }),
+} as const;
+
+export const commandSchema = z.object({
+  /** the sender's key: a repeated id is the same command, answered the same way */
+  id: z.string().min(1).max(100),
+  type: z.enum(COMMAND_TYPES),
+  data: z.unknown(),
+});
+export type Command = {
+  [T in CommandType]: { id: string; type: T; data: z.infer<(typeof commandDataSchemas)[T]> };
+}[CommandType];
+
+export type CommandAck = { ok: true } | { ok: false; error: string };
