@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['incidents', 'cameras', 'lights', 'kpis', 'map', 'wall', 'tour'];
+const features = ['incidents', 'cameras', 'lights', 'kpis', 'map', 'wall', 'tour', 'alarms'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'bench-results', 'public'] },

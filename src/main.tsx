@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { App } from './app/App';
+import type { SendCommand } from './features/incidents/commandTypes';
 import { readConfig } from './app/config';
 import { makeStore } from './app/store';
 import { LightColumns } from './features/lights/lightColumns';
@@ -41,10 +42,13 @@ window.__iocWall = {
   map: mapDiagnostics,
 };
 
+// The console's commands go out on the page's one socket.
+const send: SendCommand = (type, data) => connection.sendCommand(type, data);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider store={store}>
-      <App lamps={lamps} />
+      <App lamps={lamps} route={window.location.pathname} send={send} />
     </Provider>
   </StrictMode>,
 );

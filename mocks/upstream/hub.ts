@@ -3,14 +3,31 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Server, type Socket } from 'socket.io';
-import type { CityState, EventsMessage, Snapshot, StreamEvent } from '../../src/shared/protocol/events';
+import {
+  MSG,
+  type CityState,
+  type CommandAck,
+  type EventsMessage,
+  type Snapshot,
+  type StreamEvent,
+} from '../../src/shared/protocol/events';
+import { CommandDesk, MAX_AUDIT_ENTRIES } from './commands';
 import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
 import { emptyCityState } from './state';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
-import { loadTokens, roleOf, roleOfBearer, VIEWER_ROLES, type Role } from './tokens';
+import {
+  identityOf,
+  identityOfBearer,
+  loadTokenMap,
+  roleOfBearer,
+  VIEWER_ROLES,
+  type Identity,
+  type Role,
+  type TokenMap,
+} from './tokens';
 
 export type { Role } from './tokens';
 
@@ -19,8 +36,8 @@ export interface HubOptions {
   port?: number;
   /** default 127.0.0.1; 0.0.0.0 exposes the hub to the network */
   host?: string;
-  /** token → role; default loadTokens() (config/tokens.json, HUB_TOKENS_FILE or HUB_TOKENS) */
-  tokens?: Record<string, Role>;
+  /** token → role or { role, name }; default loadTokenMap() (config/tokens.json, HUB_TOKENS_FILE or HUB_TOKENS) */
+  tokens?: TokenMap;
   /** events kept for replay; default 100,000 */
   logSize?: number;
   /** batch/broadcast tick in ms; default 50 */
@@ -52,6 +69,7 @@ const GUEST_ROOM = 'guest';
 
 interface ClientToServer {
   resync: (msg: unknown, ack?: (answer: { mode: 'replay' | 'snapshot'; seq: number }) => void) => void;
+  command: (msg: unknown, ack?: (answer: CommandAck) => void) => void;
 }
 interface ServerToClient {
   events: (msg: EventsMessage) => void;
@@ -59,11 +77,12 @@ interface ServerToClient {
 }
 interface SocketData {
   role: Role;
+  identity: Identity;
 }
 type HubSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
-  const tokens = opts.tokens ?? loadTokens();
+  const tokens = opts.tokens ?? loadTokenMap();
   const logSize = opts.logSize ?? 100_000;
   const tickMs = Math.max(1, opts.tickMs ?? 50);
   const maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
@@ -84,6 +103,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     simulated: sim !== null,
   };
   const stream = new CityStream(sim ? sim.state() : emptyCityState(), logSize, clock);
+  const commands = new CommandDesk({ apply: (cmd, by) => stream.command(cmd, by), now: clock.now });
 
   // Guests share one redacted copy of the state, remade only when the state changes.
   let redactedFor: CityState | null = null;
@@ -138,12 +158,13 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;
-    const role = roleOf(isRecord(auth) ? auth.token : undefined, tokens);
-    if (!role || !VIEWER_ROLES.has(role)) {
+    const identity = identityOf(isRecord(auth) ? auth.token : undefined, tokens);
+    if (!identity || !VIEWER_ROLES.has(identity.role)) {
       next(new Error('unauthorized'));
       return;
     }
-    socket.data.role = role;
+    socket.data.role = identity.role;
+    socket.data.identity = identity;
     next();
   });
 
@@ -161,6 +182,16 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         console.error('[hub] resync failed:', err);
         socket.disconnect(true);
       }
+    });
+    socket.on(MSG.command, (msg, ack) => {
+      let answer: CommandAck;
+      try {
+        answer = commands.handle(msg, socket.data.identity);
+      } catch (err) {
+        console.error('[hub] command failed:', err);
+        answer = { ok: false, error: 'internal error' };
+      }
+      if (typeof ack === 'function') ack(answer);
     });
   });
 
@@ -235,6 +266,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       }
       case '/api/config':
         return handleConfig(req, res);
+      case '/api/audit':
+        if (!expect('GET')) return;
+        answerAudit(req, res, query);
+        return;
       case '/api/ingest':
         if (!expect('POST')) return;
         void ingest(req, res);
@@ -256,6 +291,26 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return null;
     }
     return role;
+  }
+
+  /** The command audit trail: operators and leaders only, it names the staff who acted. */
+  function answerAudit(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    const who = identityOfBearer(req.headers.authorization, tokens);
+    if (!who) {
+      sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
+      return;
+    }
+    if (who.role !== 'operator' && who.role !== 'leader') {
+      sendError(res, 403, 'forbidden: the audit trail is for operators and leaders');
+      return;
+    }
+    const limit = parseQueryInt(query.get('limit'), 100);
+    if (limit === null || limit < 1 || limit > MAX_AUDIT_ENTRIES) {
+      sendError(res, 400, `limit must be an integer from 1 to ${MAX_AUDIT_ENTRIES}`);
+      return;
+    }
+    const incidentId = query.get('incidentId') ?? undefined;
+    sendJson(res, 200, { total: commands.auditSize, entries: commands.entries(limit, incidentId) });
   }
 
   function answerEvents(res: ServerResponse, role: Role, query: URLSearchParams): void {

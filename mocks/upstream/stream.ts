@@ -1,4 +1,12 @@
-import type { CityEvent, CityState, Snapshot, StreamEvent } from '../../src/shared/protocol/events';
+import type {
+  CityEvent,
+  CityState,
+  Command,
+  CommandAck,
+  Snapshot,
+  StreamEvent,
+} from '../../src/shared/protocol/events';
+import { transition } from '../../src/shared/protocol/incident';
 import { wardAt } from '../sim/wards';
 import { EventLog } from './log';
 import { applyEvents } from './state';
@@ -32,6 +40,8 @@ export class CityStream {
   /** incident id → seq of the event that reported it (0: it was in the initial state) */
   private readonly reportedAt = new Map<string, number>();
   private readonly cameraIds: Set<string>;
+  /** incidents an operator has commanded: from then on they are the operator's, not the simulator's */
+  private readonly commanded = new Set<string>();
   private dropped = 0;
   private readonly ctx: ValidationContext;
 
@@ -75,17 +85,54 @@ export class CityStream {
     return { ok: true, seqs: this.commit(checked.events) };
   }
 
-  /** Events from the simulator: each is checked on its own, and a bad one is dropped and counted. */
+  /**
+   * Events from the simulator: each is checked on its own, and a bad one is dropped and counted. The
+   * simulator plays the operators too; once a person has commanded an incident, its scripted updates
+   * for that incident are left out, or they would undo the person's work.
+   */
   publish(events: readonly CityEvent[]): number[] {
     const valid: CityEvent[] = [];
     const reportedHere = new Set<string>();
     const issues: Issue[] = [];
+    let skipped = 0;
     for (let i = 0; i < events.length; i++) {
+      if (this.isCommandedUpdate(events[i])) {
+        skipped++;
+        continue;
+      }
       const ok = validateEvent(events[i], i, this.ctx, reportedHere, issues);
       if (ok) valid.push(ok);
     }
-    this.dropped += events.length - valid.length;
+    this.dropped += events.length - valid.length - skipped;
     return this.commit(valid);
+  }
+
+  /**
+   * An operator's command, checked against the state as it is now and committed in the same
+   * synchronous step: of two commands racing for one incident, the second sees the first's result.
+   */
+  command(cmd: Command, by: string): CommandAck {
+    const id = cmd.data.incidentId;
+    const incident = this.current.incidents.find((inc) => inc.id === id);
+    if (!incident) return { ok: false, error: `unknown incident: ${id}` };
+    const result = transition(incident, cmd, by, new Date(this.clock.now()).toISOString());
+    if (!result.ok) return result;
+    this.commit([{ type: 'incident.updated', data: result.update }]);
+    this.commanded.add(id);
+    if (this.commanded.size > MAX_REMEMBERED_IDS) {
+      const oldest = this.commanded.values().next();
+      if (!oldest.done) this.commanded.delete(oldest.value);
+    }
+    return { ok: true };
+  }
+
+  /** Read defensively: publish() validates because a simulator bug must not crash the hub. */
+  private isCommandedUpdate(e: unknown): boolean {
+    if (typeof e !== 'object' || e === null) return false;
+    const { type, data } = e as { type?: unknown; data?: unknown };
+    if (type !== 'incident.updated' || typeof data !== 'object' || data === null) return false;
+    const id = (data as { id?: unknown }).id;
+    return typeof id === 'string' && this.commanded.has(id);
   }
 
   private commit(events: readonly CityEvent[]): number[] {

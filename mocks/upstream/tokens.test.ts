@@ -2,12 +2,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTokens, parseTokenList, roleOf, roleOfBearer } from './tokens';
+import {
+  identityOf,
+  identityOfBearer,
+  loadTokenMap,
+  loadTokens,
+  parseTokenList,
+  pseudonym,
+  roleOf,
+  roleOfBearer,
+} from './tokens';
 
 describe('tokens', () => {
   it('loads the dev tokens from config/tokens.json by default', () => {
     expect(loadTokens({})).toEqual({
       'dev-operator': 'operator',
+      'dev-operator-2': 'operator',
       'dev-leader': 'leader',
       'dev-guest': 'guest',
       'dev-producer': 'producer',
@@ -45,5 +55,40 @@ describe('tokens', () => {
     expect(roleOfBearer('t1', tokens)).toBeUndefined();
     expect(roleOfBearer('Basic t1', tokens)).toBeUndefined();
     expect(roleOfBearer(undefined, tokens)).toBeUndefined();
+  });
+
+  it('gives each token a display name: its own, or a pseudonym that does not reveal the token', () => {
+    const tokens = loadTokenMap({});
+    expect(identityOf('dev-operator', tokens)).toEqual({ role: 'operator', name: 'Nguyễn Văn An' });
+    expect(identityOf('dev-operator-2', tokens)).toEqual({ role: 'operator', name: 'Trần Thị Bình' });
+    expect(identityOf('dev-leader', tokens)).toEqual({
+      role: 'leader',
+      name: pseudonym('leader', 'dev-leader'),
+    });
+    expect(pseudonym('leader', 'dev-leader')).toMatch(/^leader-[0-9a-f]{6}$/);
+    expect(pseudonym('leader', 'dev-leader')).not.toBe(pseudonym('leader', 'dev-leader-2'));
+    expect(identityOf('nobody', tokens)).toBeUndefined();
+    expect(identityOfBearer('Bearer dev-operator-2', tokens)?.name).toBe('Trần Thị Bình');
+    expect(roleOf('dev-operator-2', tokens)).toBe('operator');
+    expect(identityOf('secret-t', { 'secret-t': { role: 'guest' } })?.name).not.toContain('secret');
+  });
+
+  it('reads both entry forms from a file and refuses a bad object entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tokens-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ a: 'leader', b: { role: 'operator', name: ' Lê Văn C ' } }));
+    expect(loadTokenMap({ HUB_TOKENS_FILE: good })).toEqual({
+      a: 'leader',
+      b: { role: 'operator', name: 'Lê Văn C' },
+    });
+    expect(loadTokens({ HUB_TOKENS_FILE: good })).toEqual({ a: 'leader', b: 'operator' });
+    for (const bad of [
+      { b: { role: 'root' } },
+      { b: { role: 'operator', name: '' } },
+      { b: { name: 'x' } },
+    ]) {
+      writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
+      expect(() => loadTokenMap({ HUB_TOKENS_FILE: join(dir, 'bad.json') })).toThrow(/bad.json/);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,28 @@ export type Role = (typeof ROLES)[number];
 /** Roles that may open the stream; producers only push through /api/ingest. */
 export const VIEWER_ROLES: ReadonlySet<Role> = new Set(['operator', 'leader', 'guest']);
 
-const tokensSchema = z.record(z.string().min(1).max(200), z.enum(ROLES));
+/** Who a token stands for: `name` is what `by` says when this person changes an incident. */
+export interface Identity {
+  role: Role;
+  name: string;
+}
+
+/**
+ * A token's entry: a bare role or a role with a display name. Without a name the hub makes one from
+ * the role and a digest of the token (`operator-1a2b3c`): the token itself is a credential, and `by`
+ * is broadcast to every screen, guests' included.
+ */
+export type TokenEntry = Role | { role: Role; name?: string };
+export type TokenMap = Record<string, TokenEntry>;
+
+/** `by` in incident.updated holds at most this many characters. */
+const MAX_NAME = 100;
+
+const tokenEntrySchema = z.union([
+  z.enum(ROLES),
+  z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(MAX_NAME).optional() }).strict(),
+]);
+const tokensSchema = z.record(z.string().min(1).max(200), tokenEntrySchema);
 
 // Resolved from this file rather than the cwd, so the hub finds its tokens however it is launched.
 export const DEFAULT_TOKENS_FILE = resolve(
@@ -35,10 +57,10 @@ export function parseTokenList(list: string): Record<string, Role> {
 }
 
 /**
- * The token → role map: HUB_TOKENS if set, else the JSON file named by HUB_TOKENS_FILE, else
- * config/tokens.json. A malformed source throws: a hub that silently lets nobody in is worse.
+ * The token map with display names: HUB_TOKENS if set, else the JSON file named by HUB_TOKENS_FILE,
+ * else config/tokens.json. A malformed source throws: a hub that silently lets nobody in is worse.
  */
-export function loadTokens(env: NodeJS.ProcessEnv = process.env): Record<string, Role> {
+export function loadTokenMap(env: NodeJS.ProcessEnv = process.env): TokenMap {
   if (env.HUB_TOKENS) return parseTokenList(env.HUB_TOKENS);
   const file = env.HUB_TOKENS_FILE ? resolve(env.HUB_TOKENS_FILE) : DEFAULT_TOKENS_FILE;
   let raw: unknown;
@@ -49,19 +71,50 @@ export function loadTokens(env: NodeJS.ProcessEnv = process.env): Record<string,
   }
   const parsed = tokensSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`tokens file ${file}: expected { "token": "operator|leader|guest|producer" }`);
+    throw new Error(
+      `tokens file ${file}: expected { "token": "operator|leader|guest|producer" } or { "token": { "role", "name" } }`,
+    );
   }
   return parsed.data;
 }
 
-/** The role of an `Authorization: Bearer TOKEN` header, or undefined. */
-export function roleOfBearer(header: string | undefined, tokens: Record<string, Role>): Role | undefined {
-  if (!header) return undefined;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return m?.[1] !== undefined ? roleOf(m[1], tokens) : undefined;
+/** The token → role map, for callers that need no names (the same sources as loadTokenMap). */
+export function loadTokens(env: NodeJS.ProcessEnv = process.env): Record<string, Role> {
+  const out: Record<string, Role> = {};
+  for (const [token, entry] of Object.entries(loadTokenMap(env))) out[token] = roleOfEntry(entry);
+  return out;
 }
 
-export function roleOf(token: unknown, tokens: Record<string, Role>): Role | undefined {
+export function identityOf(token: unknown, tokens: TokenMap): Identity | undefined {
   if (typeof token !== 'string' || !Object.hasOwn(tokens, token)) return undefined;
-  return tokens[token];
+  const entry = tokens[token];
+  if (entry === undefined) return undefined;
+  const role = roleOfEntry(entry);
+  const name = typeof entry === 'string' ? undefined : entry.name;
+  return { role, name: name ?? pseudonym(role, token) };
+}
+
+/** A stable stand-in name for a token without one; it does not reveal the token. */
+export function pseudonym(role: Role, token: string): string {
+  return `${role}-${createHash('sha256').update(token).digest('hex').slice(0, 6)}`;
+}
+
+/** The identity behind an `Authorization: Bearer TOKEN` header, or undefined. */
+export function identityOfBearer(header: string | undefined, tokens: TokenMap): Identity | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1] !== undefined ? identityOf(m[1], tokens) : undefined;
+}
+
+/** The role of an `Authorization: Bearer TOKEN` header, or undefined. */
+export function roleOfBearer(header: string | undefined, tokens: TokenMap): Role | undefined {
+  return identityOfBearer(header, tokens)?.role;
+}
+
+export function roleOf(token: unknown, tokens: TokenMap): Role | undefined {
+  return identityOf(token, tokens)?.role;
+}
+
+function roleOfEntry(entry: TokenEntry): Role {
+  return typeof entry === 'string' ? entry : entry.role;
 }

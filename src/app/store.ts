@@ -1,5 +1,6 @@
 import { combineSlices, configureStore } from '@reduxjs/toolkit';
 import { connectionSlice } from '../realtime/connectionSlice';
+import { alarmsSlice } from '../features/alarms/alarmsSlice';
 import { camerasSlice } from '../features/cameras/camerasSlice';
 import { incidentsSlice } from '../features/incidents/incidentsSlice';
 import { kpisSlice } from '../features/kpis/kpisSlice';
@@ -13,6 +14,7 @@ const rootReducer = combineSlices(
   kpisSlice,
   lightsSlice,
   mapSlice,
+  alarmsSlice,
 );
 export type RootState = ReturnType<typeof rootReducer>;
 

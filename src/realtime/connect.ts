@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { MSG } from '../shared/protocol/events';
+import { createCommandSender, type SendCommand } from './commands';
 import { StreamPipeline, type PipelineDeps } from './pipeline';
 import { connectionChanged } from './streamActions';
 
@@ -15,6 +16,8 @@ export interface RealtimeConnection {
   pipeline: StreamPipeline;
   /** the socket itself, for diagnostics and for tests that cut the network under it */
   readonly socket: Socket;
+  /** an operator command, answered by the hub: `{ ok: true }` or `{ ok: false, error }` (see docs/protocol.md) */
+  sendCommand: SendCommand;
   close(): void;
 }
 
@@ -72,9 +75,21 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
     if (!pipeline.awaitingResync) clearTimeout(resyncTimer);
   });
 
+  const sendCommand = createCommandSender((command, ack) => socket.emit(MSG.command, command, ack), {
+    onDisconnect: (listener) => {
+      // Closing the page's connection is not a drop: nothing would carry a retry.
+      const onDrop = (reason: string) => {
+        if (reason !== 'io client disconnect') listener();
+      };
+      socket.on('disconnect', onDrop);
+      return () => socket.off('disconnect', onDrop);
+    },
+  });
+
   return {
     pipeline,
     socket,
+    sendCommand,
     close: () => {
       clearTimeout(resyncTimer);
       socket.disconnect();

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { makeStore } from '../../app/store';
 import { eventsReceived } from '../../realtime/streamActions';
 import type { IncidentReported, StreamEvent } from '../../shared/protocol/events';
-import { INCIDENT_LIMIT, selectLatestIncidents, selectOpenBySeverity } from './incidentsSlice';
+import {
+  INCIDENT_LIMIT,
+  selectHandlingSummary,
+  selectLatestIncidents,
+  selectOpenBySeverity,
+  selectStatusCounts,
+} from './incidentsSlice';
 
 const T0 = Date.UTC(2026, 10, 23, 3);
 const report = (id: string, severity: IncidentReported['severity'], minute = 0): IncidentReported => ({
@@ -95,5 +101,33 @@ describe('incidents slice', () => {
     expect(ids).toHaveLength(INCIDENT_LIMIT);
     expect(ids).toContain('fresh');
     expect(ids).not.toContain('r5');
+  });
+});
+
+describe('handling summary', () => {
+  it('ranks wards by open reports per 10,000 residents and lists the oldest open reports', () => {
+    const store = makeStore();
+    store.dispatch(
+      frame([
+        // Phú Xuân (19753) has about 130,000 residents, Kim Long (19774) about 49,000.
+        { type: 'incident.reported', data: { ...report('px1', 'low', 30), ward: '19753' } },
+        { type: 'incident.reported', data: { ...report('px2', 'low', 10), ward: '19753' } },
+        { type: 'incident.reported', data: { ...report('kl1', 'low', 20), ward: '19774' } },
+        { type: 'incident.reported', data: { ...report('done', 'low', 0), ward: '19774' } },
+      ]),
+    );
+    const at = new Date(T0 + 3_600_000).toISOString();
+    store.dispatch(
+      frame([{ type: 'incident.updated', data: { id: 'done', status: 'resolved', by: 'x', at } }]),
+    );
+    const now = T0 + 2 * 3_600_000;
+    const s = selectHandlingSummary(store.getState(), now);
+    expect(s.topWards.map((w) => w.code)).toEqual(['19774', '19753']);
+    expect(s.topWards[1]!.open).toBe(2);
+    expect(s.oldest.map((i) => i.id)).toEqual(['px2', 'kl1', 'px1']);
+    expect(s.compliance.today).toEqual({ resolved: 1, onTime: 1, rate: 1 });
+    expect(s.overdue).toBe(0);
+    expect(selectHandlingSummary(store.getState(), T0 + 49 * 3_600_000).overdue).toBe(3);
+    expect(selectStatusCounts(store.getState())).toMatchObject({ received: 3, resolved: 1 });
   });
 });

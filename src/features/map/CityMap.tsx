@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { selectAlerts, selectAllCameras } from '../cameras/camerasSlice';
-import { selectOpenIncidents } from '../incidents/incidentsSlice';
+import { selectOpenIncidents, wardMeasures } from '../incidents/incidentsSlice';
 import { selectLightsVersion } from '../lights/lightsSlice';
 import { useCityNow } from '../../app/useCityNow';
 import { HUE_WARDS } from '../../shared/city/wards';
@@ -39,7 +39,6 @@ import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type Hover } from './MapTooltip';
 import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
-import { wardMeasures } from './wardMeasures';
 import './map.css';
 
 const FONT = 'Be Vietnam Pro';

@@ -4,6 +4,7 @@ import { selectConnection } from '../../realtime/connectionSlice';
 import { formatCityDate, formatCityTime, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { useCityNow } from '../../app/useCityNow';
+import './wall.css';
 
 export function Header() {
   const { t, i18n } = useTranslation();

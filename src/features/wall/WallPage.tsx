@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AlertFeed } from './AlertFeed';
+import { HandlingPanel } from './HandlingPanel';
 import { Header } from './Header';
 import { IncidentFeed } from './IncidentFeed';
 import { KpiPanel } from './KpiPanel';
@@ -16,11 +17,12 @@ export function WallPage({ map }: { map: ReactNode }) {
       <Header />
       <aside className="wall-left">
         <IncidentTile />
-        <CameraTiles />
+        <HandlingPanel />
         <IncidentFeed />
       </aside>
       <main className="wall-map">{map}</main>
       <aside className="wall-right">
+        <CameraTiles />
         <LightsTile />
         <KpiPanel />
         <AlertFeed />

@@ -1,0 +1,220 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCityNow } from '../../app/useCityNow';
+import { DEPARTMENTS } from '../../shared/city/profile';
+import { wardName } from '../../shared/city/wards';
+import { formatCityDate, formatCityTime } from '../../shared/format';
+import type { Lang } from '../../shared/i18n/i18n';
+import type { CommandType, Incident } from '../../shared/protocol/events';
+import { canApply } from '../../shared/protocol/incident';
+import type { SendCommand } from './commandTypes';
+import { categoryOf } from './filters';
+import { MiniMap } from './MiniMap';
+import { formatRemaining, slaClock, slaDeadline } from './sla';
+
+export type PanelMode = 'idle' | 'assign' | 'resolve' | 'reject';
+
+interface Props {
+  incident: Incident;
+  send: SendCommand;
+  mode: PanelMode;
+  onMode: (m: PanelMode) => void;
+}
+
+/** The detail of one incident (keyed by id: its local state starts afresh for another), its SLA clock, its timeline, and the commands that can move it on. */
+export function IncidentPanel({ incident: inc, send, mode, onMode }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const now = useCityNow(1000);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [text, setText] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const clock = now === null ? null : slaClock(inc, now);
+
+  useEffect(() => {
+    if (mode === 'resolve' || mode === 'reject') textRef.current?.focus();
+  }, [mode]);
+
+  async function run<T extends CommandType>(type: T, data: Parameters<SendCommand>[1] & object) {
+    setBusy(true);
+    setResult(null);
+    const ack = await send(type, data as never);
+    setBusy(false);
+    setResult(ack.ok ? { ok: true, text: t('console.done') } : { ok: false, text: ack.error });
+    if (ack.ok) {
+      onMode('idle');
+      setText('');
+    }
+  }
+
+  const when = (iso: string) =>
+    `${formatCityTime(Date.parse(iso), lang)} ${formatCityDate(Date.parse(iso), lang)}`;
+  const actor = (by: string) =>
+    t(`source.${by}`, { defaultValue: t(`department.${by}`, { defaultValue: by }) });
+  const can = (type: CommandType) => canApply(type, inc) && !busy;
+
+  return (
+    <section
+      className="console-panel"
+      data-testid="console-detail"
+      data-incident-id={inc.id}
+      data-status={inc.status}
+    >
+      <div className="detail-tags">
+        <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
+        <span>{t(`category.${categoryOf(inc)}`)}</span>
+        <span className={`status status-${inc.status}`} data-testid="console-status">
+          · {t(`status.${inc.status}`)}
+        </span>
+      </div>
+      <h2 className="console-title">{inc.title}</h2>
+      <div className={`sla-clock ${clock?.overdue ? 'overdue' : ''}`} data-testid="sla-clock">
+        {clock
+          ? `${clock.overdue ? t('sla.overdue') : t('sla.remaining')}: ${formatRemaining(clock.remainingMs)}`
+          : `${t('sla.deadline')}: ${when(new Date(slaDeadline(inc)).toISOString())}`}
+      </div>
+      {inc.description && <p className="detail-description">{inc.description}</p>}
+      <div className="console-panel-grid">
+        <dl>
+          <dt>{t('detail.ward')}</dt>
+          <dd>{wardName(inc.ward) ?? t('category.other')}</dd>
+          <dt>{t('detail.source')}</dt>
+          <dd>{t(`source.${inc.source}`)}</dd>
+          <dt>{t('detail.reported')}</dt>
+          <dd>{when(inc.reportedAt)}</dd>
+          {inc.department && (
+            <>
+              <dt>{t('detail.department')}</dt>
+              <dd data-testid="console-department">
+                {t(`department.${inc.department}`, { defaultValue: inc.department })}
+              </dd>
+            </>
+          )}
+          {inc.reporter?.name && (
+            <>
+              <dt>{t('detail.reporter')}</dt>
+              <dd className="pii">
+                {inc.reporter.name}
+                {inc.reporter.phone && ` · ${inc.reporter.phone}`}
+              </dd>
+            </>
+          )}
+        </dl>
+        <MiniMap
+          lon={inc.location.lon}
+          lat={inc.location.lat}
+          ward={inc.ward}
+          color={`var(--sev-${inc.severity})`}
+        />
+      </div>
+
+      <div className="console-actions" role="group" aria-label={t('console.actions')}>
+        <button
+          type="button"
+          data-testid="cmd-acknowledge"
+          disabled={!can('incident.acknowledge')}
+          onClick={() => void run('incident.acknowledge', { incidentId: inc.id })}
+        >
+          <kbd>A</kbd> {t('console.acknowledge')}
+        </button>
+        <button
+          type="button"
+          data-testid="cmd-assign"
+          disabled={!can('incident.assign')}
+          onClick={() => onMode(mode === 'assign' ? 'idle' : 'assign')}
+        >
+          <kbd>G</kbd> {t('console.assign')}
+        </button>
+        <button
+          type="button"
+          data-testid="cmd-start"
+          disabled={!can('incident.start')}
+          onClick={() => void run('incident.start', { incidentId: inc.id })}
+        >
+          <kbd>S</kbd> {t('console.start')}
+        </button>
+        <button
+          type="button"
+          data-testid="cmd-resolve"
+          disabled={!can('incident.resolve')}
+          onClick={() => onMode('resolve')}
+        >
+          <kbd>R</kbd> {t('console.resolve')}
+        </button>
+        <button
+          type="button"
+          data-testid="cmd-reject"
+          disabled={!can('incident.reject')}
+          onClick={() => onMode('reject')}
+        >
+          <kbd>X</kbd> {t('console.reject')}
+        </button>
+      </div>
+
+      {mode === 'assign' && can('incident.assign') && (
+        <div className="console-departments" role="group" aria-label={t('console.assign')}>
+          {DEPARTMENTS.map((d, i) => (
+            <button
+              key={d}
+              type="button"
+              data-testid={`assign-${d}`}
+              onClick={() => void run('incident.assign', { incidentId: inc.id, department: d })}
+            >
+              <kbd>{i + 1}</kbd> {t(`department.${d}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {(mode === 'resolve' || mode === 'reject') && (
+        <form
+          className="console-note"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!text.trim()) return;
+            if (mode === 'resolve') void run('incident.resolve', { incidentId: inc.id, note: text });
+            else void run('incident.reject', { incidentId: inc.id, reason: text });
+          }}
+        >
+          <textarea
+            ref={textRef}
+            data-testid="command-note"
+            value={text}
+            maxLength={4000}
+            placeholder={mode === 'resolve' ? t('console.resolveNote') : t('console.rejectReason')}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+              if (e.key === 'Escape') onMode('idle');
+            }}
+          />
+          <button type="submit" data-testid="command-submit" disabled={busy || !text.trim()}>
+            {mode === 'resolve' ? t('console.resolve') : t('console.reject')} <kbd>Ctrl+Enter</kbd>
+          </button>
+        </form>
+      )}
+      {result && (
+        <div
+          className={result.ok ? 'console-result ok' : 'console-result error'}
+          role="status"
+          data-testid="command-result"
+        >
+          {result.text}
+        </div>
+      )}
+
+      <h4>{t('detail.timeline')}</h4>
+      <ol className="detail-timeline" data-testid="console-timeline">
+        {inc.history.map((h, i) => (
+          <li key={i}>
+            <span className="num">{when(h.at)}</span> · {t(`status.${h.status}`)}
+            {h.acknowledged && h.status === 'received' ? ` (${t('console.acknowledged')})` : ''} ·{' '}
+            {actor(h.by)}
+            {h.department && ` → ${t(`department.${h.department}`, { defaultValue: h.department })}`}
+            {h.note && <div className="detail-note">{h.note}</div>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
