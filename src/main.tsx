@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { App } from './app/App';
-import type { SendCommand } from './features/incidents/commandTypes';
+import type { SendCommand } from './realtime/commands';
 import { readConfig } from './app/config';
 import { makeStore } from './app/store';
 import { LightColumns } from './features/lights/lightColumns';

@@ -1,6 +1,6 @@
 import { AlarmCenter } from '../features/alarms/AlarmCenter';
 import { OperatorConsole } from '../features/incidents/OperatorConsole';
-import type { SendCommand } from '../features/incidents/commandTypes';
+import type { SendCommand } from '../realtime/commands';
 import type { LightColumns } from '../features/lights/lightColumns';
 import { CityMap } from '../features/map/CityMap';
 import { Header } from '../features/wall/Header';

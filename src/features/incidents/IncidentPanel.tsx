@@ -7,7 +7,7 @@ import { formatCityDate, formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import type { CommandType, Incident } from '../../shared/protocol/events';
 import { canApply } from '../../shared/protocol/incident';
-import type { SendCommand } from './commandTypes';
+import type { SendCommand } from '../../realtime/commands';
 import { categoryOf } from './filters';
 import { MiniMap } from './MiniMap';
 import { formatRemaining, slaClock, slaDeadline } from './sla';

@@ -14,7 +14,7 @@ import {
   SEVERITIES,
 } from '../../shared/protocol/codes';
 import { canApply } from '../../shared/protocol/incident';
-import type { SendCommand } from './commandTypes';
+import type { SendCommand } from '../../realtime/commands';
 import { toCsv } from './csv';
 import { categoryOf, filterAndSort, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
 import { IncidentList } from './IncidentList';
