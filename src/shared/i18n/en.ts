@@ -142,7 +142,7 @@ export const en: Messages = {
     week: 'This week',
     month: 'This month',
     onTime: '{{onTime}}/{{resolved}} on time',
-    topWards: 'Wards, open per 10,000 residents',
+    topWards: 'Wards (per 10,000)',
     oldest: 'Waiting longest',
   },
   sla: { remaining: 'Time left', overdue: 'Overdue', deadline: 'Answer due' },

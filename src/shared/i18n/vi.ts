@@ -147,7 +147,7 @@ export const vi = {
     week: 'Tuần này',
     month: 'Tháng này',
     onTime: '{{onTime}}/{{resolved}} đúng hạn',
-    topWards: 'Phường nhiều phản ánh /10.000 dân',
+    topWards: 'Phường (/10.000 dân)',
     oldest: 'Chờ lâu nhất',
   },
   sla: { remaining: 'Còn lại', overdue: 'Quá hạn', deadline: 'Hạn trả lời' },
