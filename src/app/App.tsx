@@ -15,10 +15,10 @@ export function App({ lamps, route, send }: { lamps: LightColumns; route: string
     // Operators acknowledge alarms where they work: on the console.
     const acknowledge = (incidentId: string) => send('incident.acknowledge', { incidentId });
     return (
-      <>
+      <div className="console-page">
         <OperatorConsole header={<Header />} send={send} />
         <AlarmCenter onAcknowledge={acknowledge} />
-      </>
+      </div>
     );
   }
   return (

@@ -7,7 +7,8 @@ import { formatCityDate, formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import type { CommandType, Incident } from '../../shared/protocol/events';
 import { canApply } from '../../shared/protocol/incident';
-import type { SendCommand } from '../../realtime/commands';
+import type { CommandData } from '../../realtime/commands';
+import type { CommandRunner } from './useCommandRunner';
 import { categoryOf } from './filters';
 import { MiniMap } from './MiniMap';
 import { formatRemaining, slaClock, slaDeadline } from './sla';
@@ -16,18 +17,18 @@ export type PanelMode = 'idle' | 'assign' | 'resolve' | 'reject';
 
 interface Props {
   incident: Incident;
-  send: SendCommand;
+  runner: CommandRunner;
   mode: PanelMode;
   onMode: (m: PanelMode) => void;
 }
 
 /** The detail of one incident (keyed by id: its local state starts afresh for another), its SLA clock, its timeline, and the commands that can move it on. */
-export function IncidentPanel({ incident: inc, send, mode, onMode }: Props) {
+export function IncidentPanel({ incident: inc, runner, mode, onMode }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const now = useCityNow(1000);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy } = runner;
+  const result = runner.result?.incidentId === inc.id ? runner.result : null;
   const [text, setText] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
   const clock = now === null ? null : slaClock(inc, now);
@@ -36,12 +37,8 @@ export function IncidentPanel({ incident: inc, send, mode, onMode }: Props) {
     if (mode === 'resolve' || mode === 'reject') textRef.current?.focus();
   }, [mode]);
 
-  async function run<T extends CommandType>(type: T, data: Parameters<SendCommand>[1] & object) {
-    setBusy(true);
-    setResult(null);
-    const ack = await send(type, data as never);
-    setBusy(false);
-    setResult(ack.ok ? { ok: true, text: t('console.done') } : { ok: false, text: ack.error });
+  async function run<T extends CommandType>(type: T, data: CommandData<T>) {
+    const ack = await runner.run(type, data);
     if (ack.ok) {
       onMode('idle');
       setText('');

@@ -19,6 +19,7 @@ import { toCsv } from './csv';
 import { categoryOf, filterAndSort, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
 import { IncidentList } from './IncidentList';
 import { IncidentPanel, type PanelMode } from './IncidentPanel';
+import { useCommandRunner } from './useCommandRunner';
 import { selectAllIncidents } from './incidentsSlice';
 import { isOverdue, slaDeadline } from './sla';
 import './console.css';
@@ -40,17 +41,28 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [mode, setMode] = useState<PanelMode>('idle');
   const search = useRef<HTMLInputElement>(null);
+  const runner = useCommandRunner(send);
+  const { run } = runner;
 
   const rows = useMemo(() => filterAndSort(all, filter, sort, wardName), [all, filter, sort]);
   const selected = useMemo(() => all.find((i) => i.id === selectedId) ?? null, [all, selectedId]);
   const set = (patch: Partial<IncidentFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
-  // Keyboard: the console's own keys, except while typing in a text field.
+  // Keyboard: the console's own keys, except while typing in a text field or choosing in a dropdown.
+  // From the search field, ↓ goes down into the list and Esc leaves it.
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       const el = ev.target as HTMLElement;
+      if (el === search.current && (ev.key === 'ArrowDown' || ev.key === 'Escape')) {
+        el.blur();
+        if (ev.key === 'ArrowDown' && rows[0]) setSelectedId(rows[0].id);
+        ev.preventDefault();
+        return;
+      }
       const typing =
-        el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text');
+        el.tagName === 'TEXTAREA' ||
+        el.tagName === 'SELECT' ||
+        (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text');
       if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
       const i = rows.findIndex((r) => r.id === selectedId);
       const key = ev.key.toLowerCase();
@@ -61,15 +73,15 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
       else if (ev.key === 'Escape') setMode('idle');
       else if (!selected) return;
       else if (key === 'a' && canApply('incident.acknowledge', selected))
-        void send('incident.acknowledge', { incidentId: selected.id });
+        void run('incident.acknowledge', { incidentId: selected.id });
       else if (key === 'g' && canApply('incident.assign', selected)) setMode('assign');
       else if (mode === 'assign' && DEPARTMENTS[Number(ev.key) - 1])
-        void send('incident.assign', {
+        void run('incident.assign', {
           incidentId: selected.id,
           department: DEPARTMENTS[Number(ev.key) - 1]!,
         }).then((ack) => ack.ok && setMode('idle'));
       else if (key === 's' && canApply('incident.start', selected))
-        void send('incident.start', { incidentId: selected.id });
+        void run('incident.start', { incidentId: selected.id });
       else if (key === 'r' && canApply('incident.resolve', selected)) setMode('resolve');
       else if (key === 'x' && canApply('incident.reject', selected)) setMode('reject');
       else return;
@@ -77,7 +89,7 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selectedId, selected, mode, send]);
+  }, [rows, selectedId, selected, mode, run]);
 
   function exportCsv() {
     const header = [
@@ -232,7 +244,13 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
         </section>
         <aside className="console-right">
           {selected ? (
-            <IncidentPanel key={selected.id} incident={selected} send={send} mode={mode} onMode={setMode} />
+            <IncidentPanel
+              key={selected.id}
+              incident={selected}
+              runner={runner}
+              mode={mode}
+              onMode={setMode}
+            />
           ) : (
             <div className="console-empty">
               {t('console.pick')}

@@ -12,7 +12,7 @@ export const vi = {
   },
   sim: { badge: 'DỮ LIỆU MÔ PHỎNG', scale: 'mô phỏng ×{{scale}}', cityTime: 'Giờ thành phố' },
   tiles: {
-    incidentsOpen: 'Phản ánh đang xử lý',
+    incidentsOpen: 'Phản ánh chưa hoàn thành',
     alertsHour: 'Cảnh báo trong 1 giờ',
     lights: 'Đèn chiếu sáng công cộng',
     cameras: 'Camera trực tuyến',
@@ -119,7 +119,7 @@ export const vi = {
     title: 'Bàn điều hành phản ánh',
     list: 'Danh sách phản ánh',
     search: 'Tìm theo nội dung, phường, mã… (/)',
-    open: 'Đang xử lý',
+    open: 'Chưa hoàn thành',
     all: 'Tất cả trạng thái',
     allCategories: 'Mọi lĩnh vực',
     allWards: 'Mọi phường/xã',
