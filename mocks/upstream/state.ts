@@ -14,8 +14,8 @@ import type {
 // a new state, sharing what did not change) so a snapshot handed to a socket can never be changed
 // under it, and so a test can compare before and after.
 
-/** Incidents beyond this are evicted, closed ones first: a snapshot must stay small enough to send. */
-export const MAX_INCIDENTS = 2000;
+/** Incidents beyond this are evicted, closed ones first: above the 10,000 the console is built to hold, and a bound on the snapshot. */
+export const MAX_INCIDENTS = 12_000;
 /** Finished (resolved, closed, rejected) incidents leave the state this long after their last change, in city time. */
 export const RETAIN_FINISHED_MS = 7 * 24 * 3600 * 1000;
 /** Only the latest alerts travel in a snapshot; older ones live in the clients' own feeds. */

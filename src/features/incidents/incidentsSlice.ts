@@ -125,3 +125,9 @@ export const selectHandlingSummary = createSelector(
     };
   },
 );
+
+/** Ids of the open incidents past their answer target at city time `now` (pass a slowly changing value). */
+export const selectOverdueIds = createSelector(
+  [selectAllIncidents, (_s: WithIncidents, now: number) => now],
+  (all, now) => new Set(all.filter((i) => isOverdue(i, now)).map((i) => i.id)),
+);

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { selectAlerts, selectAllCameras } from '../cameras/camerasSlice';
-import { selectOpenIncidents, wardMeasures } from '../incidents/incidentsSlice';
+import { selectOpenIncidents, selectOverdueIds, wardMeasures } from '../incidents/incidentsSlice';
 import { selectLightsVersion } from '../lights/lightsSlice';
 import { useCityNow } from '../../app/useCityNow';
 import { HUE_WARDS } from '../../shared/city/wards';
@@ -257,6 +257,8 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const pulsing = useMemo(() => pulsingIncidents(incidents), [incidents]);
   const now = useCityNow(1000);
   const scale = clock?.scale ?? 1;
+  const cityMinute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
+  const overdue = useAppSelector((s) => selectOverdueIds(s, cityMinute));
   const flashing = useMemo(
     () => flashingCameras(alerts, now ?? 0, CAMERA_FLASH_REAL_MS * scale),
     [alerts, now, scale],
@@ -295,7 +297,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
         showColumns && new ColumnLayer<Cluster>(clusterColumnProps(clusters, zoom, true, uiScale)),
         showColumns && new TextLayer<Cluster>(clusterCountProps(clusters, zoom, FONT, true, uiScale)),
         showIncidents && new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, true, uiScale)),
-        showIncidents && new ScatterplotLayer<Incident>(incidentDiscProps(incidents, true, uiScale)),
+        showIncidents && new ScatterplotLayer<Incident>(incidentDiscProps(incidents, true, uiScale, overdue)),
         showIncidents && new IconLayer<Incident>(incidentIconProps(incidents, atlas, mapping, true, uiScale)),
         layersOn.cameras &&
           new IconLayer<Camera>(
@@ -357,6 +359,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
     uiScale,
     theme,
     loaded,
+    overdue,
   ]);
 
   return (

@@ -63,6 +63,12 @@ describe('incident layers', () => {
     expect(Object.keys(icons.iconMapping)).toContain('other');
   });
 
+  it('rings overdue incidents in red, thicker', () => {
+    const p = incidentDiscProps([], true, 1, new Set(['late']));
+    expect(p.getLineColor(incident('late'))).not.toEqual(p.getLineColor(incident('fine')));
+    expect(p.getLineWidth(incident('late'))).toBeGreaterThan(p.getLineWidth(incident('fine')));
+  });
+
   it('pulses critical incidents and those nobody has taken up yet', () => {
     const open = [
       incident('crit', { severity: 'critical', status: 'in_progress' }),

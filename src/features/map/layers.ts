@@ -17,6 +17,9 @@ export const SEVERITY_COLORS: Record<Severity, RGBA> = {
   low: [34, 197, 94, 255],
 };
 
+const DISC_RING: RGBA = [7, 11, 20, 255];
+const OVERDUE_RING: RGBA = [255, 45, 85, 255];
+
 /** Below this zoom, incidents show as 3D columns of clusters; above it, one by one. */
 export const CLUSTER_BELOW_ZOOM = 13.5;
 
@@ -57,20 +60,26 @@ export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: 
 }
 
 /** The severity disc under each incident's pictogram; overdue-or-critical ones get a heavier ring. */
-export function incidentDiscProps(incidents: readonly Incident[], visible: boolean, scale = 1) {
+export function incidentDiscProps(
+  incidents: readonly Incident[],
+  visible: boolean,
+  scale = 1,
+  overdue: ReadonlySet<string> = new Set(),
+) {
   return {
     id: 'incident-discs',
     data: incidents,
     visible,
     getPosition: (d: Incident) => [d.location.lon, d.location.lat] as [number, number],
     getFillColor: (d: Incident) => SEVERITY_COLORS[d.severity],
-    getLineColor: [7, 11, 20, 255] as RGBA,
+    // Overdue reports wear a thick red ring: they must stand out on the map as in the console.
+    getLineColor: (d: Incident) => (overdue.has(d.id) ? OVERDUE_RING : DISC_RING),
     stroked: true,
     lineWidthUnits: 'pixels' as const,
-    getLineWidth: 2 * scale,
+    getLineWidth: (d: Incident) => scale * (overdue.has(d.id) ? 4 : 2),
     radiusUnits: 'pixels' as const,
     getRadius: (d: Incident) => scale * (d.severity === 'critical' ? 15 : d.severity === 'high' ? 13 : 11),
-    updateTriggers: { getRadius: scale },
+    updateTriggers: { getRadius: scale, getLineColor: overdue, getLineWidth: [overdue, scale] },
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 90] as RGBA,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import { selectLatestIncidents } from '../incidents/incidentsSlice';
+import { useCityNow } from '../../app/useCityNow';
+import { selectLatestIncidents, selectOverdueIds } from '../incidents/incidentsSlice';
 import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
@@ -13,18 +14,27 @@ export function IncidentFeed() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const items = useAppSelector(selectLatestIncidents);
+  const now = useCityNow(5000);
+  const minute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
+  const overdue = useAppSelector((s) => selectOverdueIds(s, minute));
   return (
     <section className="panel feed">
       <h2>{t('feeds.incidents')}</h2>
       <ol className="feed-list" data-testid="incident-feed">
         {items.length === 0 && <li className="feed-empty">{t('feeds.empty')}</li>}
         {items.map((inc) => (
-          <li key={inc.id} data-incident-id={inc.id} className={`feed-item sev-${inc.severity}`}>
+          <li
+            key={inc.id}
+            data-incident-id={inc.id}
+            data-overdue={overdue.has(inc.id)}
+            className={`feed-item sev-${inc.severity}${overdue.has(inc.id) ? ' overdue' : ''}`}
+          >
             <div className="feed-line1">
               <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
               <span className="feed-cat">
                 {t(`category.${known.has(inc.category) ? inc.category : 'other'}`)}
               </span>
+              {overdue.has(inc.id) && <span className="overdue-pill">{t('sla.overdue')}</span>}
               <span className="feed-time num">{formatCityTime(Date.parse(inc.reportedAt), lang)}</span>
             </div>
             <div className="feed-title">{inc.title}</div>
