@@ -8,16 +8,8 @@ import { HOUR_MS, MINUTE_MS, localMsOfDay } from './sun';
 import { HUE_WARDS, randomPointInWard, round6, wardAt, wardByCode, type HueWard } from './wards';
 
 /** Departments (phòng ban) that handle reports in Huế. */
-export const DEPARTMENTS = [
-  'environment',
-  'urban-order',
-  'transport',
-  'telecom',
-  'electricity',
-  'water',
-  'ward-office',
-] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+export { DEPARTMENTS, type Department } from '../../src/shared/city/profile';
+import type { Department } from '../../src/shared/city/profile';
 
 interface CategoryProfile {
   weight: number;

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCityNow } from '../../app/useCityNow';
 import { DEPARTMENTS } from '../../shared/city/profile';
-import { wardName } from '../../shared/city/wards';
 import { formatCityDate, formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import type { CommandType, Incident } from '../../shared/protocol/events';
@@ -10,6 +9,7 @@ import { canApply } from '../../shared/protocol/incident';
 import type { CommandData } from '../../realtime/commands';
 import type { CommandRunner } from './useCommandRunner';
 import { categoryOf } from './filters';
+import { IncidentFacts, IncidentTimeline } from '../../shared/ui/IncidentFacts';
 import { MiniMap } from './MiniMap';
 import { formatRemaining, slaClock, slaDeadline } from './sla';
 
@@ -47,8 +47,6 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode }: Props) {
 
   const when = (iso: string) =>
     `${formatCityTime(Date.parse(iso), lang)} ${formatCityDate(Date.parse(iso), lang)}`;
-  const actor = (by: string) =>
-    t(`source.${by}`, { defaultValue: t(`department.${by}`, { defaultValue: by }) });
   const can = (type: CommandType) => canApply(type, inc) && !busy;
 
   return (
@@ -73,31 +71,7 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode }: Props) {
       </div>
       {inc.description && <p className="detail-description">{inc.description}</p>}
       <div className="console-panel-grid">
-        <dl>
-          <dt>{t('detail.ward')}</dt>
-          <dd>{wardName(inc.ward) ?? t('category.other')}</dd>
-          <dt>{t('detail.source')}</dt>
-          <dd>{t(`source.${inc.source}`)}</dd>
-          <dt>{t('detail.reported')}</dt>
-          <dd>{when(inc.reportedAt)}</dd>
-          {inc.department && (
-            <>
-              <dt>{t('detail.department')}</dt>
-              <dd data-testid="console-department">
-                {t(`department.${inc.department}`, { defaultValue: inc.department })}
-              </dd>
-            </>
-          )}
-          {inc.reporter?.name && (
-            <>
-              <dt>{t('detail.reporter')}</dt>
-              <dd className="pii">
-                {inc.reporter.name}
-                {inc.reporter.phone && ` · ${inc.reporter.phone}`}
-              </dd>
-            </>
-          )}
-        </dl>
+        <IncidentFacts inc={inc} />
         <MiniMap
           lon={inc.location.lon}
           lat={inc.location.lat}
@@ -200,18 +174,7 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode }: Props) {
         </div>
       )}
 
-      <h4>{t('detail.timeline')}</h4>
-      <ol className="detail-timeline" data-testid="console-timeline">
-        {inc.history.map((h, i) => (
-          <li key={i}>
-            <span className="num">{when(h.at)}</span> · {t(`status.${h.status}`)}
-            {h.acknowledged && h.status === 'received' ? ` (${t('console.acknowledged')})` : ''} ·{' '}
-            {actor(h.by)}
-            {h.department && ` → ${t(`department.${h.department}`, { defaultValue: h.department })}`}
-            {h.note && <div className="detail-note">{h.note}</div>}
-          </li>
-        ))}
-      </ol>
+      <IncidentTimeline inc={inc} testId="console-timeline" />
     </section>
   );
 }
