@@ -16,6 +16,8 @@ import {
   recordIncidentArrivals,
   wallDiagnostics,
 } from '../support/page';
+import { runConsoleBench } from './console';
+import { splitScenario } from './consoleReport';
 import { benchIncident, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
 import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
 
@@ -23,8 +25,11 @@ import { figures, formatTable, type MapMetricsSample, type Measurements } from '
 // process, the load generator too, and the production build of the wall in headless Chromium.
 // On two cores Chromium's renderer, its software GPU and this process share the machine: read the
 // figures as relative ones within a run, not as what a real wall PC would do.
+// `npm run bench -- --scenario console [...]` runs the operator console's benchmark instead (console.ts).
 
+const { scenario, rest: args } = splitScenario(process.argv.slice(2));
 const { values: opts } = parseArgs({
+  args: scenario === 'wall' ? args : [],
   options: {
     lamps: { type: 'string', default: process.env.BENCH_LAMPS ?? '20000' },
     rate: { type: 'string', default: process.env.BENCH_RATE ?? '5000' },
@@ -311,7 +316,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+(scenario === 'console' ? runConsoleBench(args) : main()).then(
   () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     console.error(err);
