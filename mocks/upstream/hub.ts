@@ -8,6 +8,7 @@ import {
   type CityState,
   type CommandAck,
   type EventsMessage,
+  type Session,
   type Snapshot,
   type StreamEvent,
 } from '../../src/shared/protocol/events';
@@ -74,6 +75,7 @@ interface ClientToServer {
 interface ServerToClient {
   events: (msg: EventsMessage) => void;
   snapshot: (snapshot: Snapshot) => void;
+  session: (session: Session) => void;
 }
 interface SocketData {
   role: Role;
@@ -170,6 +172,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   io.on('connection', (socket) => {
     const auth: unknown = socket.handshake.auth;
+    // Only viewer roles get this far. Guests are not told a name: theirs is a shared wall token.
+    const { role, name } = socket.data.identity;
+    if (role !== 'producer') socket.emit(MSG.session, { role, name: role === 'guest' ? '' : name });
     catchUp(socket, parseSeq(isRecord(auth) ? auth.lastSeq : undefined));
     // Joined after the catch-up and before the next flush: the live stream picks up at seq + 1.
     void socket.join(socket.data.role);

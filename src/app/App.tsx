@@ -4,6 +4,8 @@ import type { SendCommand } from '../realtime/commands';
 import type { LightColumns } from '../features/lights/lightColumns';
 import { CityMap } from '../features/map/CityMap';
 import { Header } from '../features/wall/Header';
+import { selectSession } from '../realtime/connectionSlice';
+import { useAppSelector } from './hooks';
 import { WallPage } from '../features/wall/WallPage';
 
 /**
@@ -11,12 +13,15 @@ import { WallPage } from '../features/wall/WallPage';
  * drawing the lamp columns.
  */
 export function App({ lamps, route, send }: { lamps: LightColumns; route: string; send: SendCommand }) {
+  // Commands are offered only to a page the hub has confirmed as an operator's (the hub checks again).
+  const operator = useAppSelector(selectSession)?.role === 'operator';
+  const acknowledge = operator
+    ? (incidentId: string) => send('incident.acknowledge', { incidentId })
+    : undefined;
   if (route.startsWith('/operator')) {
-    // Operators acknowledge alarms where they work: on the console.
-    const acknowledge = (incidentId: string) => send('incident.acknowledge', { incidentId });
     return (
       <div className="console-page">
-        <OperatorConsole header={<Header />} send={send} />
+        <OperatorConsole header={<Header />} send={send} readOnly={!operator} />
         <AlarmCenter onAcknowledge={acknowledge} />
       </div>
     );
@@ -24,7 +29,7 @@ export function App({ lamps, route, send }: { lamps: LightColumns; route: string
   return (
     <>
       <WallPage map={<CityMap lamps={lamps} />} />
-      <AlarmCenter />
+      <AlarmCenter onAcknowledge={acknowledge} />
     </>
   );
 }

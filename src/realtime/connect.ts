@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
-import { MSG } from '../shared/protocol/events';
+import { MSG, sessionSchema } from '../shared/protocol/events';
 import { createCommandSender, type SendCommand } from './commands';
 import { StreamPipeline, type PipelineDeps } from './pipeline';
-import { connectionChanged } from './streamActions';
+import { connectionChanged, sessionReceived } from './streamActions';
 
 export interface ConnectOptions {
   /** hub origin; same origin as the page when empty */
@@ -65,6 +65,11 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
     opts.dispatch(
       connectionChanged({ status: refused ? 'offline' : 'reconnecting', error: err.message.slice(0, 200) }),
     );
+  });
+  socket.on(MSG.session, (msg: unknown) => {
+    const session = sessionSchema.safeParse(msg);
+    // Without a valid session the page stays read-only: commands are offered to known operators only.
+    if (session.success) opts.dispatch(sessionReceived(session.data));
   });
   socket.on(MSG.snapshot, (msg: unknown) => {
     clearTimeout(resyncTimer);

@@ -1,6 +1,12 @@
 import { createSlice } from '@reduxjs/toolkit';
-import type { CityClock } from '../shared/protocol/events';
-import { connectionChanged, eventsReceived, resyncRequested, snapshotReceived } from './streamActions';
+import type { CityClock, Session } from '../shared/protocol/events';
+import {
+  connectionChanged,
+  eventsReceived,
+  resyncRequested,
+  sessionReceived,
+  snapshotReceived,
+} from './streamActions';
 import type { DropReason } from './validate';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -19,6 +25,8 @@ export interface ConnectionState {
   snapshots: number;
   /** the city clock as of `receivedAt` (real epoch ms) */
   clock: (CityClock & { receivedAt: number }) | null;
+  /** who the hub says this page is signed in as; null until it says */
+  session: Session | null;
 }
 
 const initialState: ConnectionState = {
@@ -32,6 +40,7 @@ const initialState: ConnectionState = {
   resyncs: 0,
   snapshots: 0,
   clock: null,
+  session: null,
 };
 
 /** City time now, extrapolated from the last clock reading at the city's time scale. */
@@ -48,6 +57,9 @@ export const connectionSlice = createSlice({
     b.addCase(connectionChanged, (s, { payload }) => {
       s.status = payload.status;
       s.error = payload.error ?? null;
+    });
+    b.addCase(sessionReceived, (s, { payload }) => {
+      s.session = payload;
     });
     b.addCase(snapshotReceived, (s, { payload }) => {
       s.lastSeq = payload.seq;
@@ -78,9 +90,11 @@ export const connectionSlice = createSlice({
   },
   selectors: {
     selectConnection: (s) => s,
+    selectSession: (s) => s.session,
     selectStatus: (s) => s.status,
     selectDroppedTotal: (s) => Object.values(s.dropped).reduce((a, b) => a + b, 0),
   },
 });
 
-export const { selectConnection, selectStatus, selectDroppedTotal } = connectionSlice.selectors;
+export const { selectConnection, selectSession, selectStatus, selectDroppedTotal } =
+  connectionSlice.selectors;

@@ -1,5 +1,5 @@
 import { createAction } from '@reduxjs/toolkit';
-import type { CityClock, CityState, StreamEvent } from '../shared/protocol/events';
+import type { CityClock, CityState, Session, StreamEvent } from '../shared/protocol/events';
 import type { DropReason } from './validate';
 
 /**
@@ -48,3 +48,6 @@ export const connectionChanged = createAction<{
 export const resyncRequested = createAction<{ fromSeq: number }>('stream/resyncRequested');
 
 export type { CityClock };
+
+/** The hub said who this client is signed in as (once per connection). */
+export const sessionReceived = createAction<Session>('stream/sessionReceived');

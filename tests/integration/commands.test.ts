@@ -7,6 +7,7 @@ import { LightColumns } from '../../src/features/lights/lightColumns';
 import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';
 import type { CommandAck, IncidentUpdated, Snapshot } from '../../src/shared/protocol/events';
 import { reported, TOKENS, useHarness, waitFor, type Viewer } from './harness';
+import { selectIncidentById } from '../../src/features/incidents/incidentsSlice';
 
 // Operator commands against the real hub over real sockets: roles, the workflow, its refusals,
 // retries, two operators racing, the audit trail, and who sees the result.
@@ -387,10 +388,10 @@ describe("the wall's sendCommand against the hub", () => {
       ok: true,
     });
     await waitFor(
-      () => w.store.getState().incidents.entities.i1?.status === 'assigned',
+      () => selectIncidentById(w.store.getState(), 'i1')?.status === 'assigned',
       'assigned in the store',
     );
-    expect(w.store.getState().incidents.entities.i1?.department).toBe('electricity');
+    expect(selectIncidentById(w.store.getState(), 'i1')?.department).toBe('electricity');
     expect(await w.conn.sendCommand('incident.resolve', { incidentId: 'i1', note: 'x' })).toEqual({
       ok: false,
       error: 'illegal transition: incident.resolve from assigned',

@@ -49,4 +49,27 @@ describe('socket handshake', () => {
     const health = await h.get<{ clients: number }>(hub, '/api/health');
     expect(health.body.clients).toBe(3);
   });
+
+  it('tells each client who it is signed in as, before the snapshot; a visitor gets no name', async () => {
+    const hub = await h.start();
+    const first = async (token: string) => {
+      const socket = io(hub.url, { auth: { token }, transports: ['websocket'], reconnection: false });
+      try {
+        return await new Promise<{ kind: string; msg: unknown }>((resolve, reject) => {
+          socket.once('session', (msg: unknown) => resolve({ kind: 'session', msg }));
+          socket.once('snapshot', (msg: unknown) => resolve({ kind: 'snapshot', msg }));
+          socket.once('connect_error', reject);
+        });
+      } finally {
+        socket.disconnect();
+      }
+    };
+    // The harness's tokens carry no names: the hub names them by a pseudonym of the token.
+    expect(await first('dev-operator')).toEqual({
+      kind: 'session',
+      msg: { role: 'operator', name: expect.stringMatching(/^operator-[0-9a-f]{6}$/) as unknown },
+    });
+    expect(await first('dev-leader')).toMatchObject({ kind: 'session', msg: { role: 'leader' } });
+    expect(await first('dev-guest')).toEqual({ kind: 'session', msg: { role: 'guest', name: '' } });
+  });
 });

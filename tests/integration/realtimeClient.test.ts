@@ -4,6 +4,7 @@ import { LightColumns } from '../../src/features/lights/lightColumns';
 import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';
 import type { Snapshot } from '../../src/shared/protocol/events';
 import { reported, useHarness, waitFor } from './harness';
+import { selectAllIncidents, selectIncidentById } from '../../src/features/incidents/incidentsSlice';
 
 // The wall's own realtime client (src/realtime) against the real hub: the page's code path, minus React.
 
@@ -38,7 +39,7 @@ describe('the realtime client against the hub', () => {
     const snap = await hubSnapshot(url);
     const s = w.store.getState();
     expect(s.connection.lastSeq).toBe(snap.seq);
-    const mine = Object.fromEntries(Object.values(s.incidents.entities).map((i) => [i.id, i.status]));
+    const mine = Object.fromEntries(selectAllIncidents(s).map((i) => [i.id, i.status]));
     const theirs = Object.fromEntries(snap.state.incidents.map((i) => [i.id, i.status]));
     expect(mine).toEqual(theirs);
     expect(Array.from(w.lamps.state)).toEqual(snap.state.lamps.state);
@@ -86,7 +87,7 @@ describe('the realtime client against the hub', () => {
     await h.ingest(hub, [...lights, reported({ id: 'missed' })]);
     await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'catch-up', 10_000);
     expect(w.store.getState().connection.snapshots).toBe(2);
-    expect(w.store.getState().incidents.entities.missed).toBeDefined();
+    expect(selectIncidentById(w.store.getState(), 'missed')).toBeDefined();
     await expectSameCity(hub.url, w);
   });
 

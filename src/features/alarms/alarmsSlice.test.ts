@@ -157,6 +157,29 @@ describe('which incidents alarm', () => {
     expect(ids(selectAlarms(store.getState()))).toEqual(['c1', 'h2', 'h1', 'c2']);
   });
 
+  it('keeps the same list while only other incidents change, and a new one when an alarm does', () => {
+    const store = makeAlarmStore();
+    store.dispatch(frame([reported(report('c1', 'critical')), reported(report('low1', 'low'))], REAL0));
+    const before = selectAlarms(store.getState());
+    store.dispatch(frame([reported(report('low2', 'low'))], REAL0 + 1));
+    store.dispatch(
+      frame(
+        [updated({ id: 'low1', status: 'assigned', by: 'op1', at: iso(T0), department: 'water' })],
+        REAL0 + 2,
+      ),
+    );
+    expect(selectAlarms(store.getState())).toBe(before);
+    store.dispatch(
+      frame(
+        [updated({ id: 'c1', status: 'received', by: 'op1', at: iso(T0), acknowledged: true })],
+        REAL0 + 3,
+      ),
+    );
+    const after = selectAlarms(store.getState());
+    expect(after).not.toBe(before);
+    expect(after[0]!.ended).toBe(true);
+  });
+
   it('holds at most ALARM_RECORD_LIMIT records, dropping the oldest', () => {
     const store = makeAlarmStore();
     const n = ALARM_RECORD_LIMIT + 5;

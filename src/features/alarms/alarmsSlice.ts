@@ -3,6 +3,7 @@ import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import { OPEN_STATUSES, type Severity } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
 import { isAcknowledged } from '../../shared/protocol/incident';
+import { selectIncidentLookup, type IncidentsState } from '../incidents/incidentsSlice';
 
 /**
  * Alarms: the high and critical incidents that reach the wall while it is watching. The incidents
@@ -74,13 +75,16 @@ export const alarmsSlice = createSlice({
       keepBounded(s);
     });
     b.addCase(eventsReceived, (s, { payload }) => {
+      let added = false;
       for (const ev of payload.events) {
         if (ev.type !== 'incident.reported' || !isAlarmSeverity(ev.data.severity)) continue;
         // A re-sent report is the same incident: it keeps the time it first rang.
-        s.firstSeenAt[ev.data.id] ??= payload.receivedAt;
+        if (s.firstSeenAt[ev.data.id] !== undefined) continue;
+        s.firstSeenAt[ev.data.id] = payload.receivedAt;
+        added = true;
       }
       if (payload.lastTs !== null) s.lastEventTs = payload.lastTs;
-      keepBounded(s);
+      if (added) keepBounded(s);
     });
   },
 });
@@ -101,12 +105,11 @@ export interface Alarm {
  */
 export interface AlarmsRootState {
   alarms?: AlarmsState;
-  incidents: { entities: Record<string, Incident | undefined> };
+  incidents: IncidentsState;
 }
 
 const EMPTY: AlarmsState['firstSeenAt'] = {};
 const selectFirstSeen = (s: AlarmsRootState) => s.alarms?.firstSeenAt ?? EMPTY;
-const selectIncidentEntities = (s: AlarmsRootState) => s.incidents.entities;
 
 /** Ringing alarms before ended ones, critical before high, newest first. */
 export function compareAlarms(a: Alarm, b: Alarm): number {
@@ -116,16 +119,32 @@ export function compareAlarms(a: Alarm, b: Alarm): number {
 }
 
 /** Every remembered alarm whose incident the page still holds, ringing or not, in banner order. */
-export const selectAlarms = createSelector([selectFirstSeen, selectIncidentEntities], (seen, entities) => {
-  const out: Alarm[] = [];
-  for (const [id, firstSeenAt] of Object.entries(seen)) {
-    const incident = entities[id];
-    // A report whose severity was later lowered is no longer an alarm.
-    if (!incident || !isAlarmSeverity(incident.severity)) continue;
-    out.push({ id, severity: incident.severity, incident, firstSeenAt, ended: alarmEnded(incident) });
+export const selectAlarms = createSelector(
+  [selectFirstSeen, selectIncidentLookup],
+  (seen, byId) => {
+    const out: Alarm[] = [];
+    for (const [id, firstSeenAt] of Object.entries(seen)) {
+      const incident = byId(id);
+      // A report whose severity was later lowered is no longer an alarm.
+      if (!incident || !isAlarmSeverity(incident.severity)) continue;
+      out.push({ id, severity: incident.severity, incident, firstSeenAt, ended: alarmEnded(incident) });
+    }
+    return out.sort(compareAlarms);
+  },
+  // Any incident change gives a new lookup; most leave every alarm as it was. Keeping the previous
+  // array then spares the banner and the sound planner a render per stream frame.
+  { memoizeOptions: { resultEqualityCheck: sameAlarms } },
+);
+
+function sameAlarms(a: readonly Alarm[], b: readonly Alarm[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.incident !== y.incident || x.firstSeenAt !== y.firstSeenAt) return false;
   }
-  return out.sort(compareAlarms);
-});
+  return true;
+}
 
 /** The alarms that still ring (unacknowledged, open), in banner order. */
 export const selectActiveAlarms = createSelector([selectAlarms], (all) => all.filter((a) => !a.ended));

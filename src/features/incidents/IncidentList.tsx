@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wardName } from '../../shared/city/wards';
 import { formatCityTime } from '../../shared/format';
@@ -9,6 +9,9 @@ import { formatRemaining, slaClock } from './sla';
 
 /** Rows drawn beyond the visible ones, above and below, so that fast scrolling does not show gaps. */
 const OVERSCAN = 8;
+
+/** A row is 3.4 rem high, so the list scales with the root font size (which grows on a 4K wall). */
+const rowHeightPx = () => 3.4 * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 
 interface Props {
   rows: readonly Incident[];
@@ -22,30 +25,38 @@ interface Props {
  * smoothly as 50. Rows have one fixed height (in rem, so the list scales with the screen).
  */
 export function IncidentList({ rows, selectedId, onSelect, now }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const rowPx = 3.4 * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+  // Read on resize only: getComputedStyle on every render would force a style recalculation per update.
+  const [rowPx, setRowPx] = useState(rowHeightPx);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    const ro = new ResizeObserver(() => {
+      setHeight(el.clientHeight);
+      setRowPx(rowHeightPx());
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
-  // Keep the selected row in view when the keyboard moves the selection.
+  // Keep the selected row in view when the keyboard moves the selection; only then: reports arriving
+  // must not pull the list back to the selection while the operator scrolls elsewhere.
+  const latestRows = useRef(rows);
+  useEffect(() => {
+    latestRows.current = rows;
+  });
   useEffect(() => {
     const el = box.current;
-    const i = rows.findIndex((r) => r.id === selectedId);
+    const i = latestRows.current.findIndex((r) => r.id === selectedId);
     if (!el || i < 0) return;
     const top = i * rowPx;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowPx > el.scrollTop + el.clientHeight) el.scrollTop = top + rowPx - el.clientHeight;
-  }, [selectedId, rows, rowPx]);
+  }, [selectedId, rowPx]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowPx) + OVERSCAN);
@@ -64,31 +75,57 @@ export function IncidentList({ rows, selectedId, onSelect, now }: Props) {
         {rows.slice(first, last).map((inc, k) => {
           const clock = now === null ? null : slaClock(inc, now);
           return (
-            <div
+            <Row
               key={inc.id}
-              role="option"
-              aria-selected={inc.id === selectedId}
-              data-incident-id={inc.id}
-              className={`console-row sev-${inc.severity}${inc.id === selectedId ? ' selected' : ''}${clock?.overdue ? ' overdue' : ''}`}
-              style={{ top: (first + k) * rowPx, height: rowPx }}
-              onClick={() => onSelect(inc.id)}
-            >
-              <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
-              <span className="row-main">
-                <span className="row-title">{inc.title}</span>
-                <span className="row-meta">
-                  {t(`category.${categoryOf(inc)}`)} · {wardName(inc.ward) ?? t('category.other')} ·{' '}
-                  {formatCityTime(Date.parse(inc.reportedAt), lang)} · {t(`source.${inc.source}`)}
-                </span>
-              </span>
-              <span className={`row-status status-${inc.status}`}>{t(`status.${inc.status}`)}</span>
-              <span className={`row-sla num${clock?.overdue ? ' overdue' : ''}`}>
-                {clock ? formatRemaining(clock.remainingMs) : ''}
-              </span>
-            </div>
+              inc={inc}
+              top={(first + k) * rowPx}
+              height={rowPx}
+              selected={inc.id === selectedId}
+              overdue={clock?.overdue ?? false}
+              remaining={clock ? formatRemaining(clock.remainingMs) : ''}
+              onSelect={onSelect}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+interface RowProps {
+  inc: Incident;
+  top: number;
+  height: number;
+  selected: boolean;
+  overdue: boolean;
+  /** the SLA countdown as shown */
+  remaining: string;
+  onSelect: (id: string) => void;
+}
+
+/** One row; memoised, so that moving the selection re-renders two rows, not every visible one. */
+const Row = memo(function Row({ inc, top, height, selected, overdue, remaining, onSelect }: RowProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      data-incident-id={inc.id}
+      className={`console-row sev-${inc.severity}${selected ? ' selected' : ''}${overdue ? ' overdue' : ''}`}
+      style={{ top, height }}
+      onClick={() => onSelect(inc.id)}
+    >
+      <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
+      <span className="row-main">
+        <span className="row-title">{inc.title}</span>
+        <span className="row-meta">
+          {t(`category.${categoryOf(inc)}`)} · {wardName(inc.ward) ?? t('category.other')} ·{' '}
+          {formatCityTime(Date.parse(inc.reportedAt), lang)} · {t(`source.${inc.source}`)}
+        </span>
+      </span>
+      <span className={`row-status status-${inc.status}`}>{t(`status.${inc.status}`)}</span>
+      <span className={`row-sla num${overdue ? ' overdue' : ''}`}>{remaining}</span>
+    </div>
+  );
+});

@@ -20,10 +20,12 @@ interface Props {
   runner: CommandRunner;
   mode: PanelMode;
   onMode: (m: PanelMode) => void;
+  /** a leader's or visitor's page: the facts and timeline, no commands */
+  readOnly?: boolean;
 }
 
 /** The detail of one incident (keyed by id: its local state starts afresh for another), its SLA clock, its timeline, and the commands that can move it on. */
-export function IncidentPanel({ incident: inc, runner, mode, onMode }: Props) {
+export function IncidentPanel({ incident: inc, runner, mode, onMode, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const now = useCityNow(1000);
@@ -80,98 +82,106 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode }: Props) {
         />
       </div>
 
-      <div className="console-actions" role="group" aria-label={t('console.actions')}>
-        <button
-          type="button"
-          data-testid="cmd-acknowledge"
-          disabled={!can('incident.acknowledge')}
-          onClick={() => void run('incident.acknowledge', { incidentId: inc.id })}
-        >
-          <kbd>A</kbd> {t('console.acknowledge')}
-        </button>
-        <button
-          type="button"
-          data-testid="cmd-assign"
-          disabled={!can('incident.assign')}
-          onClick={() => onMode(mode === 'assign' ? 'idle' : 'assign')}
-        >
-          <kbd>G</kbd> {t('console.assign')}
-        </button>
-        <button
-          type="button"
-          data-testid="cmd-start"
-          disabled={!can('incident.start')}
-          onClick={() => void run('incident.start', { incidentId: inc.id })}
-        >
-          <kbd>S</kbd> {t('console.start')}
-        </button>
-        <button
-          type="button"
-          data-testid="cmd-resolve"
-          disabled={!can('incident.resolve')}
-          onClick={() => onMode('resolve')}
-        >
-          <kbd>R</kbd> {t('console.resolve')}
-        </button>
-        <button
-          type="button"
-          data-testid="cmd-reject"
-          disabled={!can('incident.reject')}
-          onClick={() => onMode('reject')}
-        >
-          <kbd>X</kbd> {t('console.reject')}
-        </button>
-      </div>
-
-      {mode === 'assign' && can('incident.assign') && (
-        <div className="console-departments" role="group" aria-label={t('console.assign')}>
-          {DEPARTMENTS.map((d, i) => (
+      {readOnly ? (
+        <p className="console-readonly" role="note" data-testid="console-readonly">
+          {t('session.readOnly')}
+        </p>
+      ) : (
+        <>
+          <div className="console-actions" role="group" aria-label={t('console.actions')}>
             <button
-              key={d}
               type="button"
-              data-testid={`assign-${d}`}
-              onClick={() => void run('incident.assign', { incidentId: inc.id, department: d })}
+              data-testid="cmd-acknowledge"
+              disabled={!can('incident.acknowledge')}
+              onClick={() => void run('incident.acknowledge', { incidentId: inc.id })}
             >
-              <kbd>{i + 1}</kbd> {t(`department.${d}`)}
+              <kbd>A</kbd> {t('console.acknowledge')}
             </button>
-          ))}
-        </div>
-      )}
-      {(mode === 'resolve' || mode === 'reject') && (
-        <form
-          className="console-note"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!text.trim()) return;
-            if (mode === 'resolve') void run('incident.resolve', { incidentId: inc.id, note: text });
-            else void run('incident.reject', { incidentId: inc.id, reason: text });
-          }}
-        >
-          <textarea
-            ref={textRef}
-            data-testid="command-note"
-            value={text}
-            maxLength={4000}
-            placeholder={mode === 'resolve' ? t('console.resolveNote') : t('console.rejectReason')}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
-              if (e.key === 'Escape') onMode('idle');
-            }}
-          />
-          <button type="submit" data-testid="command-submit" disabled={busy || !text.trim()}>
-            {mode === 'resolve' ? t('console.resolve') : t('console.reject')} <kbd>Ctrl+Enter</kbd>
-          </button>
-        </form>
-      )}
-      {result && (
-        <div
-          className={result.ok ? 'console-result ok' : 'console-result error'}
-          role="status"
-          data-testid="command-result"
-        >
-          {result.text}
-        </div>
+            <button
+              type="button"
+              data-testid="cmd-assign"
+              disabled={!can('incident.assign')}
+              onClick={() => onMode(mode === 'assign' ? 'idle' : 'assign')}
+            >
+              <kbd>G</kbd> {t('console.assign')}
+            </button>
+            <button
+              type="button"
+              data-testid="cmd-start"
+              disabled={!can('incident.start')}
+              onClick={() => void run('incident.start', { incidentId: inc.id })}
+            >
+              <kbd>S</kbd> {t('console.start')}
+            </button>
+            <button
+              type="button"
+              data-testid="cmd-resolve"
+              disabled={!can('incident.resolve')}
+              onClick={() => onMode('resolve')}
+            >
+              <kbd>R</kbd> {t('console.resolve')}
+            </button>
+            <button
+              type="button"
+              data-testid="cmd-reject"
+              disabled={!can('incident.reject')}
+              onClick={() => onMode('reject')}
+            >
+              <kbd>X</kbd> {t('console.reject')}
+            </button>
+          </div>
+
+          {mode === 'assign' && can('incident.assign') && (
+            <div className="console-departments" role="group" aria-label={t('console.assign')}>
+              {DEPARTMENTS.map((d, i) => (
+                <button
+                  key={d}
+                  type="button"
+                  data-testid={`assign-${d}`}
+                  onClick={() => void run('incident.assign', { incidentId: inc.id, department: d })}
+                >
+                  <kbd>{i + 1}</kbd> {t(`department.${d}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          {(mode === 'resolve' || mode === 'reject') && (
+            <form
+              className="console-note"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!text.trim()) return;
+                if (mode === 'resolve') void run('incident.resolve', { incidentId: inc.id, note: text });
+                else void run('incident.reject', { incidentId: inc.id, reason: text });
+              }}
+            >
+              <textarea
+                ref={textRef}
+                data-testid="command-note"
+                value={text}
+                maxLength={4000}
+                placeholder={mode === 'resolve' ? t('console.resolveNote') : t('console.rejectReason')}
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+                  if (e.key === 'Escape') onMode('idle');
+                }}
+              />
+              <button type="submit" data-testid="command-submit" disabled={busy || !text.trim()}>
+                {mode === 'resolve' ? t('console.resolve') : t('console.reject')} <kbd>Ctrl+Enter</kbd>
+              </button>
+            </form>
+          )}
+          {result && (
+            <div
+              className={result.ok ? 'console-result ok' : 'console-result error'}
+              role="status"
+              data-testid="command-result"
+            >
+              {result.text}
+            </div>
+          )}
+        </>
       )}
 
       <IncidentTimeline inc={inc} testId="console-timeline" />

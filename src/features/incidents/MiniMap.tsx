@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 interface WardShape {
   properties: { id: string; name: string };
@@ -19,7 +19,49 @@ function rings(g: WardShape['geometry']): number[][][] {
   return g.type === 'Polygon' ? (g.coordinates as number[][][]) : (g.coordinates as number[][][][]).flat();
 }
 
-const SPAN = 0.03; // degrees of longitude shown: about 3 km
+// One flat projection for the whole city, fixed at Huế's latitude: ward paths are built once per page
+// and each incident only moves the SVG's viewBox, so stepping through the list costs no path building.
+const UNITS_PER_DEGREE = 10_000;
+const K = Math.cos((16.46 * Math.PI) / 180);
+const LON0 = 107;
+const LAT0 = 17;
+const project = (lon: number, lat: number): [number, number] => [
+  (lon - LON0) * UNITS_PER_DEGREE * K,
+  (LAT0 - lat) * UNITS_PER_DEGREE,
+];
+
+interface WardPath {
+  id: string;
+  d: string;
+}
+let pathsPromise: Promise<WardPath[]> | null = null;
+function loadPaths(): Promise<WardPath[]> {
+  pathsPromise ??= loadWards().then((wards) =>
+    wards.map((f) => ({
+      id: f.properties.id,
+      d: rings(f.geometry)
+        .map(
+          (r) =>
+            `M${r
+              .map((p) =>
+                project(p[0]!, p[1]!)
+                  .map((v) => v.toFixed(1))
+                  .join(','),
+              )
+              .join('L')}Z`,
+        )
+        .join(''),
+    })),
+  );
+  return pathsPromise;
+}
+
+/** Degrees of longitude shown: about 3 km. */
+const SPAN = 0.03;
+const VIEW_W = SPAN * UNITS_PER_DEGREE * K;
+const VIEW_H = VIEW_W * 0.6;
+/** Marker sizes are given for a 300-unit-wide picture and scaled to the projection. */
+const PX = VIEW_W / 300;
 
 /**
  * A small, flat map around one incident: the ward boundaries near it and a marker. SVG, no WebGL: the
@@ -36,45 +78,50 @@ export function MiniMap({
   ward?: string;
   color: string;
 }) {
-  const [wards, setWards] = useState<WardShape[]>([]);
+  const [paths, setPaths] = useState<WardPath[]>([]);
   useEffect(() => {
     let live = true;
-    void loadWards().then((w) => live && setWards(w));
+    void loadPaths().then((p) => live && setPaths(p));
     return () => {
       live = false;
     };
   }, []);
-  const k = Math.cos((lat * Math.PI) / 180);
-  const [w, h] = [SPAN, (SPAN * k * 0.6) / 1];
-  const x0 = lon - w / 2;
-  const y0 = lat + h / 2;
-  const toXY = (p: number[]) =>
-    `${(((p[0]! - x0) / w) * 300).toFixed(1)},${(((y0 - p[1]!) / h) * 180).toFixed(1)}`;
-  const paths = useMemo(
-    () =>
-      wards.map((f) => ({
-        id: f.properties.id,
-        d: rings(f.geometry)
-          .map((r) => `M${r.map(toXY).join('L')}Z`)
-          .join(''),
-      })),
-    // The projection depends only on the incident's position.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [wards, lon, lat],
-  );
+  const [cx, cy] = project(lon, lat);
   return (
     <svg
       className="mini-map"
-      viewBox="0 0 300 180"
+      viewBox={`${(cx - VIEW_W / 2).toFixed(1)} ${(cy - VIEW_H / 2).toFixed(1)} ${VIEW_W.toFixed(1)} ${VIEW_H.toFixed(1)}`}
       role="img"
       aria-label={`${lat.toFixed(5)}, ${lon.toFixed(5)}`}
     >
-      <rect width="300" height="180" className="mini-map-bg" />
+      <rect x={cx - VIEW_W / 2} y={cy - VIEW_H / 2} width={VIEW_W} height={VIEW_H} className="mini-map-bg" />
       {paths.map((p) => (
-        <path key={p.id} d={p.d} className={p.id === ward ? 'mini-map-ward own' : 'mini-map-ward'} />
+        <path
+          key={p.id}
+          d={p.d}
+          vectorEffect="non-scaling-stroke"
+          className={p.id === ward ? 'mini-map-ward own' : 'mini-map-ward'}
+        />
       ))}
-      <circle cx="150" cy="90" r="14" fill="none" stroke={color} strokeWidth="2" opacity="0.6" />
-      <circle cx="150" cy="90" r="6" fill={color} stroke="#05080f" strokeWidth="2" />
+      <circle
+        cx={cx}
+        cy={cy}
+        r={14 * PX}
+        fill="none"
+        stroke={color}
+        strokeWidth={2}
+        vectorEffect="non-scaling-stroke"
+        opacity="0.6"
+      />
+      <circle
+        cx={cx}
+        cy={cy}
+        r={6 * PX}
+        fill={color}
+        stroke="#05080f"
+        strokeWidth={2}
+        vectorEffect="non-scaling-stroke"
+      />
     </svg>
   );
 }

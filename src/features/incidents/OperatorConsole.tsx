@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
@@ -16,11 +16,11 @@ import {
 import { canApply } from '../../shared/protocol/incident';
 import type { SendCommand } from '../../realtime/commands';
 import { toCsv } from './csv';
-import { categoryOf, filterAndSort, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
+import { categoryOf, ConsoleRows, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
 import { IncidentList } from './IncidentList';
 import { IncidentPanel, type PanelMode } from './IncidentPanel';
 import { useCommandRunner } from './useCommandRunner';
-import { selectAllIncidents } from './incidentsSlice';
+import { selectAllIncidents, selectIncidentById, selectIncidentLookup } from './incidentsSlice';
 import { isOverdue, slaDeadline } from './sla';
 import './console.css';
 
@@ -31,10 +31,20 @@ const wardsByName = [...HUE_WARDS].sort((a, b) => a.name.localeCompare(b.name, '
  * the selected one, the handling commands, and a CSV export of what the filters show. Works from the
  * keyboard: ↑/↓ select, / search, A acknowledge, G then 1-7 assign, S start, R resolve, X reject.
  */
-export function OperatorConsole({ header, send }: { header: ReactNode; send: SendCommand }) {
+export function OperatorConsole({
+  header,
+  send,
+  readOnly = false,
+}: {
+  header: ReactNode;
+  send: SendCommand;
+  /** no commands: the page is not an operator's */
+  readOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const all = useAppSelector(selectAllIncidents);
+  const byId = useAppSelector(selectIncidentLookup);
   const now = useCityNow(5000);
   const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('newest');
@@ -44,8 +54,14 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
   const runner = useCommandRunner(send);
   const { run } = runner;
 
-  const rows = useMemo(() => filterAndSort(all, filter, sort, wardName), [all, filter, sort]);
-  const selected = useMemo(() => all.find((i) => i.id === selectedId) ?? null, [all, selectedId]);
+  const [rowCache] = useState(() => new ConsoleRows(wardName));
+  const rows = rowCache.get(all, byId, filter, sort);
+  const selected =
+    useAppSelector((s) => (selectedId ? selectIncidentById(s, selectedId) : undefined)) ?? null;
+  const selectRow = useCallback((id: string) => {
+    setSelectedId(id);
+    setMode('idle');
+  }, []);
   const set = (patch: Partial<IncidentFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   // Keyboard: the console's own keys, except while typing in a text field or choosing in a dropdown.
@@ -71,7 +87,7 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
       else if (ev.key === 'ArrowUp' || key === 'k') setSelectedId(rows[Math.max(0, i - 1)]?.id ?? null);
       else if (ev.key === '/') search.current?.focus();
       else if (ev.key === 'Escape') setMode('idle');
-      else if (!selected) return;
+      else if (!selected || readOnly) return;
       else if (key === 'a' && canApply('incident.acknowledge', selected))
         void run('incident.acknowledge', { incidentId: selected.id });
       else if (key === 'g' && canApply('incident.assign', selected)) setMode('assign');
@@ -89,7 +105,7 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selectedId, selected, mode, run]);
+  }, [rows, selectedId, selected, mode, run, readOnly]);
 
   function exportCsv() {
     const header = [
@@ -232,15 +248,7 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
               {t('console.export')}
             </button>
           </div>
-          <IncidentList
-            rows={rows}
-            selectedId={selectedId}
-            onSelect={(id) => {
-              setSelectedId(id);
-              setMode('idle');
-            }}
-            now={now}
-          />
+          <IncidentList rows={rows} selectedId={selectedId} onSelect={selectRow} now={now} />
         </section>
         <aside className="console-right">
           {selected ? (
@@ -250,6 +258,7 @@ export function OperatorConsole({ header, send }: { header: ReactNode; send: Sen
               runner={runner}
               mode={mode}
               onMode={setMode}
+              readOnly={readOnly}
             />
           ) : (
             <div className="console-empty">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/protocol/events';
-import { filterAndSort, fold, NO_FILTER } from './filters';
+import { INCIDENT_STATUSES, SEVERITIES } from '../../shared/protocol/codes';
+import { ConsoleRows, filterAndSort, fold, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
 
 const T = Date.UTC(2026, 10, 23, 1);
 function inc(id: string, extra: Partial<Incident> = {}): Incident {
@@ -76,3 +77,84 @@ describe('console filters', () => {
     expect(ids(filterAndSort(list, { ...NO_FILTER, status: '' }, 'severity', wardName))[0]).toBe('a');
   });
 });
+
+describe('console rows kept up to date as reports stream in', () => {
+  // A small seeded generator, so that a failure repeats.
+  function rng(seed: number) {
+    let x = seed;
+    return () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  }
+
+  it('gives what a full filter and sort gives, after every batch of arrivals, changes and removals', () => {
+    const r = rng(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    let entities: Record<string, Incident> = {};
+    let ids: string[] = [];
+    let n = 0;
+    const fresh = () =>
+      inc(`i${String(n++).padStart(4, '0')}`, {
+        severity: pick(SEVERITIES),
+        status: pick(INCIDENT_STATUSES),
+        // Many share a report time, so that ties fall back to the id.
+        reportedAt: new Date(T + Math.floor(r() * 20) * 60_000).toISOString(),
+        ward: pick(['19753', '19777']),
+      });
+    const cases: [IncidentFilter, SortKey][] = [
+      [NO_FILTER, 'newest'],
+      [{ ...NO_FILTER, status: '', text: 'vy da' }, 'oldest'],
+      [{ ...NO_FILTER, severities: ['high', 'critical'] }, 'severity'],
+      [{ ...NO_FILTER, status: 'received' }, 'deadline'],
+    ];
+    for (const [filter, sort] of cases) {
+      const rows = new ConsoleRows(wardName);
+      for (let batch = 0; batch < 60; batch++) {
+        const next = { ...entities };
+        let nextIds = [...ids];
+        for (let k = 0; k < 8; k++) {
+          const roll = r();
+          if (roll < 0.5 || nextIds.length === 0) {
+            const i = fresh();
+            next[i.id] = i;
+            nextIds.push(i.id);
+          } else if (roll < 0.85) {
+            const id = pick(nextIds);
+            next[id] = { ...next[id]!, status: pick(INCIDENT_STATUSES), severity: pick(SEVERITIES) };
+          } else {
+            const id = pick(nextIds);
+            delete next[id];
+            nextIds = nextIds.filter((x) => x !== id);
+          }
+        }
+        entities = next;
+        ids = nextIds;
+        const got = rows.get(
+          ids.map((id) => entities[id]!),
+          (id) => entities[id],
+          filter,
+          sort,
+        );
+        const want = filterAndSort(
+          ids.map((id) => entities[id]!),
+          filter,
+          sort,
+          wardName,
+        );
+        expect(ids_(got)).toEqual(ids_(want));
+      }
+    }
+  });
+
+  it('returns the same array while nothing it shows has changed', () => {
+    const rows = new ConsoleRows(wardName);
+    const get = (list: Incident[]) =>
+      rows.get(list, (id) => list.find((i) => i.id === id), NO_FILTER, 'newest');
+    const a = inc('a');
+    const closed = inc('z', { status: 'resolved' });
+    const first = get([a, closed]);
+    expect(get([a, closed])).toBe(first);
+    // A change to an incident the filter hides leaves the rows as they were.
+    expect(get([a, { ...closed, status: 'closed' }])).toBe(first);
+    expect(ids_(get([{ ...a, status: 'resolved' }, closed]))).toEqual([]);
+  });
+});
+const ids_ = (list: readonly Incident[]) => list.map((i) => i.id);

@@ -3,8 +3,10 @@ import { makeStore } from '../../app/store';
 import { eventsReceived } from '../../realtime/streamActions';
 import type { IncidentReported, StreamEvent } from '../../shared/protocol/events';
 import {
+  EVICT_ROOM,
   INCIDENT_LIMIT,
   selectHandlingSummary,
+  selectIncidentById,
   selectLatestIncidents,
   selectOpenBySeverity,
   selectStatusCounts,
@@ -40,7 +42,7 @@ describe('incidents slice', () => {
     const store = makeStore();
     store.dispatch(frame([{ type: 'incident.reported', data: report('a', 'high') }]));
     store.dispatch(frame([{ type: 'incident.reported', data: { ...report('a', 'low'), title: 'again' } }]));
-    const a = store.getState().incidents.entities.a!;
+    const a = selectIncidentById(store.getState(), 'a')!;
     expect(store.getState().incidents.ids).toEqual(['a']);
     expect(a.status).toBe('received');
     expect(a.severity).toBe('high');
@@ -68,8 +70,12 @@ describe('incidents slice', () => {
       ]),
     );
     const s = store.getState();
-    expect(s.incidents.entities.b).toMatchObject({ status: 'assigned', department: 'water', updatedAt: at });
-    expect(s.incidents.entities.b!.history.map((h) => h.status)).toEqual(['received', 'assigned']);
+    expect(selectIncidentById(s, 'b')).toMatchObject({
+      status: 'assigned',
+      department: 'water',
+      updatedAt: at,
+    });
+    expect(selectIncidentById(s, 'b')!.history.map((h) => h.status)).toEqual(['received', 'assigned']);
     expect(selectOpenBySeverity(s)).toEqual({ open: 2, critical: 1, high: 1, medium: 0, low: 0 });
   });
 
@@ -93,14 +99,33 @@ describe('incidents slice', () => {
       data: report(`r${i}`, 'low'),
     }));
     store.dispatch(frame(many));
+    // 400 resolved: r5 first, the rest an hour later; the oldest closed go first.
+    const later = new Date(T0 + 3_600_000).toISOString();
     store.dispatch(
-      frame([{ type: 'incident.updated', data: { id: 'r5', status: 'resolved', by: 'x', at } }]),
+      frame(
+        Array.from({ length: 400 }, (_, i) => ({
+          type: 'incident.updated' as const,
+          data: { id: `r${i}`, status: 'resolved' as const, by: 'x', at: i === 5 ? at : later },
+        })),
+      ),
     );
     store.dispatch(frame([{ type: 'incident.reported', data: report('fresh', 'high') }]));
-    const ids = store.getState().incidents.ids;
-    expect(ids).toHaveLength(INCIDENT_LIMIT);
+    const { ids } = store.getState().incidents;
+    const byId = (id: string) => selectIncidentById(store.getState(), id)!;
+    expect(ids).toHaveLength(INCIDENT_LIMIT - EVICT_ROOM);
     expect(ids).toContain('fresh');
     expect(ids).not.toContain('r5');
+    const open = ids.filter((id) => byId(id).status === 'received');
+    expect(open).toHaveLength(INCIDENT_LIMIT - 400 + 1);
+    // With nothing closed left to drop, open incidents stay even beyond the limit.
+    const more = Array.from({ length: EVICT_ROOM + 200 }, (_, i) => ({
+      type: 'incident.reported' as const,
+      data: report(`m${i}`, 'low'),
+    }));
+    store.dispatch(frame(more));
+    const after = store.getState().incidents;
+    expect(after.ids.length).toBeGreaterThan(INCIDENT_LIMIT);
+    expect(after.ids.every((id) => byId(id).status === 'received')).toBe(true);
   });
 });
 

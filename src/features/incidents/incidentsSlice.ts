@@ -1,4 +1,4 @@
-import { createEntityAdapter, createSelector, createSlice } from '@reduxjs/toolkit';
+import { createSelector, createSlice, original } from '@reduxjs/toolkit';
 import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import { HUE_WARDS } from '../../shared/city/wards';
 import { OPEN_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '../../shared/protocol/codes';
@@ -11,51 +11,141 @@ const WARD_POPULATION = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
 
 /** Incidents held by the page. Beyond this, the oldest closed ones go first. */
 export const INCIDENT_LIMIT = 10_000;
+/** Eviction makes this much room at once, so that it runs once per few hundred reports, not per batch. */
+export const EVICT_ROOM = 250;
 
-const adapter = createEntityAdapter<Incident>();
+/**
+ * Incidents by id, split over SHARDS plain objects. Redux state is immutable, so a change copies the
+ * object holding the incident: with one object of 10,000 keys that copy cost several milliseconds per
+ * frame under live load; with 64 shards it copies about 160 keys.
+ */
+export const SHARDS = 64;
+
+export interface IncidentsState {
+  /** in arrival order */
+  ids: string[];
+  shards: Record<string, Incident>[];
+  /** how many are no longer open (resolved, closed, rejected): what eviction could drop */
+  closed: number;
+}
+
+// Hashing an id costs a pass over its characters; lists look ids up 10,000 at a time, so the
+// answers are remembered (a Map lookup uses the engine's own cached string hash). Cleared when large:
+// it is only a memo.
+const shardMemo = new Map<string, number>();
+const SHARD_MEMO_LIMIT = 50_000;
+
+/** The shard an id lives in (a string hash; stable across sessions). */
+export function shardOf(id: string): number {
+  let k = shardMemo.get(id);
+  if (k === undefined) {
+    let h = 0;
+    for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0;
+    k = (h >>> 0) % SHARDS;
+    if (shardMemo.size >= SHARD_MEMO_LIMIT) shardMemo.clear();
+    shardMemo.set(id, k);
+  }
+  return k;
+}
+
+const lookupIn = (shards: IncidentsState['shards'], id: string): Incident | undefined =>
+  shards[shardOf(id)]![id];
+const lookup = (st: IncidentsState, id: string): Incident | undefined => lookupIn(st.shards, id);
+
+function fill(incidents: readonly Incident[]): IncidentsState {
+  const shards: Record<string, Incident>[] = Array.from({ length: SHARDS }, () => ({}));
+  const ids: string[] = [];
+  for (const inc of incidents) {
+    const shard = shards[shardOf(inc.id)]!;
+    if (!shard[inc.id]) ids.push(inc.id);
+    shard[inc.id] = inc;
+  }
+  let closed = 0;
+  for (const id of ids) if (!OPEN_STATUSES.has(lookupIn(shards, id)!.status)) closed++;
+  return { ids, shards, closed };
+}
 
 export const incidentsSlice = createSlice({
   name: 'incidents',
-  initialState: adapter.getInitialState(),
+  initialState: fill([]),
   reducers: {},
   extraReducers: (b) => {
-    b.addCase(snapshotReceived, (s, { payload }) => {
-      adapter.setAll(s, payload.state.incidents);
-    });
+    b.addCase(snapshotReceived, (_s, { payload }) => fill(payload.state.incidents));
     b.addCase(eventsReceived, (s, { payload }) => {
       let added = false;
       for (const ev of payload.events) {
         if (ev.type === 'incident.reported') {
+          const shard = s.shards[shardOf(ev.data.id)]!;
           // A producer re-sending a report must not create a second incident.
-          if (s.entities[ev.data.id]) continue;
-          adapter.addOne(s, incidentFromReport(ev.data, ev.ts));
+          if (shard[ev.data.id]) continue;
+          shard[ev.data.id] = incidentFromReport(ev.data, ev.ts);
+          s.ids.push(ev.data.id);
           added = true;
         } else if (ev.type === 'incident.updated') {
-          const inc = s.entities[ev.data.id];
-          if (inc) applyIncidentUpdate(inc, ev.data);
+          const inc = lookup(s, ev.data.id);
+          if (!inc) continue;
+          const wasOpen = OPEN_STATUSES.has(inc.status);
+          applyIncidentUpdate(inc, ev.data);
+          if (wasOpen !== OPEN_STATUSES.has(inc.status)) s.closed += wasOpen ? 1 : -1;
         }
       }
-      if (added && s.ids.length > INCIDENT_LIMIT) evictClosed(s);
+      if (added && s.closed > 0 && s.ids.length > INCIDENT_LIMIT) evictClosed(s);
     });
   },
 });
 
-function evictClosed(s: ReturnType<typeof adapter.getInitialState>): void {
-  const closed = Object.values(s.entities)
-    .filter((i) => !OPEN_STATUSES.has(i.status))
-    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-  const excess = s.ids.length - INCIDENT_LIMIT;
-  adapter.removeMany(
-    s,
-    closed.slice(0, excess).map((i) => i.id),
-  );
+/**
+ * Drops the oldest closed incidents (resolved, closed, rejected) until the page holds
+ * INCIDENT_LIMIT − EVICT_ROOM. Open ones are never dropped: an operator must see every one. The scan
+ * reads the state as it was before this batch (plain objects, not Immer drafts, which cost a proxy per
+ * entity read); incidents the batch added are open, and a closed one stays closed.
+ */
+function evictClosed(s: IncidentsState): void {
+  const before = original(s) ?? s;
+  const closed: Incident[] = [];
+  for (const shard of before.shards) {
+    for (const id in shard) if (!OPEN_STATUSES.has(shard[id]!.status)) closed.push(shard[id]!);
+  }
+  if (closed.length === 0) return;
+  const excess = s.ids.length - (INCIDENT_LIMIT - EVICT_ROOM);
+  closed.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
+  const gone = new Set<string>();
+  for (const inc of closed.slice(0, excess)) {
+    gone.add(inc.id);
+    delete s.shards[shardOf(inc.id)]![inc.id];
+  }
+  s.ids = s.ids.filter((id) => !gone.has(id));
+  s.closed -= gone.size;
 }
 
-type WithIncidents = { incidents: ReturnType<typeof incidentsSlice.reducer> };
+type WithIncidents = { incidents: IncidentsState };
 
-const selectors = adapter.getSelectors((s: WithIncidents) => s.incidents);
-export const selectAllIncidents = selectors.selectAll;
-export const selectIncidentById = selectors.selectById;
+const selectState = (s: WithIncidents) => s.incidents;
+export const selectIncidentById = (s: WithIncidents, id: string): Incident | undefined =>
+  lookup(s.incidents, id);
+// Each shard's incidents as an array, built once per version of the shard: a change re-reads ~160.
+const shardLists = new WeakMap<object, Incident[]>();
+function listOf(shard: Record<string, Incident>): Incident[] {
+  let list = shardLists.get(shard);
+  if (!list) {
+    list = Object.values(shard);
+    shardLists.set(shard, list);
+  }
+  return list;
+}
+
+/**
+ * Every incident the page holds, in no particular order (callers sort what they show); a new array
+ * whenever any incident changes.
+ */
+export const selectAllIncidents = createSelector([selectState], (st) => st.shards.flatMap(listOf));
+/** Incident by id, as one function that changes whenever any incident does. */
+export const selectIncidentLookup = createSelector(
+  [selectState],
+  (st) =>
+    (id: string): Incident | undefined =>
+      lookup(st, id),
+);
 
 export const selectOpenBySeverity = createSelector([selectAllIncidents], (all) => {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;

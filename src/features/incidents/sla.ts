@@ -6,9 +6,19 @@ const HOUR = 3_600_000;
 /** Huế is UTC+7 all year: the city's day, week and month start at local midnight. */
 const CITY_OFFSET_MS = 7 * HOUR;
 
-/** When the answer is due: the report time plus the category's target. */
+const deadlines = new WeakMap<object, number>();
+
+/**
+ * When the answer is due: the report time plus the category's target. Remembered per incident
+ * object (neither field changes once reported), since lists and counters ask for it every second.
+ */
 export function slaDeadline(inc: Pick<Incident, 'reportedAt' | 'category'>): number {
-  return Date.parse(inc.reportedAt) + slaHours(inc.category) * HOUR;
+  let due = deadlines.get(inc);
+  if (due === undefined) {
+    due = Date.parse(inc.reportedAt) + slaHours(inc.category) * HOUR;
+    deadlines.set(inc, due);
+  }
+  return due;
 }
 
 /** When the incident was resolved: its last `resolved` step, if it has one. */

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandData, SendCommand } from '../../realtime/commands';
 import type { CommandAck, CommandType } from '../../shared/protocol/events';
+import { commandErrorText } from './commandErrors';
 
 export interface CommandResult {
   incidentId: string;
@@ -30,7 +31,11 @@ export function useCommandRunner(send: SendCommand): CommandRunner {
       setResult(null);
       const ack = await send(type, data);
       setBusy(false);
-      setResult({ incidentId, ok: ack.ok, text: ack.ok ? t('console.done') : ack.error });
+      setResult({
+        incidentId,
+        ok: ack.ok,
+        text: ack.ok ? t('console.done') : commandErrorText(ack.error, t),
+      });
       return ack;
     },
     [send, t],

@@ -34,6 +34,12 @@ export function Header() {
           </>
         )}
       </div>
+      {conn.session && (
+        <div className="wall-session" data-testid="session" data-role={conn.session.role}>
+          {conn.session.name && <span className="session-name">{conn.session.name}</span>}
+          <span className="session-role">{t(`session.${conn.session.role}`)}</span>
+        </div>
+      )}
       <div className="wall-connection" data-testid="connection" data-status={conn.status}>
         <span className={`dot dot-${conn.status}`} />
         <span>

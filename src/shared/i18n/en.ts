@@ -11,6 +11,20 @@ export const en: Messages = {
     lag: 'Lag {{ms}} ms',
     dropped: '{{n}} bad events dropped',
   },
+  commandError: {
+    forbidden: 'Not allowed: only operators may send handling commands.',
+    timeout: 'The hub did not answer in time. Check the connection and try again.',
+    unknownIncident: 'The hub no longer holds this report.',
+    alreadyAcknowledged: 'The report is already acknowledged, perhaps by another operator.',
+    illegal: 'Cannot "{{action}}": the report is "{{status}}". Another operator may just have handled it.',
+    other: 'The hub refused: {{error}}',
+  },
+  session: {
+    operator: 'Operator',
+    leader: 'Leader',
+    guest: 'Visitor',
+    readOnly: 'View only: this account cannot send handling commands. An operator account can.',
+  },
   sim: { badge: 'SIMULATED DATA', scale: 'simulated ×{{scale}}', cityTime: 'City time' },
   tiles: {
     incidentsOpen: 'Open citizen reports',

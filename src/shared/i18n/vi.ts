@@ -10,6 +10,21 @@ export const vi = {
     lag: 'Độ trễ {{ms}} ms',
     dropped: 'Bỏ qua {{n}} sự kiện lỗi',
   },
+  commandError: {
+    forbidden: 'Không có quyền: chỉ điều hành viên được gửi lệnh xử lý.',
+    timeout: 'Trung tâm không trả lời kịp. Kiểm tra kết nối rồi thử lại.',
+    unknownIncident: 'Trung tâm không còn giữ phản ánh này.',
+    alreadyAcknowledged: 'Phản ánh đã được xác nhận, có thể bởi một điều hành viên khác.',
+    illegal:
+      'Không thể "{{action}}": phản ánh đang ở trạng thái "{{status}}". Có thể một điều hành viên khác vừa xử lý nó.',
+    other: 'Trung tâm từ chối: {{error}}',
+  },
+  session: {
+    operator: 'Điều hành viên',
+    leader: 'Lãnh đạo',
+    guest: 'Khách tham quan',
+    readOnly: 'Chỉ xem: tài khoản này không gửi lệnh xử lý. Cần tài khoản điều hành viên.',
+  },
   sim: { badge: 'DỮ LIỆU MÔ PHỎNG', scale: 'mô phỏng ×{{scale}}', cityTime: 'Giờ thành phố' },
   tiles: {
     incidentsOpen: 'Phản ánh chưa hoàn thành',

@@ -213,7 +213,24 @@ export type CityEvent =
 export type StreamEvent = CityEvent & { seq: number; ts: number };
 
 /** Socket.io message names. */
-export const MSG = { events: 'events', snapshot: 'snapshot', resync: 'resync', command: 'command' } as const;
+export const MSG = {
+  events: 'events',
+  snapshot: 'snapshot',
+  resync: 'resync',
+  command: 'command',
+  session: 'session',
+} as const;
+
+/**
+ * `session`, sent once per connection before the snapshot: who the hub takes this client for. The
+ * page uses it to offer commands only to operators and to show who is signed in.
+ */
+export const SESSION_ROLES = ['operator', 'leader', 'guest'] as const;
+export const sessionSchema = z.object({
+  role: z.enum(SESSION_ROLES),
+  name: z.string().max(80),
+});
+export type Session = z.infer<typeof sessionSchema>;
 export type EventsMessage = { events: StreamEvent[] };
 
 // ---- Commands (operator → hub) ----

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { en } from '../../shared/i18n/en';
+import { vi } from '../../shared/i18n/vi';
+import { commandErrorText } from './commandErrors';
+
+function i18n(lng: 'vi' | 'en') {
+  const inst = i18next.createInstance();
+  void inst.init({
+    lng,
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  return inst;
+}
+
+describe("the hub's refusals, in the operator's language", () => {
+  it('explains a refused step by the status the incident has reached', () => {
+    const t = i18n('vi').t;
+    expect(commandErrorText('illegal transition: incident.start from received', t)).toBe(
+      'Không thể "Bắt đầu xử lý": phản ánh đang ở trạng thái "Tiếp nhận". Có thể một điều hành viên khác vừa xử lý nó.',
+    );
+    expect(commandErrorText('illegal transition: incident.acknowledge already acknowledged', t)).toMatch(
+      /đã được xác nhận/,
+    );
+    expect(commandErrorText('forbidden', t)).toMatch(/quyền/);
+    expect(commandErrorText('illegal transition: incident.resolve from assigned', i18n('en').t)).toBe(
+      'Cannot "Resolve": the report is "Assigned". Another operator may just have handled it.',
+    );
+  });
+
+  it('shows an unrecognised refusal as the hub said it, as text', () => {
+    const t = i18n('en').t;
+    expect(commandErrorText('<b>odd</b> failure', t)).toBe('The hub refused: <b>odd</b> failure');
+    expect(commandErrorText('illegal transition: incident.fly from received', t)).toBe(
+      'The hub refused: illegal transition: incident.fly from received',
+    );
+  });
+});
