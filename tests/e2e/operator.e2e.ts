@@ -848,4 +848,110 @@ describe('an operator handles a report while the wall watches', () => {
     await sleep(500);
     await page.screenshot({ path: resolve(RESULTS, 'wall-after-resolve-1920.png') });
   });
+
+  it("shows the hub's refusal of a keyboard command when another operator got there first", async () => {
+    // A second operator's console whose stream the test can hold back: socket.io frames carrying
+    // `events` wait in a queue while `holding`, everything else (acks, pings) passes. It then shows
+    // a report as still "received" after the first operator has started it.
+    const late = {
+      id: `${TAG.replace('op', 'late')}-cay`,
+      title: `Cây xanh gãy cành trên đường Điện Biên Phủ (${TAG.replace('op', 'late')})`,
+    };
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const problems = await guardContext(context);
+    let holding = false;
+    const held: (string | Buffer)[] = [];
+    let deliver: (m: string | Buffer) => void = () => {};
+    await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      deliver = (m) => ws.send(m);
+      ws.onMessage((m) => server.send(m));
+      server.onMessage((m) => {
+        if (holding && typeof m === 'string' && m.startsWith('42["events"')) held.push(m);
+        else ws.send(m);
+      });
+    });
+    try {
+      const second = await context.newPage();
+      await second.goto(`${baseUrl}/operator?token=dev-operator-2`);
+      await second.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 30_000 });
+      await second.waitForSelector('[data-testid="session"][data-role="operator"]');
+
+      const res = await ingest(baseUrl, [
+        {
+          type: 'incident.reported',
+          data: report(late.id, late.title, { category: 'waste', severity: 'low' }),
+        },
+      ]);
+      expect(res).toMatchObject({ status: 202 });
+      for (const page of [op(), second]) {
+        await page.fill('[data-testid="filter-text"]', late.id);
+        await page.locator(row(late.id)).click({ delay: 50 });
+        await expect
+          .poll(() => page.getAttribute('[data-testid="console-detail"]', 'data-status'), { timeout: 5000 })
+          .toBe('received');
+      }
+
+      // The first operator assigns (G, 1) and starts (S) it while the second's stream is held.
+      holding = true;
+      await op().keyboard.press('g');
+      await op().keyboard.press('1');
+      await expect
+        .poll(() => op().getAttribute('[data-testid="console-detail"]', 'data-status'), { timeout: 5000 })
+        .toBe('assigned');
+      await op().keyboard.press('s');
+      await expect
+        .poll(() => op().getAttribute('[data-testid="console-detail"]', 'data-status'), { timeout: 5000 })
+        .toBe('in_progress');
+
+      // The second still sees it received, and assigns it from the keyboard: the hub refuses.
+      expect(await second.getAttribute('[data-testid="console-detail"]', 'data-status')).toBe('received');
+      await second.keyboard.press('g');
+      await second.keyboard.press('2');
+      const refusal = second.locator('[data-testid="command-result"]');
+      await refusal.waitFor({ timeout: 5000 });
+      expect(await refusal.getAttribute('class')).toContain('error');
+      expect(await refusal.innerText()).toBe(
+        VI.commandError.illegal
+          .replace('{{action}}', VI.console.assign)
+          .replace('{{status}}', VI.status.in_progress),
+      );
+      await second.screenshot({ path: resolve(RESULTS, 'console-refusal-1920.png') });
+
+      // Let the held frames through: the second console catches up, in order, with nothing lost.
+      holding = false;
+      for (const m of held.splice(0)) deliver(m);
+      await expect
+        .poll(() => second.getAttribute('[data-testid="console-detail"]', 'data-status'), { timeout: 5000 })
+        .toBe('in_progress');
+      expect(await second.locator('[data-testid="console-timeline"]').innerText()).toContain(OPERATOR_NAME);
+      expect(describeProblems(problems)).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives a leader on the console the facts and timeline, but no commands', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const problems = await guardContext(context);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/operator?token=dev-leader`);
+      await page.waitForSelector('[data-testid="session"][data-role="leader"]', { timeout: 30_000 });
+      await page.fill('[data-testid="filter-text"]', TAG);
+      await page.locator(row(LOW.id)).click({ delay: 50 });
+      await page.waitForSelector('[data-testid="console-readonly"]');
+      expect(await page.locator('[data-testid^="cmd-"]').count()).toBe(0);
+      // The command keys do nothing either.
+      await page.keyboard.press('a');
+      await page.keyboard.press('g');
+      await sleep(300);
+      expect(await page.locator('[data-testid="assign-water"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="command-result"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="console-timeline"]').count()).toBe(1);
+      expect(describeProblems(problems)).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -103,10 +103,23 @@ interface RowProps {
   onSelect: (id: string) => void;
 }
 
+// Labels by language and key: a fast scroll draws a list height of new rows every frame, and each
+// would otherwise ask i18next for five labels. The texts are static per language.
+const labelCache = new Map<string, string>();
+
 /** One row; memoised, so that moving the selection re-renders two rows, not every visible one. */
 const Row = memo(function Row({ inc, top, height, selected, overdue, remaining, onSelect }: RowProps) {
-  const { t, i18n } = useTranslation();
+  const { t: translate, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const t = (key: string) => {
+    const k = `${lang}:${key}`;
+    let text = labelCache.get(k);
+    if (text === undefined) {
+      text = translate(key);
+      labelCache.set(k, text);
+    }
+    return text;
+  };
   return (
     <div
       role="option"

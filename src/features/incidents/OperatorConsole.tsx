@@ -20,7 +20,7 @@ import { categoryOf, ConsoleRows, NO_FILTER, type IncidentFilter, type SortKey }
 import { IncidentList } from './IncidentList';
 import { IncidentPanel, type PanelMode } from './IncidentPanel';
 import { useCommandRunner } from './useCommandRunner';
-import { selectAllIncidents, selectIncidentById, selectIncidentLookup } from './incidentsSlice';
+import { selectIncidentById, selectIncidentShards } from './incidentsSlice';
 import { isOverdue, slaDeadline } from './sla';
 import './console.css';
 
@@ -43,8 +43,7 @@ export function OperatorConsole({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const all = useAppSelector(selectAllIncidents);
-  const byId = useAppSelector(selectIncidentLookup);
+  const shards = useAppSelector(selectIncidentShards);
   const now = useCityNow(5000);
   const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('newest');
@@ -55,7 +54,7 @@ export function OperatorConsole({
   const { run } = runner;
 
   const [rowCache] = useState(() => new ConsoleRows(wardName));
-  const rows = rowCache.get(all, byId, filter, sort);
+  const rows = rowCache.get(shards, filter, sort);
   const selected =
     useAppSelector((s) => (selectedId ? selectIncidentById(s, selectedId) : undefined)) ?? null;
   const selectRow = useCallback((id: string) => {

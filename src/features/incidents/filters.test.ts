@@ -85,11 +85,25 @@ describe('console rows kept up to date as reports stream in', () => {
     return () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   }
 
+  // Shards as the store keeps them: a changed shard is a new object, the others stay the same.
+  const SHARDS = 4;
+  const shardOf = (id: string) => id.charCodeAt(id.length - 1) % SHARDS;
+  function change(shards: Record<string, Incident>[], put: Incident[], remove: string[] = []) {
+    const next = [...shards];
+    const copied = new Set<number>();
+    const own = (k: number) => {
+      if (!copied.has(k)) next[k] = { ...next[k] };
+      copied.add(k);
+      return next[k]!;
+    };
+    for (const i of put) own(shardOf(i.id))[i.id] = i;
+    for (const id of remove) delete own(shardOf(id))[id];
+    return next;
+  }
+
   it('gives what a full filter and sort gives, after every batch of arrivals, changes and removals', () => {
     const r = rng(7);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-    let entities: Record<string, Incident> = {};
-    let ids: string[] = [];
     let n = 0;
     const fresh = () =>
       inc(`i${String(n++).padStart(4, '0')}`, {
@@ -105,56 +119,48 @@ describe('console rows kept up to date as reports stream in', () => {
       [{ ...NO_FILTER, severities: ['high', 'critical'] }, 'severity'],
       [{ ...NO_FILTER, status: 'received' }, 'deadline'],
     ];
+    let shards: Record<string, Incident>[] = Array.from({ length: SHARDS }, () => ({}));
     for (const [filter, sort] of cases) {
       const rows = new ConsoleRows(wardName);
       for (let batch = 0; batch < 60; batch++) {
-        const next = { ...entities };
-        let nextIds = [...ids];
+        const all = () => shards.flatMap((x) => Object.values(x));
+        const put: Incident[] = [];
+        const remove: string[] = [];
         for (let k = 0; k < 8; k++) {
           const roll = r();
-          if (roll < 0.5 || nextIds.length === 0) {
-            const i = fresh();
-            next[i.id] = i;
-            nextIds.push(i.id);
-          } else if (roll < 0.85) {
-            const id = pick(nextIds);
-            next[id] = { ...next[id]!, status: pick(INCIDENT_STATUSES), severity: pick(SEVERITIES) };
-          } else {
-            const id = pick(nextIds);
-            delete next[id];
-            nextIds = nextIds.filter((x) => x !== id);
-          }
+          const current = all();
+          if (roll < 0.5 || current.length === 0) put.push(fresh());
+          else if (roll < 0.85) {
+            const i = pick(current);
+            put.push({ ...i, status: pick(INCIDENT_STATUSES), severity: pick(SEVERITIES) });
+          } else remove.push(pick(current).id);
         }
-        entities = next;
-        ids = nextIds;
-        const got = rows.get(
-          ids.map((id) => entities[id]!),
-          (id) => entities[id],
-          filter,
-          sort,
+        shards = change(
+          shards,
+          put,
+          remove.filter((id) => !put.some((p) => p.id === id)),
         );
-        const want = filterAndSort(
-          ids.map((id) => entities[id]!),
-          filter,
-          sort,
-          wardName,
-        );
-        expect(ids_(got)).toEqual(ids_(want));
+        const got = rows.get(shards, filter, sort);
+        expect(ids_(got)).toEqual(ids_(filterAndSort(all(), filter, sort, wardName)));
       }
     }
   });
 
   it('returns the same array while nothing it shows has changed', () => {
     const rows = new ConsoleRows(wardName);
-    const get = (list: Incident[]) =>
-      rows.get(list, (id) => list.find((i) => i.id === id), NO_FILTER, 'newest');
     const a = inc('a');
     const closed = inc('z', { status: 'resolved' });
-    const first = get([a, closed]);
-    expect(get([a, closed])).toBe(first);
+    let shards = change(
+      Array.from({ length: SHARDS }, () => ({})),
+      [a, closed],
+    );
+    const first = rows.get(shards, NO_FILTER, 'newest');
+    expect(rows.get(shards, NO_FILTER, 'newest')).toBe(first);
     // A change to an incident the filter hides leaves the rows as they were.
-    expect(get([a, { ...closed, status: 'closed' }])).toBe(first);
-    expect(ids_(get([{ ...a, status: 'resolved' }, closed]))).toEqual([]);
+    shards = change(shards, [{ ...closed, status: 'closed' }]);
+    expect(rows.get(shards, NO_FILTER, 'newest')).toBe(first);
+    shards = change(shards, [{ ...a, status: 'resolved' }]);
+    expect(ids_(rows.get(shards, NO_FILTER, 'newest'))).toEqual([]);
   });
 });
 const ids_ = (list: readonly Incident[]) => list.map((i) => i.id);

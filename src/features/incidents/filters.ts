@@ -100,58 +100,57 @@ export function filterAndSort(
   return all.filter(matcher(f, wardName)).sort(orderOf(sort));
 }
 
+/** Incidents by id, split over shards; a changed shard is a new object, an unchanged one the same. */
+export type IncidentShards = readonly Readonly<Record<string, Incident>>[];
+
 /**
- * The console's rows, kept up to date as reports stream in. With the same filter and sort, a new
- * list of incidents costs one pass of identity checks: rows whose incident object is unchanged stay
- * where they are, and only incident objects not seen before (new reports, changed incidents) are
- * tested and merged in. A new filter or sort rebuilds the rows with filterAndSort. Each call whose
- * rows differ returns a new array; otherwise the previous one.
+ * The console's rows, kept up to date as reports stream in. The incidents come in shards (see
+ * incidentsSlice): with the same filter and sort, only shards that are new objects are compared key by
+ * key, their replaced or removed incidents leave the rows, and their new or changed incidents that
+ * match are merged in. A stream frame thus costs about the size of the shards it touched, not of the
+ * list. A new filter or sort rebuilds the rows with filterAndSort. Each call whose rows differ returns
+ * a new array; otherwise the previous one.
  */
 export class ConsoleRows {
-  private all: readonly Incident[] | null = null;
+  private shards: IncidentShards | null = null;
   private filter: IncidentFilter | null = null;
   private sort: SortKey | null = null;
   private rows: Incident[] = [];
-  /** incident objects already tested against the current filter */
-  private seen = new WeakSet<Incident>();
 
   constructor(private readonly wardName: (code?: string) => string | null) {}
 
-  /** `all`: every incident held; `byId`: the same incidents by id. */
-  get(
-    all: readonly Incident[],
-    byId: (id: string) => Incident | undefined,
-    filter: IncidentFilter,
-    sort: SortKey,
-  ): Incident[] {
-    if (filter !== this.filter || sort !== this.sort || !this.all) {
-      this.rows = filterAndSort(all, filter, sort, this.wardName);
-      this.seen = new WeakSet(all);
-    } else if (all !== this.all) {
-      this.rows = this.merge(all, byId, filter, sort);
+  get(shards: IncidentShards, filter: IncidentFilter, sort: SortKey): Incident[] {
+    if (filter !== this.filter || sort !== this.sort || !this.shards) {
+      this.rows = filterAndSort(shards.flatMap(Object.values), filter, sort, this.wardName);
+    } else if (shards !== this.shards) {
+      this.rows = this.merge(this.shards, shards, filter, sort);
     }
-    this.all = all;
+    this.shards = shards;
     this.filter = filter;
     this.sort = sort;
     return this.rows;
   }
 
   private merge(
-    all: readonly Incident[],
-    byId: (id: string) => Incident | undefined,
+    before: IncidentShards,
+    after: IncidentShards,
     filter: IncidentFilter,
     sort: SortKey,
   ): Incident[] {
-    // Gone or changed incidents leave; changed ones come back below if they still match.
-    const kept = this.rows.filter((r) => byId(r.id) === r);
-    const test = matcher(filter, this.wardName);
-    const fresh: Incident[] = [];
-    for (const inc of all) {
-      if (this.seen.has(inc)) continue;
-      this.seen.add(inc);
-      if (test(inc)) fresh.push(inc);
+    const stale = new Set<Incident>();
+    const candidates: Incident[] = [];
+    for (let k = 0; k < Math.max(before.length, after.length); k++) {
+      const a = before[k] ?? {};
+      const b = after[k] ?? {};
+      if (a === b) continue;
+      for (const id in a) if (b[id] !== a[id]) stale.add(a[id]!);
+      for (const id in b) if (a[id] !== b[id]) candidates.push(b[id]!);
     }
-    if (fresh.length === 0) return kept.length === this.rows.length ? this.rows : kept;
+    const test = matcher(filter, this.wardName);
+    const fresh = candidates.filter(test);
+    let kept = stale.size ? this.rows.filter((r) => !stale.has(r)) : this.rows;
+    if (kept.length === this.rows.length) kept = this.rows;
+    if (fresh.length === 0) return kept;
     const order = orderOf(sort);
     fresh.sort(order);
     const out = new Array<Incident>(kept.length + fresh.length);

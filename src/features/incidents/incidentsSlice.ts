@@ -139,6 +139,8 @@ function listOf(shard: Record<string, Incident>): Incident[] {
  * whenever any incident changes.
  */
 export const selectAllIncidents = createSelector([selectState], (st) => st.shards.flatMap(listOf));
+/** The incidents in their shards, for lists kept up to date by what changed (see ConsoleRows). */
+export const selectIncidentShards = (s: WithIncidents) => s.incidents.shards;
 /** Incident by id, as one function that changes whenever any incident does. */
 export const selectIncidentLookup = createSelector(
   [selectState],
