@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { startHub, type Hub } from '../../mocks/upstream/hub';
 import { HUE_WARDS } from '../../src/shared/city/wards';
 import { ROOT, sleep } from '../support/app';
-import { launchChromium, probeRenderer, type GlBackend } from '../support/browser';
+import { launchWithWebGl, type GlBackend } from '../support/browser';
 import { ensureBuilt } from '../support/build';
 import { ingest } from '../support/ingest';
 import { guardContext } from '../support/page';
@@ -304,23 +304,6 @@ function sourceLocator(): (url: string, line: number, column: number) => Origina
   };
 }
 
-async function openBrowser(
-  gl: GlBackend,
-): Promise<{ browser: Browser; backend: GlBackend; renderer: string }> {
-  for (const backend of gl === 'llvmpipe'
-    ? (['llvmpipe', 'swiftshader'] as const)
-    : (['swiftshader'] as const)) {
-    const browser = await launchChromium({ gl: backend });
-    const probe = await browser.newPage();
-    const renderer = await probeRenderer(probe);
-    await probe.close();
-    if (renderer) return { browser, backend, renderer };
-    console.warn(`[bench] ${backend} gave no WebGL2 context`);
-    await browser.close();
-  }
-  throw new Error('no WebGL2 in this Chromium, neither on llvmpipe nor on SwiftShader');
-}
-
 // ---- The scenario ----
 
 async function ingestBacklog(hub: Hub, o: Options): Promise<number> {
@@ -435,7 +418,7 @@ async function liveLoad(hub: Hub, o: Options): Promise<{ sent: number; accepted:
 export async function runConsoleBench(argv: string[]): Promise<void> {
   const o = options(argv);
   ensureBuilt();
-  const { browser, backend, renderer } = await openBrowser(o.gl);
+  const { browser, backend, renderer } = await launchWithWebGl(o.gl);
   let hub: Hub | undefined;
   const locate = sourceLocator();
   const profiles: string[] = [];

@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startHub, type Hub } from '../../mocks/upstream/hub';
 import { ROOT, sleep } from '../support/app';
-import { launchChromium, probeRenderer, type GlBackend } from '../support/browser';
+import { launchWithWebGl, type GlBackend } from '../support/browser';
 import { ensureBuilt } from '../support/build';
 import { ingest, type IngestEvent } from '../support/ingest';
 import {
@@ -187,25 +187,9 @@ async function generateLoad(baseUrl: string, durationMs: number): Promise<LoadOu
   return outcome;
 }
 
-/** Chromium on the asked backend, or on SwiftShader when that one gives no WebGL2 here. */
-async function openBrowser(): Promise<{ browser: Browser; backend: GlBackend; renderer: string }> {
-  for (const backend of gl === 'llvmpipe'
-    ? (['llvmpipe', 'swiftshader'] as const)
-    : (['swiftshader'] as const)) {
-    const browser = await launchChromium({ gl: backend });
-    const probe = await browser.newPage();
-    const renderer = await probeRenderer(probe);
-    await probe.close();
-    if (renderer) return { browser, backend, renderer };
-    console.warn(`[bench] ${backend} gave no WebGL2 context`);
-    await browser.close();
-  }
-  throw new Error('no WebGL2 in this Chromium, neither on llvmpipe nor on SwiftShader');
-}
-
 async function main(): Promise<void> {
   ensureBuilt();
-  const { browser, backend, renderer } = await openBrowser();
+  const { browser, backend, renderer } = await launchWithWebGl(gl);
   let hub: Hub | undefined;
   try {
     hub = await startHub({

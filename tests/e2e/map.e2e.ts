@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { ROOT, sleep } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ingest, testIncident } from '../support/ingest';
-import { describeProblems, guardContext, type PageProblems } from '../support/page';
+import { guardContext, newProblems, type PageProblems } from '../support/page';
 import {
   cropImage,
   decodePngInPage,
@@ -55,19 +55,9 @@ interface MapPage {
  */
 function useMapPage(width: number, height: number): () => MapPage {
   let opened: MapPage | undefined;
-  const seen = { offsite: 0, pageErrors: 0, consoleErrors: 0 };
+  const fresh = newProblems();
   const assertClean = () => {
-    if (!opened) return;
-    const p = opened.problems;
-    const fresh: PageProblems = {
-      offsite: p.offsite.slice(seen.offsite),
-      pageErrors: p.pageErrors.slice(seen.pageErrors),
-      consoleErrors: p.consoleErrors.slice(seen.consoleErrors),
-    };
-    seen.offsite = p.offsite.length;
-    seen.pageErrors = p.pageErrors.length;
-    seen.consoleErrors = p.consoleErrors.length;
-    expect(describeProblems(fresh), 'the page misbehaved').toBe('');
+    if (opened) expect(fresh(opened.problems), 'the page misbehaved').toBe('');
   };
   beforeAll(async () => {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });

@@ -10,7 +10,7 @@ import { ROOT, sleep } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { captureDownload, parseCsv } from '../support/download';
 import { ingest } from '../support/ingest';
-import { describeProblems, guardContext, type PageProblems } from '../support/page';
+import { describeProblems, guardContext, newProblems, type PageProblems } from '../support/page';
 
 // Issue 4's end-to-end test: an operator handles a citizen report on the console (/operator) while a
 // leader's wall watches in a second window. Each change must reach the wall within a second of the
@@ -155,7 +155,7 @@ async function openWindow(path: string): Promise<Window> {
 
 let consoleWin: Window | undefined;
 let wallWin: Window | undefined;
-const seen = new Map<PageProblems, { offsite: number; pageErrors: number; consoleErrors: number }>();
+const freshProblems = newProblems();
 
 /** Fails the test when either window left localhost, threw or logged an error since the last check. */
 function assertClean(): void {
@@ -164,19 +164,7 @@ function assertClean(): void {
     ['console', consoleWin],
     ['wall', wallWin],
   ] as const) {
-    if (!win) continue;
-    const p = win.problems;
-    const s = seen.get(p) ?? { offsite: 0, pageErrors: 0, consoleErrors: 0 };
-    const text = describeProblems({
-      offsite: p.offsite.slice(s.offsite),
-      pageErrors: p.pageErrors.slice(s.pageErrors),
-      consoleErrors: p.consoleErrors.slice(s.consoleErrors),
-    });
-    seen.set(p, {
-      offsite: p.offsite.length,
-      pageErrors: p.pageErrors.length,
-      consoleErrors: p.consoleErrors.length,
-    });
+    const text = win ? freshProblems(win.problems) : '';
     if (text) fresh.push(`${name}: ${text}`);
   }
   expect(fresh.join('\n'), 'a window misbehaved').toBe('');

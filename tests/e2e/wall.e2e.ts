@@ -6,7 +6,7 @@ import { ROOT, sleep } from '../support/app';
 import { canvasWebGlInfo, launchChromium } from '../support/browser';
 import { ingest, testIncident } from '../support/ingest';
 import {
-  describeProblems,
+  newProblems,
   guardContext,
   incidentArrivals,
   recordIncidentArrivals,
@@ -57,19 +57,9 @@ async function openWall(query: string): Promise<Wall> {
  */
 function useWall(query: string): () => Wall {
   let wall: Wall | undefined;
-  const seen = { offsite: 0, pageErrors: 0, consoleErrors: 0 };
+  const fresh = newProblems();
   const assertClean = () => {
-    if (!wall) return;
-    const p = wall.problems;
-    const fresh: PageProblems = {
-      offsite: p.offsite.slice(seen.offsite),
-      pageErrors: p.pageErrors.slice(seen.pageErrors),
-      consoleErrors: p.consoleErrors.slice(seen.consoleErrors),
-    };
-    seen.offsite = p.offsite.length;
-    seen.pageErrors = p.pageErrors.length;
-    seen.consoleErrors = p.consoleErrors.length;
-    expect(describeProblems(fresh), 'the page misbehaved').toBe('');
+    if (wall) expect(fresh(wall.problems), 'the page misbehaved').toBe('');
   };
   beforeAll(async () => {
     wall = await openWall(query);

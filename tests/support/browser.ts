@@ -85,3 +85,24 @@ export async function probeRenderer(page: Page): Promise<string | null> {
     return String(dbg ? gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
   });
 }
+
+/**
+ * Chromium on the asked WebGL backend, or on SwiftShader when llvmpipe gives no WebGL2 here, with the
+ * renderer string it reports.
+ */
+export async function launchWithWebGl(
+  gl: GlBackend,
+): Promise<{ browser: Browser; backend: GlBackend; renderer: string }> {
+  for (const backend of gl === 'llvmpipe'
+    ? (['llvmpipe', 'swiftshader'] as const)
+    : (['swiftshader'] as const)) {
+    const browser = await launchChromium({ gl: backend });
+    const probe = await browser.newPage();
+    const renderer = await probeRenderer(probe);
+    await probe.close();
+    if (renderer) return { browser, backend, renderer };
+    console.warn(`[bench] ${backend} gave no WebGL2 context`);
+    await browser.close();
+  }
+  throw new Error('no WebGL2 in this Chromium, neither on llvmpipe nor on SwiftShader');
+}

@@ -31,6 +31,27 @@ export function describeProblems(p: PageProblems): string {
 }
 
 /**
+ * What a context's problems hold beyond what an earlier call already reported, as text ('' when
+ * nothing new): each test fails on its own problems, each problem is reported once.
+ */
+export function newProblems(): (p: PageProblems) => string {
+  const seen = new WeakMap<PageProblems, { offsite: number; pageErrors: number; consoleErrors: number }>();
+  return (p) => {
+    const s = seen.get(p) ?? { offsite: 0, pageErrors: 0, consoleErrors: 0 };
+    seen.set(p, {
+      offsite: p.offsite.length,
+      pageErrors: p.pageErrors.length,
+      consoleErrors: p.consoleErrors.length,
+    });
+    return describeProblems({
+      offsite: p.offsite.slice(s.offsite),
+      pageErrors: p.pageErrors.slice(s.pageErrors),
+      consoleErrors: p.consoleErrors.slice(s.consoleErrors),
+    });
+  };
+}
+
+/**
  * Aborts and records every request that would leave localhost, for the whole context (pages and
  * their workers), and records page errors and console errors of every page opened in it.
  */
