@@ -53,6 +53,12 @@ export function applyCityEvent(state: CityState, event: CityEvent): void {
       state.lamps.level[lamp] = level;
       return;
     }
+    case 'cabinet.updated': {
+      const { id, ...status } = event.data;
+      const cabinet = state.lamps.cabinets.find((c) => c.id === id);
+      if (cabinet) cabinet.status = { ...status, override: status.override ? { ...status.override } : null };
+      return;
+    }
   }
 }
 

@@ -1,20 +1,14 @@
 // The seeded Huế city: a discrete-event simulation on a simulated clock. Every happening (a report, a
 // status change, a camera dropping out, a cabinet switching its lamps) sits on an agenda; advance()
 // runs the agenda up to the new clock and returns the events in order. No I/O, no wall clock.
-import { KPI_IDS, LAMP_FAULT, type AlertKind, type CameraKind } from '../../src/shared/protocol/codes';
-import type {
-  Camera,
-  CameraAlert,
-  CityEvent,
-  CityState,
-  Incident,
-  LightState,
-} from '../../src/shared/protocol/events';
+import { KPI_IDS, type AlertKind, type CameraKind } from '../../src/shared/protocol/codes';
+import type { Camera, CameraAlert, CityEvent, CityState, Incident } from '../../src/shared/protocol/events';
 import { MAX_ALERTS, isRetained } from './apply';
 import { buildCameras } from './cameras';
 import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
 import { createKpiTrack, kpiOf, stepKpi, type KpiTrack } from './kpis';
-import { buildLampLayout, levelOf, nextScheduledSwitch, scheduledLampState, type LampLayout } from './lamps';
+import { buildLampLayout, type LampLayout } from './lamps';
+import { Lighting, type CabinetCommand, type ControlResult } from './lighting';
 import { fakeName, fakePlate } from './people';
 import { Agenda } from './queue';
 import { STREAMS, deriveSeed, streamRng, type Rng } from './rng';
@@ -39,9 +33,16 @@ export interface CitySim {
   state(): CityState;
   /** moves the sim clock by realDtMs * scale and returns what happened, in order */
   advance(realDtMs: number): CityEvent[];
+  /**
+   * An operator's `lights.set` on a cabinet, at the current sim time. The lamp and cabinet events it
+   * causes wait in the output: take them with drain() (or the next advance()).
+   */
+  controlCabinet(cmd: CabinetCommand, by: string): ControlResult;
+  /** the events produced since the last advance() or drain(), without moving the clock */
+  drain(): CityEvent[];
 }
 
-export const DEFAULT_LAMPS = 20_000;
+export const DEFAULT_LAMPS = 50_000;
 export const DEFAULT_TIME_SCALE = 720;
 /** 17:00 in Huế (UTC+7) on 23 November 2026. */
 export const DEFAULT_START = Date.UTC(2026, 10, 23, 10, 0);
@@ -49,9 +50,6 @@ export const DEFAULT_START = Date.UTC(2026, 10, 23, 10, 0);
 /** Hue-S receives about 4,000 reports a year (3,550 in 2020). */
 export const INCIDENTS_PER_YEAR = 4_000;
 export const ALERTS_PER_DAY = 14;
-/** Share of lamps that fail per day. */
-export const LAMP_FAULTS_PER_DAY = 0.002;
-const LAMP_REPAIR_MEAN_MS = 36 * HOUR_MS;
 const CAMERA_UPTIME_MEAN_MS = 4 * DAY_MS;
 const CAMERA_OUTAGE_MEAN_MS = 2 * HOUR_MS;
 /** The city starts as it would be after a month of running: open cases, a history, recent alerts. */
@@ -132,9 +130,7 @@ class HueCity implements CitySim {
   private lastPrune = 0;
 
   private readonly layout: LampLayout;
-  private readonly lampState: Uint8Array;
-  private readonly lampLevel: Uint8Array;
-  private readonly cabinetMode: Uint8Array;
+  private readonly lighting: Lighting;
 
   constructor(opts: CitySimOptions) {
     const seed = opts.seed ?? 1;
@@ -153,15 +149,19 @@ class HueCity implements CitySim {
     this.kpis = KPI_IDS.flatMap((id) => createKpiTrack(this.rng.kpis, id, from) ?? []);
 
     this.layout = buildLampLayout(deriveSeed(seed, STREAMS.layout), lamps);
-    this.lampState = new Uint8Array(lamps);
-    this.lampLevel = new Uint8Array(lamps);
-    this.cabinetMode = new Uint8Array(this.layout.cabinets.length);
+    this.lighting = new Lighting({
+      layout: this.layout,
+      agenda: this.agenda,
+      rng: this.rng.lamps,
+      now: () => this.clock,
+      emit: (e) => this.emit(e),
+    });
 
     this.startIncidents(from);
     this.startAlerts(from);
     this.cameras.forEach((camera) => this.scheduleCameraFailure(camera, from));
     this.kpis.forEach((track) => this.scheduleKpi(track, from));
-    this.startLamps(start - LAMP_WARMUP_MS);
+    this.lighting.start(start - LAMP_WARMUP_MS);
 
     // Play the past month silently, so the first state looks like a city in the middle of its day.
     this.agenda.runUntil(start, (t) => (this.clock = t));
@@ -200,12 +200,22 @@ class HueCity implements CitySim {
         lon: Array.from(l.lon),
         lat: Array.from(l.lat),
         cabinet: Array.from(l.cabinet),
-        state: Array.from(this.lampState),
-        level: Array.from(this.lampLevel),
+        state: Array.from(this.lighting.state),
+        level: Array.from(this.lighting.level),
         watts: Array.from(l.watts),
-        cabinets: l.cabinets.map((c) => ({ id: c.id, ward: c.ward })),
+        cabinets: this.lighting.cabinetEntries(),
       },
     };
+  }
+
+  controlCabinet(cmd: CabinetCommand, by: string): ControlResult {
+    return this.lighting.control(cmd, by);
+  }
+
+  drain(): CityEvent[] {
+    const events = this.out;
+    this.out = [];
+    return events;
   }
 
   private emit(event: CityEvent): void {
@@ -328,61 +338,6 @@ class HueCity implements CitySim {
       this.emit({ type: 'kpi.updated', data: kpiOf(track) });
       this.scheduleKpi(track, this.clock);
     });
-  }
-
-  // Streetlights ------------------------------------------------------------------------------------
-
-  private startLamps(from: number): void {
-    const { cabinets, count } = this.layout;
-    cabinets.forEach((cab, c) => {
-      const mode = scheduledLampState(from - cab.offsetMs);
-      this.cabinetMode[c] = mode;
-      this.lampState.fill(mode, cab.start, cab.end);
-      this.lampLevel.fill(levelOf(mode), cab.start, cab.end);
-      this.scheduleCabinet(c, nextScheduledSwitch(from - cab.offsetMs));
-    });
-    if (count > 0) this.scheduleLampFault(from);
-  }
-
-  /** A cabinet switches its lamps at each city switching time, late by its own offset. */
-  private scheduleCabinet(c: number, boundary: number): void {
-    const cab = this.layout.cabinets[c]!;
-    this.agenda.at(boundary + cab.offsetMs, () => {
-      const mode = scheduledLampState(boundary);
-      const level = levelOf(mode);
-      this.cabinetMode[c] = mode;
-      for (let i = cab.start; i < cab.end; i++) {
-        const s = this.lampState[i];
-        if (s === LAMP_FAULT || (s === mode && this.lampLevel[i] === level)) continue;
-        this.setLamp(i, mode, level);
-      }
-      this.scheduleCabinet(c, nextScheduledSwitch(boundary));
-    });
-  }
-
-  private scheduleLampFault(from: number): void {
-    const rng = this.rng.lamps;
-    const count = this.layout.count;
-    const meanGap = DAY_MS / (count * LAMP_FAULTS_PER_DAY);
-    this.agenda.at(Math.round(from + rng.exp(meanGap)), () => {
-      const i = rng.int(0, count - 1);
-      if (this.lampState[i] !== LAMP_FAULT) {
-        this.setLamp(i, LAMP_FAULT, 0);
-        const repair = Math.round(this.clock + Math.max(3 * HOUR_MS, rng.exp(LAMP_REPAIR_MEAN_MS)));
-        this.agenda.at(repair, () => {
-          const mode = this.cabinetMode[this.layout.cabinet[i]!]!;
-          this.setLamp(i, mode, levelOf(mode));
-        });
-      }
-      this.scheduleLampFault(this.clock);
-    });
-  }
-
-  private setLamp(i: number, state: number, level: number): void {
-    this.lampState[i] = state;
-    this.lampLevel[i] = level;
-    const data: LightState = [i, state, level];
-    this.emit({ type: 'light.state', data });
   }
 }
 

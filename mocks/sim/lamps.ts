@@ -1,9 +1,8 @@
 // Streetlight inventory and schedule. Lamps stand along jittered street grids inside the urban wards
 // and are wired to control cabinets of about 50 lamps, each cabinet inside one ward. Everything is
 // kept in typed arrays: the city runs 50,000 lamps.
-import { LAMP_DIMMED, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
 import { Rng } from './rng';
-import { HOUR_MS, MINUTE_MS, localDay, localMidnight, localMsOfDay, sunTimes } from './sun';
+import { MINUTE_MS } from './sun';
 import { HUE_WARDS, URBAN_WARD_CODES, isInWard, round6, wardAt, wardBbox, type HueWard } from './wards';
 
 /** Where the city's lit streets are: the urban core with its near suburbs. */
@@ -17,6 +16,8 @@ export interface Cabinet {
   end: number;
   /** how late this cabinet's clock switches after the city schedule: staggers the city's switching */
   offsetMs: number;
+  /** the lighting schedule it follows (an id of HUE_SCHEDULES) */
+  group: string;
 }
 
 export interface LampLayout {
@@ -162,6 +163,35 @@ function wardStreets(rng: Rng, ward: HueWard, quota: number, areaKm2: number): S
   return pieces;
 }
 
+/** The Imperial City (Đại Nội) and its walls: heritage lighting. */
+const CITADEL = { west: 107.566, south: 16.459, east: 107.589, north: 16.481 } as const;
+
+/**
+ * A cabinet's schedule group: heritage lighting inside the citadel, the main-road schedule for one
+ * cabinet in four elsewhere (deterministic, so the layout's random draws stay as they were),
+ * residential streets for the rest.
+ */
+function groupOf(
+  ward: string,
+  lon: Float64Array,
+  lat: Float64Array,
+  start: number,
+  end: number,
+  index: number,
+): string {
+  let x = 0;
+  let y = 0;
+  for (let i = start; i < end; i++) {
+    x += lon[i]!;
+    y += lat[i]!;
+  }
+  const n = Math.max(1, end - start);
+  const [cx, cy] = [x / n, y / n];
+  if (ward === '19753' && cx > CITADEL.west && cx < CITADEL.east && cy > CITADEL.south && cy < CITADEL.north)
+    return 'di-tich';
+  return index % 4 === 0 ? 'truc-chinh' : 'dan-cu';
+}
+
 export function buildLampLayout(seed: number, count: number): LampLayout {
   const rng = new Rng(seed);
   const areas = urbanAreasInExtent();
@@ -216,53 +246,11 @@ export function buildLampLayout(seed: number, count: number): LampLayout {
         start,
         end,
         offsetMs: Math.round(rng.range(0, MAX_STAGGER_MS) / 1000) * 1000,
+        group: groupOf(ward.code, lon, lat, start, end, index),
       });
       cabinet.fill(index, start, end);
       start = end;
     }
   });
   return { count, lon, lat, cabinet, watts, cabinets };
-}
-
-// The switching plan of the city, by local time. Dimming follows the part-night practice
-// (Telensa-style 23:00-05:00 at 50%).
-const DIM_START_MS = 23 * HOUR_MS;
-const DIM_END_MS = 5 * HOUR_MS;
-const ON_AFTER_SUNSET_MS = 15 * MINUTE_MS;
-const OFF_BEFORE_SUNRISE_MS = 10 * MINUTE_MS;
-export const DIM_LEVEL = 50;
-
-/** Switching times of a local day, in ms after local midnight: dim end, off, on, dim start. */
-function dayBoundaries(day: number): [number, number, number, number] {
-  const sun = sunTimes(day);
-  const off = Math.max(DIM_END_MS + MINUTE_MS, Math.round(sun.sunrise * MINUTE_MS - OFF_BEFORE_SUNRISE_MS));
-  const on = Math.min(DIM_START_MS - MINUTE_MS, Math.round(sun.sunset * MINUTE_MS + ON_AFTER_SUNSET_MS));
-  return [DIM_END_MS, off, on, DIM_START_MS];
-}
-
-/** The scheduled lamp state at a time (without stagger). */
-export function scheduledLampState(t: number): number {
-  const ms = localMsOfDay(t);
-  const [dimEnd, off, on, dimStart] = dayBoundaries(localDay(t));
-  if (ms < dimEnd) return LAMP_DIMMED;
-  if (ms < off) return LAMP_ON;
-  if (ms < on) return LAMP_OFF;
-  if (ms < dimStart) return LAMP_ON;
-  return LAMP_DIMMED;
-}
-
-export function levelOf(state: number): number {
-  if (state === LAMP_ON) return 100;
-  if (state === LAMP_DIMMED) return DIM_LEVEL;
-  return 0;
-}
-
-/** The first scheduled switching time strictly after t. */
-export function nextScheduledSwitch(t: number): number {
-  const day = localDay(t);
-  for (const d of [day, day + 1]) {
-    const midnight = localMidnight(d);
-    for (const b of dayBoundaries(d)) if (midnight + b > t) return midnight + b;
-  }
-  return localMidnight(day + 2);
 }

@@ -20,7 +20,12 @@ function setup(opts: { maxRemembered?: number; maxAudit?: number } = {}) {
     ],
   });
   stream.takePending();
-  const desk = new CommandDesk({ apply: (cmd, by) => stream.command(cmd, by), now: clock.now, ...opts });
+  const desk = new CommandDesk({
+    apply: (cmd, by) =>
+      cmd.type === 'lights.set' ? { ok: false, error: 'no lighting here' } : stream.command(cmd, by),
+    now: clock.now,
+    ...opts,
+  });
   const incident = (id: string) => stream.state.incidents.find((i) => i.id === id);
   const updates = () => stream.takePending().flatMap((e) => (e.type === 'incident.updated' ? [e.data] : []));
   return { stream, desk, incident, updates };
@@ -204,7 +209,7 @@ describe('CommandDesk', () => {
     const kept = desk.entries();
     expect(kept.map((e) => e.commandId)).toEqual(['k2', 'k3', null]);
     expect(kept[2]).toMatchObject({ type: null, incidentId: null, ok: false });
-    expect(desk.entries(10, 'i2').map((e) => e.commandId)).toEqual(['k3']);
+    expect(desk.entries(10, { incidentId: 'i2' }).map((e) => e.commandId)).toEqual(['k3']);
   });
 
   it("keeps the simulator's scripted updates off an incident an operator has commanded", () => {

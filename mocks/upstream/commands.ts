@@ -28,6 +28,11 @@ export interface AuditEntry {
   commandId: string | null;
   type: string | null;
   incidentId: string | null;
+  /** lights.set: the cabinet, the mode and level asked for, and how its lamps took it */
+  cabinetId?: string;
+  mode?: string;
+  level?: number;
+  lamps?: { total: number; took: number; noResponse: number };
   ok: boolean;
   error?: string;
   /** a repeat of a command id already answered: it changed nothing and got the first answer again */
@@ -76,6 +81,9 @@ export class CommandDesk {
         ...ref,
         ok: ack.ok,
         ...(ack.ok ? {} : { error: ack.error }),
+        ...(ack.ok && ack.lights
+          ? { lamps: { total: ack.lights.lamps, took: ack.lights.took, noResponse: ack.lights.noResponse } }
+          : {}),
         ...(duplicate ? { duplicate: true as const } : {}),
       });
       return ack;
@@ -101,10 +109,17 @@ export class CommandDesk {
     return record(ack);
   }
 
-  /** The newest `limit` audit entries, oldest first; only those about `incidentId` when given. */
-  entries(limit = this.maxAudit, incidentId?: string): AuditEntry[] {
+  /** The newest `limit` audit entries, oldest first; only those about an incident or a cabinet when given. */
+  entries(limit = this.maxAudit, about: { incidentId?: string; cabinetId?: string } = {}): AuditEntry[] {
+    const { incidentId, cabinetId } = about;
     const pool =
-      incidentId === undefined ? this.audit : this.audit.filter((e) => e.incidentId === incidentId);
+      incidentId === undefined && cabinetId === undefined
+        ? this.audit
+        : this.audit.filter(
+            (e) =>
+              (incidentId === undefined || e.incidentId === incidentId) &&
+              (cabinetId === undefined || e.cabinetId === cabinetId),
+          );
     const n = Math.max(0, Math.min(limit, this.maxAudit));
     return pool.slice(Math.max(0, pool.length - n));
   }
@@ -150,13 +165,20 @@ function invalid(error: z.ZodError, prefix: string[]): string {
 }
 
 /** What the audit can say about a message, however malformed: only short strings are kept. */
-function describe(msg: unknown): Pick<AuditEntry, 'commandId' | 'type' | 'incidentId'> {
+function describe(
+  msg: unknown,
+): Pick<AuditEntry, 'commandId' | 'type' | 'incidentId' | 'cabinetId' | 'mode' | 'level'> {
   const rec = isRecord(msg) ? msg : {};
   const data = isRecord(rec.data) ? rec.data : {};
+  const cabinetId = shortString(data.cabinetId, 100);
+  const mode = shortString(data.mode, 16);
   return {
     commandId: shortString(rec.id, 100),
     type: shortString(rec.type, 64),
     incidentId: shortString(data.incidentId, 100),
+    ...(cabinetId === null ? {} : { cabinetId }),
+    ...(mode === null ? {} : { mode }),
+    ...(typeof data.level === 'number' && Number.isFinite(data.level) ? { level: data.level } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type StreamEvent,
 } from '../../src/shared/protocol/events';
 import { CommandDesk, MAX_AUDIT_ENTRIES } from './commands';
+import { cabinetSummaries } from './lights';
 import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
@@ -105,7 +106,19 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     simulated: sim !== null,
   };
   const stream = new CityStream(sim ? sim.state() : emptyCityState(), logSize, clock);
-  const commands = new CommandDesk({ apply: (cmd, by) => stream.command(cmd, by), now: clock.now });
+  const commands = new CommandDesk({
+    apply: (cmd, by): CommandAck => {
+      if (cmd.type !== 'lights.set') return stream.command(cmd, by);
+      // Lighting control needs a lighting system; the simulator is this hub's. A hub fed by
+      // producers only has no way to switch their lamps.
+      if (!sim) return { ok: false, error: 'no lighting control on this hub' };
+      const result = sim.controlCabinet(cmd.data, by);
+      // The lamps' and the cabinet's events go out with this command, before its ack.
+      stream.publish(sim.drain());
+      return result.ok ? { ok: true, lights: result.outcome } : result;
+    },
+    now: clock.now,
+  });
 
   // Guests share one redacted copy of the state, remade only when the state changes.
   let redactedFor: CityState | null = null;
@@ -271,6 +284,16 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       }
       case '/api/config':
         return handleConfig(req, res);
+      case '/api/lights/cabinets': {
+        if (!expect('GET')) return;
+        const role = viewer(req, res);
+        if (!role) return;
+        sendJson(res, 200, {
+          at: clock.now(),
+          cabinets: cabinetSummaries(stream.state.lamps, role !== 'guest'),
+        });
+        return;
+      }
       case '/api/audit':
         if (!expect('GET')) return;
         answerAudit(req, res, query);
@@ -315,7 +338,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return;
     }
     const incidentId = query.get('incidentId') ?? undefined;
-    sendJson(res, 200, { total: commands.auditSize, entries: commands.entries(limit, incidentId) });
+    const cabinetId = query.get('cabinetId') ?? undefined;
+    sendJson(res, 200, {
+      total: commands.auditSize,
+      entries: commands.entries(limit, { incidentId, cabinetId }),
+    });
   }
 
   function answerEvents(res: ServerResponse, role: Role, query: URLSearchParams): void {

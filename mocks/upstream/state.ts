@@ -1,6 +1,8 @@
 import { OPEN_STATUSES } from '../../src/shared/protocol/codes';
 import { applyIncidentUpdate, HISTORY_LIMIT, incidentFromReport } from '../../src/shared/protocol/incident';
 import type {
+  CabinetStatus,
+  Cabinet,
   CameraAlert,
   CityState,
   Incident,
@@ -59,6 +61,8 @@ class Draft {
   private kpis: Kpi[] | null = null;
   private lampState: number[] | null = null;
   private lampLevel: number[] | null = null;
+  private cabinets: Cabinet[] | null = null;
+  private cabinetIndex: Map<string, number> | null = null;
   private latestTs = -Infinity;
 
   constructor(private readonly base: CityState) {}
@@ -78,6 +82,8 @@ class Draft {
         return this.cameraStatus(event.data.id, event.data.online);
       case 'kpi.updated':
         return this.kpi(event.data);
+      case 'cabinet.updated':
+        return this.cabinet(event.data);
     }
   }
 
@@ -95,8 +101,13 @@ class Draft {
       cameras: this.cameras ?? b.cameras,
       kpis: this.kpis ?? b.kpis,
       lamps:
-        this.lampState || this.lampLevel
-          ? { ...b.lamps, state: this.lampState ?? b.lamps.state, level: this.lampLevel ?? b.lamps.level }
+        this.lampState || this.lampLevel || this.cabinets
+          ? {
+              ...b.lamps,
+              state: this.lampState ?? b.lamps.state,
+              level: this.lampLevel ?? b.lamps.level,
+              cabinets: this.cabinets ?? b.lamps.cabinets,
+            }
           : b.lamps,
     };
   }
@@ -108,6 +119,17 @@ class Draft {
     this.lampLevel ??= this.base.lamps.level.slice();
     this.lampState[index] = state;
     this.lampLevel[index] = level;
+  }
+
+  /** Validation has checked the id; an unknown one is ignored here all the same. */
+  private cabinet({ id, ...status }: CabinetStatus): void {
+    if (!this.cabinets || !this.cabinetIndex) {
+      this.cabinets = this.base.lamps.cabinets.slice();
+      this.cabinetIndex = new Map(this.cabinets.map((c, i) => [c.id, i]));
+    }
+    const i = this.cabinetIndex.get(id);
+    if (i === undefined) return;
+    this.cabinets[i] = { ...this.cabinets[i]!, status };
   }
 
   private ensureIncidents(): { list: Incident[]; index: Map<string, number> } {

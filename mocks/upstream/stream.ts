@@ -1,8 +1,8 @@
 import type {
   CityEvent,
   CityState,
-  Command,
   CommandAck,
+  IncidentCommand,
   Snapshot,
   StreamEvent,
 } from '../../src/shared/protocol/events';
@@ -54,10 +54,12 @@ export class CityStream {
     this.log = new EventLog(logSize);
     for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
+    const cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
     this.ctx = {
       lampCount: initial.lamps.count,
       isKnownIncident: (id) => this.reportedAt.has(id),
       isKnownCamera: (id) => this.cameraIds.has(id),
+      isKnownCabinet: (id) => cabinetIds.has(id),
     };
   }
 
@@ -111,7 +113,7 @@ export class CityStream {
    * An operator's command, checked against the state as it is now and committed in the same
    * synchronous step: of two commands racing for one incident, the second sees the first's result.
    */
-  command(cmd: Command, by: string): CommandAck {
+  command(cmd: IncidentCommand, by: string): CommandAck {
     const id = cmd.data.incidentId;
     const incident = this.current.incidents.find((inc) => inc.id === id);
     if (!incident) return { ok: false, error: `unknown incident: ${id}` };

@@ -61,10 +61,9 @@ describe('tokens', () => {
     const tokens = loadTokenMap({});
     expect(identityOf('dev-operator', tokens)).toEqual({ role: 'operator', name: 'Nguyễn Văn An' });
     expect(identityOf('dev-operator-2', tokens)).toEqual({ role: 'operator', name: 'Trần Thị Bình' });
-    expect(identityOf('dev-leader', tokens)).toEqual({
-      role: 'leader',
-      name: pseudonym('leader', 'dev-leader'),
-    });
+    expect(identityOf('dev-leader', tokens)).toEqual({ role: 'leader', name: 'Lê Minh Quân' });
+    // The visitor's token has no name of its own.
+    expect(identityOf('dev-guest', tokens)).toEqual({ role: 'guest', name: pseudonym('guest', 'dev-guest') });
     expect(pseudonym('leader', 'dev-leader')).toMatch(/^leader-[0-9a-f]{6}$/);
     expect(pseudonym('leader', 'dev-leader')).not.toBe(pseudonym('leader', 'dev-leader-2'));
     expect(identityOf('nobody', tokens)).toBeUndefined();

@@ -6,6 +6,7 @@ const ctx: ValidationContext = {
   lampCount: 10,
   isKnownIncident: (id) => id === 'known',
   isKnownCamera: (id) => id === 'cam-1',
+  isKnownCabinet: (id) => id === 'CAB-1',
 };
 
 const paths = (body: unknown) => {
@@ -98,6 +99,11 @@ describe('validateBatch', () => {
           42,
           { type: 'incident.updated', data: { id: 'nobody', status: 'assigned', by: 'x', at } },
           { type: 'camera.status', data: { id: 'cam-9', online: true } },
+          {
+            type: 'cabinet.updated',
+            data: { id: 'CAB-9', mode: 'auto', level: 100, online: true, override: null },
+          },
+          { type: 'cabinet.updated', data: { id: 'CAB-1', mode: 'bright', level: 100, online: true } },
         ],
       }),
     ).toEqual([
@@ -107,6 +113,9 @@ describe('validateBatch', () => {
       'events.3',
       'events.4.data.id',
       'events.5.data.id',
+      'events.6.data.id',
+      'events.7.data.mode',
+      'events.7.data.override',
     ]);
   });
 

@@ -17,6 +17,7 @@ export interface ValidationContext {
   lampCount: number;
   isKnownIncident(id: string): boolean;
   isKnownCamera(id: string): boolean;
+  isKnownCabinet(id: string): boolean;
 }
 
 export const MAX_BATCH_EVENTS = 10_000;
@@ -99,6 +100,10 @@ export function validateEvent(
     !ctx.isKnownIncident(event.data.id)
   ) {
     issues.push({ index, path: `${at}.data.id`, message: 'no incident with this id' });
+    return null;
+  }
+  if (event.type === 'cabinet.updated' && !ctx.isKnownCabinet(event.data.id)) {
+    issues.push({ index, path: `${at}.data.id`, message: 'no cabinet with this id' });
     return null;
   }
   if (event.type === 'camera.status' && !ctx.isKnownCamera(event.data.id)) {

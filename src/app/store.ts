@@ -4,6 +4,7 @@ import { alarmsSlice } from '../features/alarms/alarmsSlice';
 import { camerasSlice } from '../features/cameras/camerasSlice';
 import { incidentsSlice } from '../features/incidents/incidentsSlice';
 import { kpisSlice } from '../features/kpis/kpisSlice';
+import { cabinetsSlice } from '../features/lights/cabinetsSlice';
 import { lightsSlice } from '../features/lights/lightsSlice';
 import { mapSlice } from '../features/map/mapSlice';
 
@@ -13,6 +14,7 @@ const rootReducer = combineSlices(
   camerasSlice,
   kpisSlice,
   lightsSlice,
+  cabinetsSlice,
   mapSlice,
   alarmsSlice,
 );

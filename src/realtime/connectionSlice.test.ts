@@ -17,6 +17,7 @@ describe('connection slice', () => {
       kpis: [],
     },
     lights: { version: 1, count: 0, byState: [0, 0, 0, 0], powerW: 0 },
+    cabinets: [],
     receivedAt: 1_000,
   });
 

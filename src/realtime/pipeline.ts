@@ -57,7 +57,15 @@ export class StreamPipeline {
     const lights = this.deps.lamps.load(lamps);
     this.seq.reset(seq);
     this.pending = this.pending.filter((e) => e.seq > seq);
-    this.deps.dispatch(snapshotReceived({ seq, state: rest, lights, receivedAt: this.deps.now() }));
+    this.deps.dispatch(
+      snapshotReceived({
+        seq,
+        state: rest,
+        lights,
+        cabinets: lamps.cabinets,
+        receivedAt: this.deps.now(),
+      }),
+    );
     return true;
   }
 

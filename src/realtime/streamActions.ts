@@ -1,5 +1,5 @@
 import { createAction } from '@reduxjs/toolkit';
-import type { CityClock, CityState, Session, StreamEvent } from '../shared/protocol/events';
+import type { Cabinet, CityClock, CityState, Session, StreamEvent } from '../shared/protocol/events';
 import type { DropReason } from './validate';
 
 /**
@@ -23,6 +23,8 @@ export const snapshotReceived = createAction<{
   seq: number;
   state: StateWithoutLamps;
   lights: LightsSummary;
+  /** the lamp inventory's cabinets (the lamp columns themselves went into LightColumns) */
+  cabinets: Cabinet[];
   receivedAt: number;
 }>('stream/snapshotReceived');
 

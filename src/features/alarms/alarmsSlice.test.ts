@@ -65,6 +65,7 @@ function snapshot(incidents: Incident[], receivedAt: number, now = T0) {
     seq: ++seq,
     state,
     lights: { version: 0, count: 0, byState: [0, 0, 0, 0], powerW: 0 },
+    cabinets: [],
     receivedAt,
   });
 }

@@ -4,7 +4,7 @@ import { useCityNow } from '../../app/useCityNow';
 import { DEPARTMENTS } from '../../shared/city/profile';
 import { formatCityDate, formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
-import type { CommandType, Incident } from '../../shared/protocol/events';
+import type { CommandType, Incident, IncidentCommandType } from '../../shared/protocol/events';
 import { canApply } from '../../shared/protocol/incident';
 import type { CommandData } from '../../realtime/commands';
 import type { CommandRunner } from './useCommandRunner';
@@ -49,7 +49,7 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode, readOnly = 
 
   const when = (iso: string) =>
     `${formatCityTime(Date.parse(iso), lang)} ${formatCityDate(Date.parse(iso), lang)}`;
-  const can = (type: CommandType) => canApply(type, inc) && !busy;
+  const can = (type: IncidentCommandType) => canApply(type, inc) && !busy;
 
   return (
     <section

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
-import { LightColumns, lampPower } from './lightColumns';
+import { lampDrawW } from '../../shared/lighting/energy';
+import { LightColumns } from './lightColumns';
 
 const columns = (states: number[], levels: number[], watts: number[]) => ({
   count: states.length,
@@ -43,10 +44,10 @@ describe('LightColumns', () => {
   });
 
   it('draws power only when lit', () => {
-    expect(lampPower(LAMP_ON, 40, 150)).toBe(150);
-    expect(lampPower(LAMP_DIMMED, 40, 150)).toBe(60);
-    expect(lampPower(LAMP_FAULT, 100, 150)).toBe(0);
-    expect(lampPower(LAMP_OFF, 100, 150)).toBe(0);
+    expect(lampDrawW(LAMP_ON, 40, 150)).toBe(150);
+    expect(lampDrawW(LAMP_DIMMED, 40, 150)).toBe(60);
+    expect(lampDrawW(LAMP_FAULT, 100, 150)).toBe(0);
+    expect(lampDrawW(LAMP_OFF, 100, 150)).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
-import { LAMP_DIMMED, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
+import { lampDrawW } from '../../shared/lighting/energy';
+import { LAMP_STATE_COUNT } from '../../shared/protocol/codes';
 import type { LampColumns, LightState } from '../../shared/protocol/events';
 import type { LightsSummary } from '../../realtime/streamActions';
 import { writeLampColor } from './lampColors';
@@ -41,7 +42,7 @@ export class LightColumns {
       this.state[i] = c.state[i]!;
       this.level[i] = c.level[i]!;
       this.byState[c.state[i]!]! += 1;
-      this.powerW += lampPower(c.state[i]!, c.level[i]!, c.watts[i]!);
+      this.powerW += lampDrawW(c.state[i]!, c.level[i]!, c.watts[i]!);
       writeLampColor(c.state[i]!, c.level[i]!, this.colors, i * 4);
     }
     this.version++;
@@ -55,7 +56,7 @@ export class LightColumns {
       const prevS = this.state[i]!;
       this.byState[prevS]! -= 1;
       this.byState[s]! += 1;
-      this.powerW += lampPower(s, l, this.watts[i]!) - lampPower(prevS, this.level[i]!, this.watts[i]!);
+      this.powerW += lampDrawW(s, l, this.watts[i]!) - lampDrawW(prevS, this.level[i]!, this.watts[i]!);
       this.state[i] = s;
       this.level[i] = l;
       writeLampColor(s, l, this.colors, i * 4);
@@ -72,11 +73,4 @@ export class LightColumns {
       powerW: Math.max(0, Math.round(this.powerW)),
     };
   }
-}
-
-/** Draw of one LED lamp: full rating when on, proportional to level when dimmed, nothing otherwise. */
-export function lampPower(state: number, level: number, watts: number): number {
-  if (state === LAMP_ON) return watts;
-  if (state === LAMP_DIMMED) return (watts * level) / 100;
-  return 0;
 }

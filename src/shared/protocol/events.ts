@@ -131,6 +131,38 @@ export const incidentSchema = incidentReportedSchema.extend({
 export type Incident = z.infer<typeof incidentSchema>;
 
 /**
+ * What rules a control cabinet (tủ điều khiển): `auto` follows its group's schedule; `on`, `off` and
+ * `dim` are an operator's override, which lasts until the schedule's next change.
+ */
+export const CABINET_MODES = ['auto', 'on', 'off', 'dim'] as const;
+export type CabinetMode = (typeof CABINET_MODES)[number];
+
+/** A cabinet's control status: what `cabinet.updated` carries and the snapshot holds per cabinet. */
+export const cabinetStatusSchema = z.object({
+  id: z.string().min(1).max(100),
+  mode: z.enum(CABINET_MODES),
+  /** the level the cabinet commands now: 100 on, 0 off, the dim level when dimmed */
+  level: z.number().min(0).max(100),
+  /** false: the cabinet stopped answering; its lamps' states are the last ones known */
+  online: z.boolean(),
+  /** an operator's override: who set it, when (city time, epoch ms), and when it ends */
+  override: z.object({ by: z.string().max(100), at: z.number(), until: z.number() }).nullable(),
+});
+export type CabinetStatus = z.infer<typeof cabinetStatusSchema>;
+
+/**
+ * A cabinet in the lamp inventory. `group` names the lighting schedule it follows; the control status
+ * is there when the hub controls lighting (a hub fed by a producer without control has none).
+ */
+export const cabinetSchema = z.object({
+  id: z.string(),
+  ward: z.string(),
+  group: z.string().max(64).optional(),
+  status: cabinetStatusSchema.omit({ id: true }).optional(),
+});
+export type Cabinet = z.infer<typeof cabinetSchema>;
+
+/**
  * Lamp inventory and state as columns (parallel arrays, one entry per lamp): 20,000+ lamps as
  * objects would be megabytes of JSON.
  */
@@ -150,7 +182,7 @@ export const lampColumnsSchema = z
     level: z.array(z.number().min(0).max(100)),
     /** rated power of each lamp at full level, in watts */
     watts: z.array(z.number().min(0)),
-    cabinets: z.array(z.object({ id: z.string(), ward: z.string() })),
+    cabinets: z.array(cabinetSchema),
   })
   .refine(
     (c) => [c.lon, c.lat, c.cabinet, c.state, c.level, c.watts].every((col) => col.length === c.count),
@@ -198,6 +230,7 @@ export const eventDataSchemas = {
   'camera.status': cameraStatusSchema,
   'camera.alert': cameraAlertSchema,
   'kpi.updated': kpiSchema,
+  'cabinet.updated': cabinetStatusSchema,
 } as const;
 export type EventType = keyof typeof eventDataSchemas | 'light.state';
 
@@ -207,6 +240,7 @@ export type CityEvent =
   | { type: 'camera.status'; data: CameraStatus }
   | { type: 'camera.alert'; data: CameraAlert }
   | { type: 'kpi.updated'; data: Kpi }
+  | { type: 'cabinet.updated'; data: CabinetStatus }
   | { type: 'light.state'; data: LightState };
 
 /** An event as sent: the envelope with typed data. */
@@ -236,13 +270,15 @@ export type EventsMessage = { events: StreamEvent[] };
 // ---- Commands (operator → hub) ----
 
 /** `command` `{ id, type, data }`; the hub answers through the socket.io acknowledgement. */
-export const COMMAND_TYPES = [
+export const INCIDENT_COMMAND_TYPES = [
   'incident.acknowledge',
   'incident.assign',
   'incident.start',
   'incident.resolve',
   'incident.reject',
 ] as const;
+export type IncidentCommandType = (typeof INCIDENT_COMMAND_TYPES)[number];
+export const COMMAND_TYPES = [...INCIDENT_COMMAND_TYPES, 'lights.set'] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
 const incidentRef = { incidentId: z.string().min(1).max(100) };
@@ -252,6 +288,17 @@ export const commandDataSchemas = {
   'incident.start': z.object(incidentRef),
   'incident.resolve': z.object({ ...incidentRef, note: z.string().trim().min(1).max(4000) }),
   'incident.reject': z.object({ ...incidentRef, reason: z.string().trim().min(1).max(4000) }),
+  /** `level` only with `dim` (0-100); `on` is 100, `off` 0, `auto` hands the cabinet back to its schedule */
+  'lights.set': z
+    .object({
+      cabinetId: z.string().min(1).max(100),
+      mode: z.enum(CABINET_MODES),
+      level: z.number().min(0).max(100).optional(),
+    })
+    .refine((d) => (d.mode === 'dim') === (d.level !== undefined), {
+      message: 'level goes with mode "dim", and only with it',
+      path: ['level'],
+    }),
 } as const;
 
 export const commandSchema = z.object({
@@ -264,4 +311,14 @@ export type Command = {
   [T in CommandType]: { id: string; type: T; data: z.infer<(typeof commandDataSchemas)[T]> };
 }[CommandType];
 
-export type CommandAck = { ok: true } | { ok: false; error: string };
+export type IncidentCommand = Extract<Command, { type: IncidentCommandType }>;
+
+/** How a cabinet's lamps took a `lights.set`: lamps that did not answer keep their last state. */
+export interface LightsOutcome {
+  cabinetId: string;
+  lamps: number;
+  took: number;
+  noResponse: number;
+}
+
+export type CommandAck = { ok: true; lights?: LightsOutcome } | { ok: false; error: string };

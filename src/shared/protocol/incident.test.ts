@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command, Incident } from './events';
+import type { Incident, IncidentCommand } from './events';
 import { applyIncidentUpdate, canApply, incidentFromReport, isAcknowledged, transition } from './incident';
 
 const AT = '2026-11-23T03:00:00.000Z';
@@ -16,11 +16,11 @@ const fresh = (): Incident =>
     },
     0,
   );
-const cmd = <T extends Command['type']>(type: T, data: object): Command =>
-  ({ id: `c-${type}`, type, data: { incidentId: 'i1', ...data } }) as Command;
+const cmd = <T extends IncidentCommand['type']>(type: T, data: object): IncidentCommand =>
+  ({ id: `c-${type}`, type, data: { incidentId: 'i1', ...data } }) as IncidentCommand;
 
 /** Runs commands in order, applying each accepted one; returns the errors of refused ones. */
-function play(inc: Incident, ...cmds: Command[]): (string | null)[] {
+function play(inc: Incident, ...cmds: IncidentCommand[]): (string | null)[] {
   return cmds.map((c) => {
     const r = transition(inc, c, 'Nguyễn Văn An', AT);
     if (r.ok) applyIncidentUpdate(inc, r.update);

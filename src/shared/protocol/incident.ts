@@ -1,4 +1,10 @@
-import type { Command, Incident, IncidentReported, IncidentUpdated } from './events';
+import type {
+  Incident,
+  IncidentCommand,
+  IncidentCommandType,
+  IncidentReported,
+  IncidentUpdated,
+} from './events';
 
 /** Status changes kept per incident: enough for any real handling, bounded against a runaway producer. */
 export const HISTORY_LIMIT = 100;
@@ -41,7 +47,7 @@ export function isAcknowledged(inc: Pick<Incident, 'status' | 'acknowledgedAt'>)
  * The handling workflow as a status machine: which command may move an incident from which status.
  * The hub enforces it; the console uses it to offer only the commands that can succeed.
  */
-const ALLOWED: Record<Command['type'], readonly Incident['status'][]> = {
+const ALLOWED: Record<IncidentCommandType, readonly Incident['status'][]> = {
   'incident.acknowledge': ['received'],
   'incident.assign': ['received', 'assigned'],
   'incident.start': ['assigned'],
@@ -49,7 +55,7 @@ const ALLOWED: Record<Command['type'], readonly Incident['status'][]> = {
   'incident.reject': ['received', 'assigned'],
 };
 
-const TARGET: Record<Command['type'], Incident['status'] | null> = {
+const TARGET: Record<IncidentCommandType, Incident['status'] | null> = {
   'incident.acknowledge': null,
   'incident.assign': 'assigned',
   'incident.start': 'in_progress',
@@ -57,7 +63,10 @@ const TARGET: Record<Command['type'], Incident['status'] | null> = {
   'incident.reject': 'rejected',
 };
 
-export function canApply(type: Command['type'], inc: Pick<Incident, 'status' | 'acknowledgedAt'>): boolean {
+export function canApply(
+  type: IncidentCommandType,
+  inc: Pick<Incident, 'status' | 'acknowledgedAt'>,
+): boolean {
   if (type === 'incident.acknowledge' && inc.acknowledgedAt !== undefined) return false;
   return ALLOWED[type].includes(inc.status);
 }
@@ -68,7 +77,7 @@ export function canApply(type: Command['type'], inc: Pick<Incident, 'status' | '
  */
 export function transition(
   inc: Incident,
-  cmd: Command,
+  cmd: IncidentCommand,
   by: string,
   at: string,
 ): { ok: true; update: IncidentUpdated } | { ok: false; error: string } {
@@ -95,4 +104,4 @@ export function transition(
 }
 
 /** The status a command leads to (null: it changes none). */
-export const commandTarget = (type: Command['type']) => TARGET[type];
+export const commandTarget = (type: IncidentCommandType) => TARGET[type];

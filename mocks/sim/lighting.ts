@@ -1,0 +1,241 @@
+// The city's public lighting as the control system sees it: cabinets (tủ điều khiển) that switch
+// their lamps on their group's schedule, an operator's override until the schedule's next change,
+// lamps that fail or do not answer a command, and cabinets that drop off the network for a while.
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
+import type {
+  CabinetMode,
+  CabinetStatus,
+  CityEvent,
+  LampColumns,
+  LightState,
+  LightsOutcome,
+} from '../../src/shared/protocol/events';
+import { HUE, type Place } from '../../src/shared/lighting/sun';
+import {
+  HUE_SCHEDULES,
+  nextChange,
+  settingAt,
+  type LightingSchedule,
+  type Setting,
+} from '../../src/shared/lighting/schedule';
+import type { LampLayout } from './lamps';
+import type { Agenda } from './queue';
+import type { Rng } from './rng';
+import { DAY_MS, HOUR_MS } from './sun';
+
+/** Share of lamps per day that fail (a lamp failure, state LAMP_FAULT). */
+export const LAMP_FAULTS_PER_DAY = 0.002;
+const LAMP_REPAIR_MEAN_MS = 36 * HOUR_MS;
+/** A working lamp misses a switching command this often (the power-line signal did not reach it). */
+export const NO_RESPONSE_SHARE = 0.03;
+/** At a scheduled switch, far fewer miss: the cabinet repeats its schedule command. */
+const SCHEDULE_MISS_SHARE = 0.002;
+/** Each cabinet drops off the network about once in this many days, for 1 to 6 hours. */
+const CABINET_OUTAGE_EVERY_DAYS = 120;
+
+export type CabinetCommand = { cabinetId: string; mode: CabinetMode; level?: number };
+export type ControlResult = { ok: true; outcome: LightsOutcome } | { ok: false; error: string };
+
+interface CabinetRuntime {
+  schedule: LightingSchedule;
+  mode: CabinetMode;
+  setting: Setting;
+  online: boolean;
+  override: { by: string; at: number; until: number } | null;
+}
+
+interface Deps {
+  layout: LampLayout;
+  agenda: Agenda;
+  rng: Rng;
+  now(): number;
+  emit(event: CityEvent): void;
+  place?: Place;
+}
+
+const lampStateOf = (s: Setting): number =>
+  s.mode === 'on' ? LAMP_ON : s.mode === 'dim' ? LAMP_DIMMED : LAMP_OFF;
+
+const SCHEDULES = new Map(HUE_SCHEDULES.map((s) => [s.id, s]));
+
+export class Lighting {
+  readonly state: Uint8Array;
+  readonly level: Uint8Array;
+  private readonly cabinets: CabinetRuntime[];
+  private readonly index = new Map<string, number>();
+  private readonly place: Place;
+
+  constructor(private readonly d: Deps) {
+    const { layout } = d;
+    this.place = d.place ?? HUE;
+    this.state = new Uint8Array(layout.count);
+    this.level = new Uint8Array(layout.count);
+    this.cabinets = layout.cabinets.map((cab, c) => {
+      this.index.set(cab.id, c);
+      const schedule = SCHEDULES.get(cab.group) ?? HUE_SCHEDULES[0]!;
+      return { schedule, mode: 'auto', setting: { mode: 'off', level: 0 }, online: true, override: null };
+    });
+  }
+
+  /** Lamps as the schedules have them at `from`; from then on the agenda switches them. */
+  start(from: number): void {
+    const { layout } = this.d;
+    layout.cabinets.forEach((cab, c) => {
+      const rt = this.cabinets[c]!;
+      rt.setting = settingAt(rt.schedule, this.place, from - cab.offsetMs);
+      this.state.fill(lampStateOf(rt.setting), cab.start, cab.end);
+      this.level.fill(rt.setting.level, cab.start, cab.end);
+      this.scheduleSwitch(c, nextChange(rt.schedule, this.place, from - cab.offsetMs).at);
+      this.scheduleOutage(c, from);
+    });
+    if (layout.count > 0) this.scheduleLampFault(from);
+  }
+
+  /** Each cabinet's control status, in inventory order. */
+  statuses(): Omit<CabinetStatus, 'id'>[] {
+    return this.cabinets.map((rt) => this.statusOf(rt));
+  }
+
+  /** The inventory entries of the snapshot: id, ward, schedule group and control status. */
+  cabinetEntries(): LampColumns['cabinets'] {
+    return this.d.layout.cabinets.map((cab, c) => ({
+      id: cab.id,
+      ward: cab.ward,
+      group: cab.group,
+      status: this.statusOf(this.cabinets[c]!),
+    }));
+  }
+
+  /**
+   * An operator's `lights.set`. `auto` hands the cabinet back to its schedule at once; `on`, `off`
+   * and `dim` override it until the schedule's next change. Lamps that have failed or miss the
+   * signal keep their state and are counted as not responding.
+   */
+  control(cmd: CabinetCommand, by: string): ControlResult {
+    const c = this.index.get(cmd.cabinetId);
+    if (c === undefined) return { ok: false, error: `unknown cabinet: ${cmd.cabinetId}` };
+    const rt = this.cabinets[c]!;
+    const cab = this.d.layout.cabinets[c]!;
+    if (!rt.online) return { ok: false, error: `cabinet offline: ${cmd.cabinetId}` };
+    const now = this.d.now();
+    if (cmd.mode === 'auto') {
+      rt.override = null;
+      rt.mode = 'auto';
+      rt.setting = settingAt(rt.schedule, this.place, now - cab.offsetMs);
+    } else {
+      const until = nextChange(rt.schedule, this.place, now - cab.offsetMs).at + cab.offsetMs;
+      rt.override = { by, at: now, until };
+      rt.mode = cmd.mode;
+      rt.setting =
+        cmd.mode === 'on'
+          ? { mode: 'on', level: 100 }
+          : cmd.mode === 'off'
+            ? { mode: 'off', level: 0 }
+            : { mode: 'dim', level: cmd.level ?? 50 };
+    }
+    const { took, noResponse } = this.switchLamps(c, NO_RESPONSE_SHARE);
+    this.emitStatus(c);
+    return {
+      ok: true,
+      outcome: { cabinetId: cab.id, lamps: cab.end - cab.start, took, noResponse },
+    };
+  }
+
+  /** Sets the cabinet's lamps to its setting; returns how many did and did not take it. */
+  private switchLamps(c: number, missShare: number): { took: number; noResponse: number } {
+    const cab = this.d.layout.cabinets[c]!;
+    const { setting } = this.cabinets[c]!;
+    const state = lampStateOf(setting);
+    let took = 0;
+    let noResponse = 0;
+    for (let i = cab.start; i < cab.end; i++) {
+      if (this.state[i] === LAMP_FAULT || this.d.rng.next() < missShare) {
+        noResponse++;
+        continue;
+      }
+      took++;
+      if (this.state[i] !== state || this.level[i] !== setting.level) this.setLamp(i, state, setting.level);
+    }
+    return { took, noResponse };
+  }
+
+  /** The cabinet's own clock runs `offsetMs` late: the city's lamps do not all switch in one instant. */
+  private scheduleSwitch(c: number, boundary: number): void {
+    const cab = this.d.layout.cabinets[c]!;
+    this.d.agenda.at(boundary + cab.offsetMs, () => {
+      const rt = this.cabinets[c]!;
+      const now = this.d.now();
+      // An override lasts until the schedule's next change: this one.
+      if (rt.override && rt.override.until <= now) rt.override = null;
+      if (!rt.override) {
+        rt.mode = 'auto';
+        rt.setting = settingAt(rt.schedule, this.place, boundary);
+        if (rt.online) this.switchLamps(c, SCHEDULE_MISS_SHARE);
+        this.emitStatus(c);
+      }
+      this.scheduleSwitch(c, nextChange(rt.schedule, this.place, boundary).at);
+    });
+  }
+
+  private scheduleOutage(c: number, from: number): void {
+    const rng = this.d.rng;
+    this.d.agenda.at(Math.round(from + rng.exp(CABINET_OUTAGE_EVERY_DAYS * DAY_MS)), () => {
+      const rt = this.cabinets[c]!;
+      rt.online = false;
+      this.emitStatus(c);
+      this.d.agenda.at(Math.round(this.d.now() + rng.range(1, 6) * HOUR_MS), () => {
+        rt.online = true;
+        // Back on the network, it catches up with what it should be doing now.
+        if (rt.override && rt.override.until <= this.d.now()) {
+          rt.override = null;
+          rt.mode = 'auto';
+        }
+        if (!rt.override) {
+          const cab = this.d.layout.cabinets[c]!;
+          rt.setting = settingAt(rt.schedule, this.place, this.d.now() - cab.offsetMs);
+        }
+        this.switchLamps(c, SCHEDULE_MISS_SHARE);
+        this.emitStatus(c);
+        this.scheduleOutage(c, this.d.now());
+      });
+    });
+  }
+
+  private scheduleLampFault(from: number): void {
+    const { rng, layout } = this.d;
+    const meanGap = DAY_MS / (layout.count * LAMP_FAULTS_PER_DAY);
+    this.d.agenda.at(Math.round(from + rng.exp(meanGap)), () => {
+      const i = rng.int(0, layout.count - 1);
+      if (this.state[i] !== LAMP_FAULT) {
+        this.setLamp(i, LAMP_FAULT, 0);
+        const repair = Math.round(this.d.now() + Math.max(3 * HOUR_MS, rng.exp(LAMP_REPAIR_MEAN_MS)));
+        this.d.agenda.at(repair, () => {
+          const { setting } = this.cabinets[layout.cabinet[i]!]!;
+          this.setLamp(i, lampStateOf(setting), setting.level);
+        });
+      }
+      this.scheduleLampFault(this.d.now());
+    });
+  }
+
+  private statusOf(rt: CabinetRuntime): Omit<CabinetStatus, 'id'> {
+    return {
+      mode: rt.mode,
+      level: rt.setting.level,
+      online: rt.online,
+      override: rt.override ? { ...rt.override } : null,
+    };
+  }
+
+  private emitStatus(c: number): void {
+    const id = this.d.layout.cabinets[c]!.id;
+    this.d.emit({ type: 'cabinet.updated', data: { id, ...this.statusOf(this.cabinets[c]!) } });
+  }
+
+  private setLamp(i: number, state: number, level: number): void {
+    this.state[i] = state;
+    this.level[i] = level;
+    const data: LightState = [i, state, level];
+    this.d.emit({ type: 'light.state', data });
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
+import type { CabinetStatus, StreamEvent } from '../../shared/protocol/events';
+import { cabinetsSlice, selectCabinets } from './cabinetsSlice';
+
+const T = Date.UTC(2026, 10, 23, 10);
+const auto = { mode: 'auto', level: 0, online: true, override: null } as const;
+
+function snapshot() {
+  return snapshotReceived({
+    seq: 1,
+    state: {
+      city: 'Huế',
+      clock: { now: T, scale: 1, simulated: true },
+      incidents: [],
+      alerts: [],
+      cameras: [],
+      kpis: [],
+    },
+    lights: { version: 1, count: 0, byState: [0, 0, 0, 0], powerW: 0 },
+    cabinets: [
+      { id: 'CAB-A', ward: '19753', group: 'dan-cu', status: auto },
+      { id: 'CAB-B', ward: '19774', group: 'truc-chinh', status: auto },
+    ],
+    receivedAt: T,
+  });
+}
+
+function updated(data: CabinetStatus, seq: number) {
+  const events: StreamEvent[] = [{ type: 'cabinet.updated', data, seq, ts: T }];
+  return eventsReceived({
+    events,
+    lights: null,
+    lastSeq: seq,
+    lastTs: T,
+    count: 1,
+    dropped: {},
+    receivedAt: T,
+  });
+}
+
+describe('cabinets slice', () => {
+  it('holds the inventory in order and follows cabinet.updated; ignores a cabinet it does not know', () => {
+    let s = cabinetsSlice.reducer(undefined, snapshot());
+    const override = { by: 'Nguyễn Văn An', at: T, until: T + 3_600_000 };
+    s = cabinetsSlice.reducer(s, updated({ id: 'CAB-B', mode: 'dim', level: 40, online: true, override }, 2));
+    s = cabinetsSlice.reducer(
+      s,
+      updated({ id: 'CAB-X', mode: 'off', level: 0, online: false, override: null }, 3),
+    );
+    const list = selectCabinets({ cabinets: s });
+    expect(list.map((c) => c.id)).toEqual(['CAB-A', 'CAB-B']);
+    expect(list[0]!.status).toEqual(auto);
+    expect(list[1]).toEqual({
+      id: 'CAB-B',
+      ward: '19774',
+      group: 'truc-chinh',
+      status: { mode: 'dim', level: 40, online: true, override },
+    });
+    // A new snapshot replaces everything.
+    expect(selectCabinets({ cabinets: cabinetsSlice.reducer(s, snapshot()) })[1]!.status).toEqual(auto);
+  });
+});

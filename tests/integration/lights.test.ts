@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../mocks/upstream/commands';
+import type { CabinetSummary } from '../../mocks/upstream/lights';
+import type { TokenMap } from '../../mocks/upstream/tokens';
+import { LAMP_DIMMED, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
+import type { CabinetStatus, CommandAck, LightState } from '../../src/shared/protocol/events';
+import { TOKENS, useHarness, type Viewer } from './harness';
+
+// Cabinet control (`lights.set`) against the real hub and its simulator, over real sockets: who may
+// switch lamps, what the lamps do, lamps that do not answer, the cabinet list, the audit trail, and an
+// override that ends at the schedule's next change.
+
+const AN = 'Nguyễn Văn An';
+const NAMED: TokenMap = { ...TOKENS, 'dev-operator': { role: 'operator', name: AN } };
+/** Real time: the city stays at 17:00 on 23 November (before dusk: lamps off) for the whole test. */
+const SLOW = { seed: 11, lamps: 3000, timeScale: 1 };
+
+async function setLights(v: Viewer, data: Record<string, unknown>, id = randomUUID()): Promise<CommandAck> {
+  return (await v.socket
+    .timeout(3000)
+    .emitWithAck('command', { id, type: 'lights.set', data })) as CommandAck;
+}
+
+const lampEvents = (v: Viewer): LightState[] =>
+  v.events.flatMap((e) => (e.type === 'light.state' ? [e.data] : []));
+const cabinetEvents = (v: Viewer, id: string): CabinetStatus[] =>
+  v.events.flatMap((e) => (e.type === 'cabinet.updated' && e.data.id === id ? [e.data] : []));
+
+describe('cabinet control (lights.set)', () => {
+  const h = useHarness();
+
+  async function cityWithLamps(sim = SLOW) {
+    const hub = await h.start({ sim, tokens: NAMED, tickMs: 20 });
+    const op = await h.connect(hub, { token: 'dev-operator' });
+    await op.until((v) => v.snapshots.length === 1, 'snapshot');
+    const snap = op.snapshots[0]!;
+    const lamps = snap.state.lamps;
+    // Cabinets by size, largest first: more lamps, more chances for one not to answer.
+    const cabinets = lamps.cabinets
+      .map((c, index) => ({ ...c, index, lamps: lamps.cabinet.filter((k) => k === index).length }))
+      .sort((a, b) => b.lamps - a.lamps);
+    return { hub, op, snap, cabinets };
+  }
+
+  const summaries = async (hub: Awaited<ReturnType<typeof h.start>>, token = 'dev-operator') =>
+    (await h.get<{ cabinets: CabinetSummary[] }>(hub, '/api/lights/cabinets', token)).body.cabinets;
+
+  it('lets only operators switch a cabinet', async () => {
+    const { hub, cabinets } = await cityWithLamps();
+    const cabinetId = cabinets[0]!.id;
+    for (const token of ['dev-leader', 'dev-guest']) {
+      const v = await h.connect(hub, { token });
+      expect(await setLights(v, { cabinetId, mode: 'off' })).toEqual({ ok: false, error: 'forbidden' });
+    }
+    expect((await summaries(hub)).find((c) => c.id === cabinetId)?.mode).toBe('auto');
+  });
+
+  it('dims a cabinet: its lamps follow, the ack counts them, the list and the audit show it', async () => {
+    const { hub, op, snap, cabinets } = await cityWithLamps();
+    const cab = cabinets[0]!;
+    // Before dusk the schedule has every lamp of the cabinet off (bar any that failed).
+    const before = snap.state.lamps.state.filter((s, i) => snap.state.lamps.cabinet[i] === cab.index);
+    expect(before.every((s) => s === LAMP_OFF || s === 3)).toBe(true);
+
+    const ack = await setLights(op, { cabinetId: cab.id, mode: 'dim', level: 40 });
+    expect(ack.ok).toBe(true);
+    const lights = ack.ok ? ack.lights : undefined;
+    expect(lights).toMatchObject({ cabinetId: cab.id, lamps: cab.lamps });
+    expect(lights!.took + lights!.noResponse).toBe(cab.lamps);
+    expect(lights!.took).toBeGreaterThan(cab.lamps * 0.8);
+
+    // Every lamp that took it was announced dimmed to 40, and only lamps of that cabinet.
+    await op.until((v) => lampEvents(v).length >= lights!.took, 'light.state for each lamp that took it');
+    const changed = lampEvents(op);
+    expect(changed.every(([i]) => snap.state.lamps.cabinet[i] === cab.index)).toBe(true);
+    expect(changed.every(([, s, l]) => s === LAMP_DIMMED && l === 40)).toBe(true);
+    expect(new Set(changed.map(([i]) => i)).size).toBe(lights!.took);
+
+    await op.until((v) => cabinetEvents(v, cab.id).length > 0, 'cabinet.updated');
+    const status = cabinetEvents(op, cab.id).at(-1)!;
+    expect(status).toMatchObject({ mode: 'dim', level: 40, online: true });
+    expect(status.override?.by).toBe(AN);
+    expect(status.override!.until).toBeGreaterThan(snap.state.clock.now);
+
+    const row = (await summaries(hub)).find((c) => c.id === cab.id)!;
+    expect(row).toMatchObject({ mode: 'dim', level: 40, lampCount: cab.lamps, dimmed: lights!.took });
+    expect(row.on + row.dimmed + row.off + row.fault).toBe(cab.lamps);
+    // A visitor sees the lighting, not who switched it.
+    const guestRow = (await summaries(hub, 'dev-guest')).find((c) => c.id === cab.id)!;
+    expect(guestRow.override?.by).toBe('');
+
+    const audit = await h.get<{ entries: AuditEntry[] }>(
+      hub,
+      `/api/audit?cabinetId=${encodeURIComponent(cab.id)}`,
+      'dev-leader',
+    );
+    expect(audit.body.entries).toEqual([
+      expect.objectContaining({
+        by: AN,
+        role: 'operator',
+        type: 'lights.set',
+        cabinetId: cab.id,
+        mode: 'dim',
+        level: 40,
+        ok: true,
+        lamps: { total: cab.lamps, took: lights!.took, noResponse: lights!.noResponse },
+      }),
+    ]);
+  });
+
+  it('reports lamps that do not answer, and they keep their last state', async () => {
+    const { hub, op, cabinets } = await cityWithLamps();
+    let missing = 0;
+    for (const cab of cabinets.slice(0, 12)) {
+      const ack = await setLights(op, { cabinetId: cab.id, mode: 'on' });
+      if (!ack.ok || !ack.lights) throw new Error(`lights.set refused: ${JSON.stringify(ack)}`);
+      missing += ack.lights.noResponse;
+      const row = (await summaries(hub)).find((c) => c.id === cab.id)!;
+      // The ones that answered are on; the rest are still off (or failed).
+      expect(row.on).toBe(ack.lights.took);
+      expect(row.off + row.fault).toBe(ack.lights.noResponse);
+    }
+    expect(missing).toBeGreaterThan(0);
+    // `on` is full level.
+    await op.until((v) => lampEvents(v).length > 0, 'light.state');
+    expect(lampEvents(op).every(([, st, level]) => st === LAMP_ON && level === 100)).toBe(true);
+  });
+
+  it('refuses what it cannot do, and says why', async () => {
+    const { op, cabinets } = await cityWithLamps();
+    const cabinetId = cabinets[0]!.id;
+    expect(await setLights(op, { cabinetId: 'CAB-nowhere', mode: 'on' })).toEqual({
+      ok: false,
+      error: 'unknown cabinet: CAB-nowhere',
+    });
+    for (const data of [
+      { cabinetId, mode: 'dim' },
+      { cabinetId, mode: 'dim', level: 150 },
+      { cabinetId, mode: 'on', level: 50 },
+      { cabinetId, mode: 'bright' },
+    ]) {
+      const ack = await setLights(op, data);
+      expect(ack.ok, JSON.stringify(data)).toBe(false);
+      expect(!ack.ok && ack.error).toMatch(/^invalid: data\./);
+    }
+    const hub = await h.start({ sim: false, tokens: NAMED });
+    const v = await h.connect(hub, { token: 'dev-operator' });
+    expect(await setLights(v, { cabinetId, mode: 'on' })).toEqual({
+      ok: false,
+      error: 'no lighting control on this hub',
+    });
+  });
+
+  it("ends an override at the schedule's next change, and the cabinet follows its schedule again", async () => {
+    // A fast clock: the next switching time (dusk, some minutes away) comes within a second.
+    const { hub, op, snap, cabinets } = await cityWithLamps({ seed: 11, lamps: 3000, timeScale: 600 });
+    const cab = cabinets[0]!;
+    const ack = await setLights(op, { cabinetId: cab.id, mode: 'on' });
+    expect(ack.ok).toBe(true);
+    await op.until((v) => cabinetEvents(v, cab.id).length > 0, 'the override');
+    const override = cabinetEvents(op, cab.id)[0]!;
+    expect(override.mode).toBe('on');
+    const until = override.override!.until;
+    expect(until).toBeGreaterThan(snap.state.clock.now);
+
+    await op.until(
+      (v) => cabinetEvents(v, cab.id).some((s) => s.mode === 'auto'),
+      'the cabinet back on its schedule',
+      15_000,
+    );
+    const back = op.events.find(
+      (e) => e.type === 'cabinet.updated' && e.data.id === cab.id && e.data.mode === 'auto',
+    )!;
+    expect(back.ts).toBeGreaterThanOrEqual(until);
+    expect(back.type === 'cabinet.updated' && back.data.override).toBeNull();
+    const row = (await summaries(hub)).find((c) => c.id === cab.id)!;
+    expect(row.mode).toBe('auto');
+    expect(row.override).toBeNull();
+  });
+});
