@@ -326,6 +326,8 @@ describe('an operator handles a report while the wall watches', () => {
     expect(await wall().locator('[data-testid="sound-enable"]').count()).toBe(0);
     await op().waitForSelector('[data-testid="console-list"]');
     await wall().waitForSelector('[data-testid="handling-panel"]');
+    // The 1 s promise is about a running wall: its map (50,000 lamps) has finished its first load.
+    await wall().waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 60_000 });
   });
 
   it('shows both new reports in both windows; only the high one raises the alarm', async () => {

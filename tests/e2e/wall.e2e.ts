@@ -106,6 +106,8 @@ describe('the wall, in Vietnamese, as an operator', () => {
   it('is in Vietnamese and says the data is simulated', async () => {
     const { page } = wall();
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    // The badge comes with the snapshot's clock, which follows the connection by a moment.
+    await page.waitForSelector('[data-testid="sim-badge"]', { timeout: 10_000 });
     expect(await page.locator('[data-testid="sim-badge"]').count()).toBe(1);
   });
 
