@@ -17,7 +17,13 @@ import './shared/ui/theme.css';
 declare global {
   interface Window {
     /** diagnostics for operators' tooling and the benchmark; read-only by convention */
-    __iocWall?: { readonly lampCount: number; readonly eventsApplied: number; readonly map: MapDiagnostics };
+    __iocWall?: {
+      readonly lampCount: number;
+      readonly eventsApplied: number;
+      readonly map: MapDiagnostics;
+      /** one lamp as the map draws it: state, level and the RGBA it uploads; null beyond the inventory */
+      lamp(index: number): { state: number; level: number; rgba: number[] } | null;
+    };
   }
 }
 
@@ -40,6 +46,14 @@ window.__iocWall = {
     return connection.pipeline.applied;
   },
   map: mapDiagnostics,
+  lamp(index) {
+    if (!Number.isInteger(index) || index < 0 || index >= lamps.count) return null;
+    return {
+      state: lamps.state[index]!,
+      level: lamps.level[index]!,
+      rgba: Array.from(lamps.colors.subarray(index * 4, index * 4 + 4)),
+    };
+  },
 };
 
 // The console's commands go out on the page's one socket.

@@ -41,6 +41,18 @@ describe('createCommandSender', () => {
     await expect(pending).resolves.toEqual({ ok: true });
   });
 
+  it("passes a lights.set answer's lamp counts through, and leaves out malformed ones", async () => {
+    const socket = fakeSocket();
+    const send = createCommandSender(socket.emit, { newId });
+    const dim = send('lights.set', { cabinetId: 'CAB-1', mode: 'dim', level: 40 });
+    const lights = { cabinetId: 'CAB-1', lamps: 51, took: 49, noResponse: 2 };
+    socket.sent[0]!.ack({ ok: true, lights, extra: 'ignored' });
+    await expect(dim).resolves.toEqual({ ok: true, lights });
+    const odd = send('lights.set', { cabinetId: 'CAB-1', mode: 'on' });
+    socket.sent[1]!.ack({ ok: true, lights: { cabinetId: 'CAB-1', lamps: -1, took: 'all' } });
+    await expect(odd).resolves.toEqual({ ok: true });
+  });
+
   it('gives every command its own id', () => {
     const socket = fakeSocket();
     const send = createCommandSender(socket.emit);

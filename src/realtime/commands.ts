@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { Command, CommandAck, CommandType, commandDataSchemas } from '../shared/protocol/events';
+import type {
+  Command,
+  CommandAck,
+  CommandType,
+  commandDataSchemas,
+  LightsOutcome,
+} from '../shared/protocol/events';
 
 /** The data a command of type `T` carries, e.g. `{ incidentId, department }` for `incident.assign`. */
 export type CommandData<T extends CommandType> = z.infer<(typeof commandDataSchemas)[T]>;
@@ -80,11 +86,29 @@ export function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** A `lights.set` answer's lamp counts, when the hub sent well-formed ones. */
+function lightsOutcome(v: unknown): LightsOutcome | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  if (typeof o.cabinetId !== 'string' || !count(o.lamps) || !count(o.took) || !count(o.noResponse))
+    return null;
+  return {
+    cabinetId: o.cabinetId,
+    lamps: o.lamps as number,
+    took: o.took as number,
+    noResponse: o.noResponse as number,
+  };
+}
+
 /** The hub's answer, or a refusal that says it was not one: the caller always gets a CommandAck. */
 function asAck(answer: unknown): CommandAck {
   if (typeof answer === 'object' && answer !== null) {
-    const a = answer as { ok?: unknown; error?: unknown };
-    if (a.ok === true) return { ok: true };
+    const a = answer as { ok?: unknown; error?: unknown; lights?: unknown };
+    if (a.ok === true) {
+      const lights = lightsOutcome(a.lights);
+      return lights ? { ok: true, lights } : { ok: true };
+    }
     if (a.ok === false && typeof a.error === 'string') return { ok: false, error: a.error };
   }
   return { ok: false, error: 'bad answer from hub' };

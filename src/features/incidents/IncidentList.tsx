@@ -1,17 +1,12 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wardName } from '../../shared/city/wards';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import type { Incident } from '../../shared/protocol/events';
+import { useWindowedList } from '../../shared/ui/useWindowedList';
 import { categoryOf } from './filters';
 import { formatRemaining, slaClock } from './sla';
-
-/** Rows drawn beyond the visible ones, above and below, so that fast scrolling does not show gaps. */
-const OVERSCAN = 8;
-
-/** A row is 3.4 rem high, so the list scales with the root font size (which grows on a 4K wall). */
-const rowHeightPx = () => 3.4 * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 
 interface Props {
   rows: readonly Incident[];
@@ -26,40 +21,9 @@ interface Props {
  */
 export function IncidentList({ rows, selectedId, onSelect, now }: Props) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-  // Read on resize only: getComputedStyle on every render would force a style recalculation per update.
-  const [rowPx, setRowPx] = useState(rowHeightPx);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => {
-      setHeight(el.clientHeight);
-      setRowPx(rowHeightPx());
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  // Keep the selected row in view when the keyboard moves the selection; only then: reports arriving
-  // must not pull the list back to the selection while the operator scrolls elsewhere.
-  const latestRows = useRef(rows);
-  useEffect(() => {
-    latestRows.current = rows;
-  });
-  useEffect(() => {
-    const el = box.current;
-    const i = latestRows.current.findIndex((r) => r.id === selectedId);
-    if (!el || i < 0) return;
-    const top = i * rowPx;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowPx > el.scrollTop + el.clientHeight) el.scrollTop = top + rowPx - el.clientHeight;
-  }, [selectedId, rowPx]);
-
-  const first = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowPx) + OVERSCAN);
+  const { box, rowPx, first, last, onScroll } = useWindowedList(rows.length, 3.4, selectedId, () =>
+    rows.findIndex((r) => r.id === selectedId),
+  );
 
   return (
     <div
@@ -69,7 +33,7 @@ export function IncidentList({ rows, selectedId, onSelect, now }: Props) {
       data-rows={rows.length}
       role="listbox"
       aria-label={t('console.list')}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={onScroll}
     >
       <div style={{ height: rows.length * rowPx, position: 'relative' }}>
         {rows.slice(first, last).map((inc, k) => {

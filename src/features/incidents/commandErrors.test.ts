@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
-import { en } from '../../shared/i18n/en';
-import { vi } from '../../shared/i18n/vi';
+import { createTranslator, type Lang } from '../../shared/i18n/i18n';
 import { commandErrorText } from './commandErrors';
 
-function i18n(lng: 'vi' | 'en') {
-  const inst = i18next.createInstance();
-  void inst.init({
-    lng,
-    resources: { vi: { translation: vi }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return inst;
-}
+const i18n = (lng: Lang) => ({ t: createTranslator(lng) });
 
 describe("the hub's refusals, in the operator's language", () => {
   it('explains a refused step by the status the incident has reached', () => {

@@ -1,5 +1,6 @@
 import { INCIDENT_CATEGORIES, OPEN_STATUSES, SEVERITIES, type Severity } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
+import { fold } from '../../shared/text';
 import { slaDeadline } from './sla';
 
 /** What the console filters by. Empty string: no filter on that field. */
@@ -29,15 +30,7 @@ const known = new Set<string>(INCIDENT_CATEGORIES);
 export const categoryOf = (inc: Pick<Incident, 'category'>) =>
   known.has(inc.category) ? inc.category : 'other';
 
-/** Lower-case, without Vietnamese diacritics: "phu hoi" finds "Phú Hội", "duong" finds "đường". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}
+export { fold };
 
 /**
  * What free text is searched in: id, title, description and ward name, folded once per incident

@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeLampColor } from '../../src/features/lights/lampColors';
+import { LAMP_DIMMED } from '../../src/shared/protocol/codes';
+import type { Snapshot } from '../../src/shared/protocol/events';
+import { ROOT } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { guardContext, newProblems, type PageProblems } from '../support/page';
+
+// Issue 5's end-to-end test: an operator dims a cabinet on the lighting console (/lights) while a
+// wall watches in a second window. The cabinet's lamps must take the new colour in the wall's lamp
+// layer within 2 seconds of the command, and the console's cabinet list must count them dimmed.
+
+const baseUrl = inject('baseUrl');
+const RESULTS = resolve(ROOT, 'test-results');
+const VIEWPORT = { width: 1920, height: 1080 };
+const WITHIN_MS = 2000;
+const LEVEL = 30;
+
+interface Win {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+let browser: Browser;
+const wins: Win[] = [];
+const fresh = newProblems();
+
+async function open(path: string): Promise<Win> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const problems = await guardContext(context);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 30_000 });
+  const win = { context, page, problems };
+  wins.push(win);
+  return win;
+}
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await launchChromium({ gl: 'swiftshader' });
+});
+
+afterAll(async () => {
+  for (const w of wins) await w.context.close();
+  await browser?.close();
+});
+
+afterEach(() => {
+  for (const w of wins) expect(fresh(w.problems), 'a window misbehaved').toBe('');
+});
+
+/** The lamps of a cabinet, from the hub's snapshot (the inventory is fixed for the hub's lifetime). */
+async function lampsOfCabinet(cabinetId: string): Promise<number[]> {
+  const res = await fetch(`${baseUrl}/api/snapshot`, { headers: { authorization: 'Bearer dev-leader' } });
+  const snap = (await res.json()) as Snapshot;
+  const index = snap.state.lamps.cabinets.findIndex((c) => c.id === cabinetId);
+  const out: number[] = [];
+  snap.state.lamps.cabinet.forEach((c, i) => c === index && out.push(i));
+  return out;
+}
+
+describe('an operator dims a cabinet while the wall watches', () => {
+  it('dims it from the lighting console; the wall recolours its lamps and the list counts them within 2 s', async () => {
+    const wall = await open('/?token=dev-leader');
+    await wall.page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 60_000 });
+    const { page } = await open('/lights?token=dev-operator');
+    await page.waitForSelector('[data-testid="cabinet-row"]', { timeout: 10_000 });
+
+    // A cabinet that is online, with no failed lamp: every lamp can take the command.
+    const cabinetId = await page.$$eval('[data-testid="cabinet-row"]', (rows) => {
+      const ok = rows.find(
+        (r) => r.getAttribute('data-fault') === '0' && r.getAttribute('data-online') === 'true',
+      );
+      return ok?.getAttribute('data-cabinet-id') ?? null;
+    });
+    expect(cabinetId, 'a cabinet with no failed lamp').not.toBeNull();
+    const lamps = await lampsOfCabinet(cabinetId!);
+    expect(lamps.length).toBeGreaterThan(10);
+
+    await page.click(`[data-testid="cabinet-row"][data-cabinet-id="${cabinetId}"]`);
+    await page.waitForSelector(`[data-testid="cabinet-detail"][data-cabinet-id="${cabinetId}"]`);
+    await page.fill('[data-testid="cab-level"]', String(LEVEL));
+
+    // The wall: the lamps that took the command carry the dimmed colour the map uploads. The wall page
+    // itself notes the moment (Date.now(), the machine's one clock) most of them show it, and the
+    // console page notes when it received the click: the time is theirs, not the test's polling.
+    const want = new Uint8Array(4);
+    writeLampColor(LAMP_DIMMED, LEVEL, want, 0);
+    await wall.page.evaluate(
+      ([idx, rgba, level, dimmed]) => {
+        const w = window as unknown as { __dimmedAt?: number };
+        const timer = setInterval(() => {
+          let n = 0;
+          for (const i of idx) {
+            const l = window.__iocWall?.lamp(i);
+            if (l && l.state === dimmed && l.level === level && l.rgba.join() === rgba) n++;
+          }
+          // About 3% of lamps miss a command: most, not all, must have taken it.
+          if (n > idx.length * 0.8) {
+            w.__dimmedAt = Date.now();
+            clearInterval(timer);
+          }
+        }, 20);
+      },
+      [lamps, [...want].join(), LEVEL, LAMP_DIMMED] as const,
+    );
+    await page.evaluate(() => {
+      const w = window as unknown as { __clickAt?: number };
+      document
+        .querySelector('[data-testid="cab-dim"]')
+        ?.addEventListener('click', () => (w.__clickAt ??= Date.now()), { capture: true });
+    });
+    await page.click('[data-testid="cab-dim"]');
+    const dimmedAt = async () =>
+      (await wall.page.evaluate(() => (window as unknown as { __dimmedAt?: number }).__dimmedAt)) ?? null;
+    await expect.poll(dimmedAt, { timeout: 10_000 }).not.toBeNull();
+    const clickAt = (await page.evaluate(() => (window as unknown as { __clickAt?: number }).__clickAt))!;
+    const shownAt = (await dimmedAt())!;
+    const took = (
+      await wall.page.evaluate((idx) => idx.map((i) => window.__iocWall?.lamp(i) ?? null), lamps)
+    ).filter((l) => l && l.state === LAMP_DIMMED && l.level === LEVEL).length;
+
+    const result = page.locator('[data-testid="cab-result"]');
+    await result.waitFor({ timeout: 5000 });
+    expect(await result.getAttribute('class')).not.toContain('error');
+    expect(await result.innerText()).toMatch(/\d+\/\d+/);
+    await expect
+      .poll(() => page.getAttribute('[data-testid="cabinet-detail"]', 'data-mode'), { timeout: WITHIN_MS })
+      .toBe('dim');
+
+    // The console's list counts them.
+    const row = page.locator(`[data-testid="cabinet-row"][data-cabinet-id="${cabinetId}"]`);
+    await expect
+      .poll(async () => Number(await row.getAttribute('data-dimmed')), { timeout: WITHIN_MS })
+      .toBe(took);
+    console.log(
+      `[e2e lights] ${cabinetId}: ${took}/${lamps.length} lamps dimmed to ${LEVEL}% on the wall ` +
+        `${shownAt - clickAt} ms after the click`,
+    );
+    expect(shownAt - clickAt).toBeLessThan(WITHIN_MS);
+    await page.screenshot({ path: resolve(RESULTS, 'lights-console-1920.png') });
+  });
+});
