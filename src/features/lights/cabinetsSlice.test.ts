@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import type { CabinetStatus, StreamEvent } from '../../shared/protocol/events';
-import { cabinetsSlice, selectCabinets } from './cabinetsSlice';
+import { cabinetsSlice, selectCabinets, selectOfflineCabinetCount } from './cabinetsSlice';
 
 const T = Date.UTC(2026, 10, 23, 10);
 const auto = { mode: 'auto', level: 0, online: true, override: null } as const;
@@ -57,6 +57,12 @@ describe('cabinets slice', () => {
       group: 'truc-chinh',
       status: { mode: 'dim', level: 40, online: true, override },
     });
+    expect(selectOfflineCabinetCount({ cabinets: s })).toBe(0);
+    const down = cabinetsSlice.reducer(
+      s,
+      updated({ id: 'CAB-A', mode: 'auto', level: 0, online: false, override: null }, 4),
+    );
+    expect(selectOfflineCabinetCount({ cabinets: down })).toBe(1);
     // A new snapshot replaces everything.
     expect(selectCabinets({ cabinets: cabinetsSlice.reducer(s, snapshot()) })[1]!.status).toEqual(auto);
   });

@@ -46,3 +46,8 @@ export const { selectCabinetById } = cabinetsSlice.selectors;
 export const selectCabinets = createSelector([(s: { cabinets: CabinetsState }) => s.cabinets], (st) =>
   st.order.map((id) => st.byId[id]!),
 );
+
+/** Cabinets that stopped answering: the wall counts them. */
+export const selectOfflineCabinetCount = createSelector([selectCabinets], (list) =>
+  list.reduce((n, c) => n + (c.status?.online === false ? 1 : 0), 0),
+);

@@ -19,3 +19,6 @@ export const lightsSlice = createSlice({
 });
 
 export const { selectLightsSummary, selectLightsVersion } = lightsSlice.selectors;
+
+// The cabinets are part of the lighting feature's public face (the wall counts those offline).
+export { selectCabinets, selectOfflineCabinetCount } from './cabinetsSlice';

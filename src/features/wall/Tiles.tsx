@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { countAlertsSince, selectAlerts, selectCameraCounts } from '../cameras/camerasSlice';
 import { selectOpenBySeverity } from '../incidents/incidentsSlice';
-import { selectLightsSummary } from '../lights/lightsSlice';
+import { selectLightsSummary, selectOfflineCabinetCount } from '../lights/lightsSlice';
+import { HUE_SCHEDULES, upcomingChanges } from '../../shared/lighting/schedule';
+import { HUE } from '../../shared/lighting/sun';
 import { SEVERITIES } from '../../shared/protocol/codes';
-import { formatNumber } from '../../shared/format';
+import { formatCityTime, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { CountTile, SubCount } from './CountTile';
 import { useCityNow } from '../../app/useCityNow';
@@ -80,6 +82,10 @@ export function CameraTiles() {
 export function LightsTile() {
   const { t, lang, fmt } = useFormat();
   const lights = useAppSelector(selectLightsSummary);
+  const offline = useAppSelector(selectOfflineCabinetCount);
+  // Refreshed every 2 real seconds: at the simulator's ×720 that is 24 city minutes.
+  const now = useCityNow(2000);
+  const next = now === null ? null : upcomingChanges(HUE_SCHEDULES, HUE, now)[0];
   return (
     <CountTile name="lights-total" label={t('tiles.lights')} value={lights.count} display={fmt(lights.count)}>
       <div className="subcounts">
@@ -97,6 +103,23 @@ export function LightsTile() {
       <div className="tile-foot num" data-testid="lights-power" data-value={lights.powerW}>
         {t('tiles.power')}: {formatNumber(lights.powerW / 1000, lang, 1)} kW
       </div>
+      {next && (
+        <div className="tile-foot" data-testid="lights-next-switch" data-at={next.at}>
+          {t('tiles.nextSwitch', {
+            at: formatCityTime(next.at, lang),
+            group: t(`lighting.group.${next.schedule}`),
+            setting:
+              next.setting.mode === 'dim'
+                ? t('lighting.mode.dim', { level: next.setting.level })
+                : t(`lighting.mode.${next.setting.mode}`),
+          })}
+        </div>
+      )}
+      {offline > 0 && (
+        <div className="tile-foot tile-alert" data-testid="cabinets-offline" data-value={offline}>
+          {t('tiles.cabinetsOffline', { count: offline })}
+        </div>
+      )}
     </CountTile>
   );
 }

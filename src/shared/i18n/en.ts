@@ -32,6 +32,8 @@ export const en: Messages = {
     lights: 'Public lighting',
     cameras: 'Cameras online',
     power: 'Lighting power',
+    nextSwitch: 'Next: {{at}} · {{group}} → {{setting}}',
+    cabinetsOffline: '{{count}} cabinets offline',
   },
   severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   status: {

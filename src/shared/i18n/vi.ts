@@ -32,6 +32,8 @@ export const vi = {
     lights: 'Đèn chiếu sáng công cộng',
     cameras: 'Camera trực tuyến',
     power: 'Công suất chiếu sáng',
+    nextSwitch: 'Lịch tới: {{at}} · {{group}} → {{setting}}',
+    cabinetsOffline: '{{count}} tủ mất kết nối',
   },
   severity: { critical: 'Khẩn cấp', high: 'Cao', medium: 'Trung bình', low: 'Thấp' },
   status: {

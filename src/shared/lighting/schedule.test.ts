@@ -6,6 +6,7 @@ import {
   nextChange,
   overrideUntil,
   parseHhMm,
+  upcomingChanges,
   settingAt,
   validateSchedule,
   type LightingSchedule,
@@ -225,5 +226,24 @@ describe('validation', () => {
     const bad = custom({ from: '23:00', to: '05:00', level: 150 });
     expect(() => settingAt(bad, HUE, nov(23, 12))).toThrow(/dim\.level/);
     expect(() => nextChange(bad, HUE, nov(23, 12))).toThrow(/dim\.level/);
+  });
+});
+
+describe("the city's next switching times", () => {
+  it("lists each group's next change, soonest first", () => {
+    // 21:00 on the 23rd: heritage dims at 22:00, residential at 23:00, main roads at 00:00.
+    expect(upcomingChanges(HUE_SCHEDULES, HUE, nov(23, 21))).toEqual([
+      { schedule: 'di-tich', at: nov(23, 22), setting: { mode: 'dim', level: 30 } },
+      { schedule: 'dan-cu', at: nov(23, 23), setting: { mode: 'dim', level: 50 } },
+      { schedule: 'truc-chinh', at: nov(24, 0), setting: { mode: 'dim', level: 70 } },
+    ]);
+    // At noon every group's next change is switching on at dusk, heritage first.
+    const noon = upcomingChanges(HUE_SCHEDULES, HUE, nov(23, 12));
+    expect(noon.map((c) => [c.schedule, c.setting.mode])).toEqual([
+      ['di-tich', 'on'],
+      ['dan-cu', 'on'],
+      ['truc-chinh', 'on'],
+    ]);
+    expect(noon[1]!.at).toBe(dusk);
   });
 });

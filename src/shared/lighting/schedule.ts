@@ -222,6 +222,20 @@ export function nextChange(schedule: LightingSchedule, place: Place, t: number):
   return next;
 }
 
+/**
+ * The next switching times of the city after t, soonest first: one per schedule group (its next
+ * change), for the wall's "what happens next" line.
+ */
+export function upcomingChanges(
+  schedules: readonly LightingSchedule[],
+  place: Place,
+  t: number,
+): (Change & { schedule: string })[] {
+  return schedules
+    .map((s) => ({ schedule: s.id, ...nextChange(s, place, t) }))
+    .sort((a, b) => a.at - b.at || a.schedule.localeCompare(b.schedule));
+}
+
 /** When an override set at t gives way to the schedule again: the schedule's next change. */
 export function overrideUntil(schedule: LightingSchedule, place: Place, t: number): number {
   return nextChange(schedule, place, t).at;
