@@ -1,3 +1,5 @@
+import { energyEn } from './sections/energy';
+import { faultsEn } from './sections/faults';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -264,4 +266,6 @@ export const en: Messages = {
       other: 'The hub refused: {{error}}',
     },
   },
+  energy: energyEn,
+  faults: faultsEn,
 };

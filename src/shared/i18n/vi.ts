@@ -1,4 +1,7 @@
 // Vietnamese is the wall's default language. en.ts must hold every key of this file (a test checks).
+import { energyVi } from './sections/energy';
+import { faultsVi } from './sections/faults';
+
 export const vi = {
   app: { title: 'Trung tâm Giám sát, Điều hành Đô thị thông minh', city: 'Thành phố Huế' },
   connection: {
@@ -275,6 +278,8 @@ export const vi = {
       other: 'Trung tâm từ chối: {{error}}',
     },
   },
+  energy: energyVi,
+  faults: faultsVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
