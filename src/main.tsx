@@ -23,6 +23,8 @@ declare global {
       readonly map: MapDiagnostics;
       /** one lamp as the map draws it: state, level and the RGBA it uploads; null beyond the inventory */
       lamp(index: number): { state: number; level: number; rgba: number[] } | null;
+      /** the fault code the map marks a lamp with (0: none; see src/shared/lighting/faults.ts) */
+      faultOf(index: number): number;
     };
   }
 }
@@ -46,6 +48,19 @@ window.__iocWall = {
     return connection.pipeline.applied;
   },
   map: mapDiagnostics,
+  faultOf(index) {
+    const f = mapDiagnostics.faults;
+    if (!f) return 0;
+    // Marked lamps are in ascending order: a binary search, not a scan of hundreds.
+    let lo = 0;
+    let hi = f.lamps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (f.lamps[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return f.lamps[lo] === index ? f.codes[lo]! : 0;
+  },
   lamp(index) {
     if (!Number.isInteger(index) || index < 0 || index >= lamps.count) return null;
     return {

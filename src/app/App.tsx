@@ -3,6 +3,7 @@ import { OperatorConsole } from '../features/incidents/OperatorConsole';
 import type { SendCommand } from '../realtime/commands';
 import type { LightColumns } from '../features/lights/lightColumns';
 import { LightingConsole } from '../features/lights/LightingConsole';
+import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
 import { CityMap } from '../features/map/CityMap';
 import { Header } from '../features/wall/Header';
 import { selectSession } from '../realtime/connectionSlice';
@@ -37,7 +38,7 @@ export function App({ lamps, route, send }: { lamps: LightColumns; route: string
   }
   return (
     <>
-      <WallPage map={<CityMap lamps={lamps} />} />
+      <WallPage map={<CityMap lamps={lamps} />} energy={<EnergyPanel lamps={lamps} />} />
       <AlarmCenter onAcknowledge={acknowledge} />
     </>
   );

@@ -6,6 +6,7 @@ import { incidentsSlice } from '../features/incidents/incidentsSlice';
 import { kpisSlice } from '../features/kpis/kpisSlice';
 import { cabinetsSlice } from '../features/lights/cabinetsSlice';
 import { lightsSlice } from '../features/lights/lightsSlice';
+import { lampFaultsSlice } from '../features/lights/lampFaultsSlice';
 import { mapSlice } from '../features/map/mapSlice';
 
 const rootReducer = combineSlices(
@@ -15,6 +16,7 @@ const rootReducer = combineSlices(
   kpisSlice,
   lightsSlice,
   cabinetsSlice,
+  lampFaultsSlice,
   mapSlice,
   alarmsSlice,
 );

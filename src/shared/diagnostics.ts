@@ -16,6 +16,8 @@ export interface MapDiagnostics {
   view: string | null;
   /** the style URL the map loaded */
   basemap: string | null;
+  /** the lamps the map marks as faulty (ascending lamp indexes) and each one's fault code */
+  faults: { lamps: Uint32Array; codes: Uint8Array } | null;
 }
 
-export const mapDiagnostics: MapDiagnostics = { metrics: null, project: null, view: null, basemap: null };
+export const mapDiagnostics: MapDiagnostics = { metrics: null, project: null, view: null, basemap: null, faults: null };

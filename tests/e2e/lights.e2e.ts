@@ -144,5 +144,37 @@ describe('an operator dims a cabinet while the wall watches', () => {
     );
     expect(shownAt - clickAt).toBeLessThan(WITHIN_MS);
     await page.screenshot({ path: resolve(RESULTS, 'lights-console-1920.png') });
+
+    // Faults: on the wall's map, exactly the cabinet's lamps that did not take the command (a failed
+    // lamp, or one that missed the signal and kept its old level) wear a fault marker.
+    const marked = () =>
+      wall.page.evaluate(
+        ([idx, level, dimmed]) =>
+          idx.map((i) => {
+            const l = window.__iocWall!.lamp(i)!;
+            const ok = l.state === dimmed && l.level === level;
+            return { i, ok, fault: window.__iocWall!.faultOf(i) };
+          }),
+        [lamps, LEVEL, LAMP_DIMMED] as const,
+      );
+    await expect
+      .poll(async () => (await marked()).filter((m) => m.ok === (m.fault !== 0)).map((m) => m.i), {
+        timeout: WITHIN_MS,
+      })
+      .toEqual([]);
+    const faulty = (await marked()).filter((m) => m.fault !== 0).length;
+    expect(faulty).toBe(lamps.length - took);
+    // The wall's lighting tile counts at least those.
+    const tileFaults = Number(await wall.page.getAttribute('[data-testid="lights-faults"]', 'data-value'));
+    expect(tileFaults).toBeGreaterThanOrEqual(faulty);
+    console.log(
+      `[e2e lights] ${faulty} of its lamps marked as faults on the map; the wall counts ${tileFaults}`,
+    );
+
+    // Faults only: the lamps go, the markers stay.
+    await wall.page.click('[data-testid="faults-only"]');
+    expect(await wall.page.isChecked('[data-testid="layer-toggle-lamps"]')).toBe(false);
+    expect(await wall.page.isChecked('[data-testid="layer-toggle-faults"]')).toBe(true);
+    await wall.page.screenshot({ path: resolve(RESULTS, 'wall-faults-only-1920.png') });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import type { CabinetStatus, StreamEvent } from '../../shared/protocol/events';
-import { cabinetsSlice, selectCabinets, selectOfflineCabinetCount } from './cabinetsSlice';
+import {
+  cabinetsSlice,
+  selectCabinets,
+  selectOfflineAlerts,
+  selectOfflineCabinetCount,
+} from './cabinetsSlice';
 
 const T = Date.UTC(2026, 10, 23, 10);
 const auto = { mode: 'auto', level: 0, online: true, override: null } as const;
@@ -65,5 +70,22 @@ describe('cabinets slice', () => {
     expect(selectOfflineCabinetCount({ cabinets: down })).toBe(1);
     // A new snapshot replaces everything.
     expect(selectCabinets({ cabinets: cabinetsSlice.reducer(s, snapshot()) })[1]!.status).toEqual(auto);
+  });
+
+  it('raises an alert when a cabinet goes offline, once, and ends it when it answers again', () => {
+    const off = { mode: 'auto', level: 0, online: false, override: null } as const;
+    let s = cabinetsSlice.reducer(undefined, snapshot());
+    s = cabinetsSlice.reducer(s, updated({ id: 'CAB-A', ...off }, 2));
+    // Still offline: a repeated status is not a second alert.
+    s = cabinetsSlice.reducer(s, updated({ id: 'CAB-A', ...off, level: 50 }, 3));
+    s = cabinetsSlice.reducer(s, updated({ id: 'CAB-B', ...off }, 4));
+    expect(selectOfflineAlerts({ cabinets: s })).toEqual([
+      { id: 'CAB-B', at: T },
+      { id: 'CAB-A', at: T },
+    ]);
+    s = cabinetsSlice.reducer(s, updated({ id: 'CAB-A', ...auto }, 5));
+    expect(selectOfflineAlerts({ cabinets: s }).map((a) => a.id)).toEqual(['CAB-B']);
+    // A resync keeps the alert of a cabinet still offline, and drops one the snapshot says answers.
+    expect(selectOfflineAlerts({ cabinets: cabinetsSlice.reducer(s, snapshot()) })).toEqual([]);
   });
 });

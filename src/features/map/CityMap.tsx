@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { selectAlerts, selectAllCameras } from '../cameras/camerasSlice';
 import { selectOpenIncidents, selectOverdueIds, wardMeasures } from '../incidents/incidentsSlice';
-import { selectLightsVersion } from '../lights/lightsSlice';
+import { selectCabinets, selectLightsVersion, useLampFaults } from '../lights/lightsSlice';
+import type { LightColumns } from '../lights/lightsSlice';
+import { faultKindOf } from '../../shared/lighting/faults';
 import { useCityNow } from '../../app/useCityNow';
 import { HUE_WARDS } from '../../shared/city/wards';
 import { mapDiagnostics } from '../../shared/diagnostics';
@@ -26,6 +28,7 @@ import {
   incidentIconProps,
   landmarkLabelProps,
   lampLayerProps,
+  faultLayerProps,
   pulseLayerProps,
   pulsingIncidents,
   wardExtrusionProps,
@@ -36,7 +39,7 @@ import {
 import { IncidentDetail } from './IncidentDetail';
 import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
-import { MapTooltip, type Hover } from './MapTooltip';
+import { MapTooltip, type FaultHover, type Hover } from './MapTooltip';
 import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import './map.css';
@@ -103,7 +106,11 @@ const wardPopulation = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
  * The city map: MapLibre draws the offline basemap, deck.gl draws the live layers into the same WebGL
  * context (interleaved). Layer props come from the pure builders in layers.ts.
  */
-export function CityMap({ lamps }: { lamps: LampSource }) {
+export function CityMap({
+  lamps,
+}: {
+  lamps: LampSource & Pick<LightColumns, 'state' | 'level' | 'cabinet'>;
+}) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
   const container = useRef<HTMLDivElement>(null);
@@ -128,6 +135,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const requestedView = useAppSelector(selectRequestedView);
   const lightsVersion = useThrottled(useAppSelector(selectLightsVersion), LAMP_REPAINT_MS);
   const lampCount = useAppSelector((s) => s.lights.count);
+  const cabinets = useAppSelector(selectCabinets);
   const moveCamera = useCallback((move: CameraMove) => {
     const map = mapRef.current;
     if (!map) return;
@@ -259,6 +267,11 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const scale = clock?.scale ?? 1;
   const cityMinute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
   const overdue = useAppSelector((s) => selectOverdueIds(s, cityMinute));
+  const faults = useLampFaults(lamps, lightsVersion, now);
+  useEffect(() => {
+    mapDiagnostics.faults = faults && { lamps: faults.lamps, codes: faults.codes };
+  }, [faults]);
+  const faultProps = useMemo(() => faults && faultLayerProps(faults, true, uiScale), [faults, uiScale]);
   const flashing = useMemo(
     () => flashingCameras(alerts, now ?? 0, CAMERA_FLASH_REAL_MS * scale),
     [alerts, now, scale],
@@ -268,6 +281,18 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
   const measures = useMemo(
     () => (layersOn.wards3d ? wardMeasures(incidents, wardPopulation) : new Map()),
     [incidents, layersOn.wards3d],
+  );
+  const faultHover = useCallback(
+    (lamp: number, code: number): FaultHover => {
+      const cab = cabinets[lamps.cabinet[lamp]!];
+      return {
+        lamp,
+        kind: faultKindOf(code) ?? 'lamp-failure',
+        cabinetId: cab?.id ?? '',
+        ward: cab?.ward ?? '',
+      };
+    },
+    [cabinets, lamps],
   );
   const labelPoints = useMemo(() => HUE_WARDS.map((w) => ({ name: w.name, point: w.point })), []);
   // A new colour array per repaint: deck.gl re-uploads a binary attribute only when its identity changes.
@@ -294,6 +319,7 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
       layers: [
         layersOn.wards3d && new GeoJsonLayer(wardExtrusionProps(wards, measures, true) as never),
         layersOn.lamps && new ScatterplotLayer(lampProps as never),
+        layersOn.faults && faultProps && new ScatterplotLayer(faultProps as never),
         showColumns && new ColumnLayer<Cluster>(clusterColumnProps(clusters, zoom, true, uiScale)),
         showColumns && new TextLayer<Cluster>(clusterCountProps(clusters, zoom, FONT, true, uiScale)),
         showIncidents && new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, true, uiScale)),
@@ -307,10 +333,15 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
         layersOn.labels && new TextLayer(landmarkLabelProps(LANDMARKS, FONT, true, uiScale)),
       ],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      onHover: (info: PickingInfo) =>
-        setHover(
-          info.object ? { x: info.x, y: info.y, object: info.object, layer: info.layer?.id ?? '' } : null,
-        ),
+      onHover: (info: PickingInfo) => {
+        const layer = info.layer?.id ?? '';
+        // Fault markers are binary attributes: deck.gl gives the index, the object is made here.
+        const object =
+          layer === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
+            ? faultHover(faults.lamps[info.index]!, faults.codes[info.index]!)
+            : info.object;
+        setHover(object ? { x: info.x, y: info.y, object, layer } : null);
+      },
       onClick: (info: PickingInfo) => {
         const map = mapRef.current;
         const id = info.layer?.id;
@@ -360,6 +391,9 @@ export function CityMap({ lamps }: { lamps: LampSource }) {
     theme,
     loaded,
     overdue,
+    faultProps,
+    faults,
+    faultHover,
   ]);
 
   return (

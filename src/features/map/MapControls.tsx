@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { SEVERITIES } from '../../shared/protocol/codes';
-import { layerToggled, MAP_LAYERS, selectMapLayers, viewRequested } from './mapSlice';
+import { faultsOnlyToggled, layerToggled, MAP_LAYERS, selectMapLayers, viewRequested } from './mapSlice';
 import { LAYER_KEYS } from './useMapKeyboard';
 import { VIEW_NAMES } from './views';
 
@@ -33,6 +33,15 @@ export function MapControls() {
             <kbd>{keyOf[id]}</kbd> {t(`map.layer.${id}`)}
           </label>
         ))}
+        <label>
+          <input
+            type="checkbox"
+            data-testid="faults-only"
+            checked={layers.faults && !layers.lamps}
+            onChange={() => dispatch(faultsOnlyToggled())}
+          />
+          <kbd>X</kbd> {t('map.faultsOnly')}
+        </label>
       </div>
       <div className="map-keys">
         <kbd>[</kbd> <kbd>]</kbd> {t('map.rotate')} · <kbd>P</kbd> {t('map.pitch')} · <kbd>Esc</kbd>{' '}

@@ -4,12 +4,21 @@ import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
 import type { Camera, Incident } from '../../shared/protocol/events';
 import type { Cluster } from './clusters';
 import type { WardFeature } from './layers';
+import type { FaultKind } from '../../shared/lighting/faults';
 
 export interface Hover {
   x: number;
   y: number;
   layer: string;
   object: unknown;
+}
+
+/** A faulty lamp under the pointer: which lamp, what is wrong, whose cabinet. */
+export interface FaultHover {
+  lamp: number;
+  kind: FaultKind;
+  cabinetId: string;
+  ward: string;
 }
 
 const known = new Set<string>(INCIDENT_CATEGORIES);
@@ -31,6 +40,13 @@ export function MapTooltip({ hover }: { hover: Hover }) {
   } else if (hover.layer === 'incident-columns') {
     const c = hover.object as Cluster;
     lines = [t('map.clusterCount', { count: c.count }), `${t('map.worst')}: ${t(`severity.${c.worst}`)}`];
+  } else if (hover.layer === 'lamp-faults') {
+    const f = hover.object as FaultHover;
+    lines = [
+      t(`faults.kind.${f.kind}`),
+      t('map.faultLamp', { lamp: f.lamp + 1, cabinet: f.cabinetId }),
+      wardName(f.ward) ?? '',
+    ].filter(Boolean);
   } else if (hover.layer === 'wards-3d') {
     const f = hover.object as WardFeature;
     lines = [f.properties.name];

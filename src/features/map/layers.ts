@@ -59,6 +59,40 @@ export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: 
   };
 }
 
+/** The faulty lamps' markers: what needs a crew, as binary attributes like the lamps. */
+export interface FaultMarkerSource {
+  count: number;
+  positions: Float32Array;
+  colors: Uint8Array;
+}
+
+/**
+ * Lamp faults as rings, drawn over the lamps (or alone, with faults only): a ring a few pixels wide
+ * stands out of the amber dots at any zoom. A few hundred at most, so they can be picked for a tooltip.
+ */
+export function faultLayerProps(source: FaultMarkerSource, visible: boolean, scale = 1) {
+  return {
+    id: 'lamp-faults',
+    data: {
+      length: source.count,
+      attributes: {
+        getPosition: { value: source.positions, size: 2 },
+        getLineColor: { value: source.colors, size: 4, normalized: true },
+      },
+    },
+    visible,
+    stroked: true,
+    filled: true,
+    getFillColor: [15, 23, 42, 160] as [number, number, number, number],
+    lineWidthUnits: 'pixels' as const,
+    getLineWidth: 2 * scale,
+    radiusUnits: 'pixels' as const,
+    getRadius: 5 * scale,
+    pickable: true,
+    parameters: FLAT,
+  };
+}
+
 /** The severity disc under each incident's pictogram; overdue-or-critical ones get a heavier ring. */
 export function incidentDiscProps(
   incidents: readonly Incident[],

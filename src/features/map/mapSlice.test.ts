@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { layerToggled, mapSlice, selectionCleared, itemSelected, viewRequested } from './mapSlice';
+import {
+  faultsOnlyToggled,
+  layerToggled,
+  mapSlice,
+  selectionCleared,
+  itemSelected,
+  viewRequested,
+} from './mapSlice';
 
 const reduce = mapSlice.reducer;
 
@@ -22,5 +29,17 @@ describe('map slice', () => {
     const s = reduce(undefined, itemSelected({ kind: 'incident', id: 'x' }));
     expect(s.selected).toEqual({ kind: 'incident', id: 'x' });
     expect(reduce(s, selectionCleared()).selected).toBeNull();
+  });
+});
+
+describe('faults only', () => {
+  it('hides the lamps and keeps the fault markers, then brings the lamps back', () => {
+    let s = mapSlice.reducer(undefined, { type: 'init' });
+    s = mapSlice.reducer(s, layerToggled('faults'));
+    expect(s.layers.faults).toBe(false);
+    s = mapSlice.reducer(s, faultsOnlyToggled());
+    expect(s.layers).toMatchObject({ lamps: false, faults: true });
+    s = mapSlice.reducer(s, faultsOnlyToggled());
+    expect(s.layers).toMatchObject({ lamps: true, faults: true });
   });
 });

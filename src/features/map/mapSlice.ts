@@ -1,7 +1,15 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { ViewName } from './views';
 
-export const MAP_LAYERS = ['lamps', 'incidents', 'cameras', 'columns', 'wards3d', 'labels'] as const;
+export const MAP_LAYERS = [
+  'lamps',
+  'faults',
+  'incidents',
+  'cameras',
+  'columns',
+  'wards3d',
+  'labels',
+] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 
 export type MapSelection = { kind: 'incident' | 'camera'; id: string } | null;
@@ -14,7 +22,15 @@ interface MapState {
 }
 
 const initialState: MapState = {
-  layers: { lamps: true, incidents: true, cameras: true, columns: true, wards3d: false, labels: true },
+  layers: {
+    lamps: true,
+    faults: true,
+    incidents: true,
+    cameras: true,
+    columns: true,
+    wards3d: false,
+    labels: true,
+  },
   selected: null,
   view: { name: 'overview', request: 0 },
 };
@@ -25,6 +41,12 @@ export const mapSlice = createSlice({
   reducers: {
     layerToggled(s, { payload }: PayloadAction<MapLayerId>) {
       s.layers[payload] = !s.layers[payload];
+    },
+    /** Faults only: the fault markers without the lamps around them, or everything back. */
+    faultsOnlyToggled(s) {
+      const only = s.layers.faults && !s.layers.lamps;
+      s.layers.lamps = only;
+      s.layers.faults = true;
     },
     itemSelected(s, { payload }: PayloadAction<NonNullable<MapSelection>>) {
       s.selected = payload;
@@ -43,5 +65,6 @@ export const mapSlice = createSlice({
   },
 });
 
-export const { layerToggled, itemSelected, selectionCleared, viewRequested } = mapSlice.actions;
+export const { layerToggled, faultsOnlyToggled, itemSelected, selectionCleared, viewRequested } =
+  mapSlice.actions;
 export const { selectMapLayers, selectMapSelection, selectRequestedView } = mapSlice.selectors;

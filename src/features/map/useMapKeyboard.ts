@@ -1,11 +1,18 @@
 import { useEffect } from 'react';
 import { useAppDispatch } from '../../app/hooks';
-import { layerToggled, selectionCleared, viewRequested, type MapLayerId } from './mapSlice';
+import {
+  faultsOnlyToggled,
+  layerToggled,
+  selectionCleared,
+  viewRequested,
+  type MapLayerId,
+} from './mapSlice';
 import { VIEW_NAMES } from './views';
 
 /** Keys of the wall, for an operator without a mouse (and for the tour): see MapControls' legend. */
 export const LAYER_KEYS: Record<string, MapLayerId> = {
   l: 'lamps',
+  f: 'faults',
   i: 'incidents',
   c: 'cameras',
   h: 'columns',
@@ -32,6 +39,7 @@ export function useMapKeyboard(onCamera: (move: CameraMove) => void): void {
       const view = VIEW_NAMES[Number(ev.key) - 1];
       if (view) dispatch(viewRequested(view));
       else if (LAYER_KEYS[ev.key.toLowerCase()]) dispatch(layerToggled(LAYER_KEYS[ev.key.toLowerCase()]!));
+      else if (ev.key.toLowerCase() === 'x') dispatch(faultsOnlyToggled());
       else if (ev.key === 'Escape') dispatch(selectionCleared());
       else if (CAMERA_KEYS[ev.key.toLowerCase()]) onCamera(CAMERA_KEYS[ev.key.toLowerCase()]!);
       else return;

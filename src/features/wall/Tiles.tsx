@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { countAlertsSince, selectAlerts, selectCameraCounts } from '../cameras/camerasSlice';
 import { selectOpenBySeverity } from '../incidents/incidentsSlice';
-import { selectLightsSummary, selectOfflineCabinetCount } from '../lights/lightsSlice';
+import {
+  faultyLampCount,
+  selectLampFaultCounts,
+  selectLightsSummary,
+  selectOfflineAlerts,
+  selectOfflineCabinetCount,
+} from '../lights/lightsSlice';
+import { faultKindOf, FAULT_CODE_COUNT } from '../../shared/lighting/faults';
 import { HUE_SCHEDULES, upcomingChanges } from '../../shared/lighting/schedule';
 import { HUE } from '../../shared/lighting/sun';
 import { SEVERITIES } from '../../shared/protocol/codes';
@@ -83,6 +90,9 @@ export function LightsTile() {
   const { t, lang, fmt } = useFormat();
   const lights = useAppSelector(selectLightsSummary);
   const offline = useAppSelector(selectOfflineCabinetCount);
+  const faultCounts = useAppSelector(selectLampFaultCounts);
+  const offlineAlerts = useAppSelector(selectOfflineAlerts);
+  const faulty = faultyLampCount(faultCounts);
   // Refreshed every 2 real seconds: at the simulator's ×720 that is 24 city minutes.
   const now = useCityNow(2000);
   const next = now === null ? null : upcomingChanges(HUE_SCHEDULES, HUE, now)[0];
@@ -112,6 +122,32 @@ export function LightsTile() {
               next.setting.mode === 'dim'
                 ? t('lighting.mode.dim', { level: next.setting.level })
                 : t(`lighting.mode.${next.setting.mode}`),
+          })}
+        </div>
+      )}
+      <div className="tile-foot" data-testid="lights-faults" data-value={faulty}>
+        {t('tiles.lampFaults', { count: faulty, display: fmt(faulty) })}
+        {faulty > 0 && (
+          <span className="fault-kinds">
+            {Array.from({ length: FAULT_CODE_COUNT - 1 }, (_, k) => k + 1)
+              .filter((code) => (faultCounts[code] ?? 0) > 0)
+              .map((code) => (
+                <span
+                  key={code}
+                  data-testid={`lights-fault-${faultKindOf(code)}`}
+                  data-value={faultCounts[code]}
+                >
+                  {t(`faults.kind.${faultKindOf(code)!}`)} {fmt(faultCounts[code] ?? 0)}
+                </span>
+              ))}
+          </span>
+        )}
+      </div>
+      {offlineAlerts[0] && (
+        <div className="tile-foot tile-alarm" role="alert" data-testid="cabinet-offline-alert">
+          {t('tiles.cabinetWentOffline', {
+            id: offlineAlerts[0].id,
+            at: offlineAlerts[0].at === null ? '' : formatCityTime(offlineAlerts[0].at, lang),
           })}
         </div>
       )}

@@ -8,10 +8,11 @@ import { CameraTiles, IncidentTile, LightsTile } from './Tiles';
 import './wall.css';
 
 /**
- * The video wall: header, counts and feeds around the map, which src/app passes in. The layout itself
- * reads nothing from the store: each panel subscribes to what it shows.
+ * The video wall: header, counts and feeds around the map, which src/app passes in with the other
+ * panels that belong to a feature of their own (the lighting energy). The layout itself reads nothing
+ * from the store: each panel subscribes to what it shows.
  */
-export function WallPage({ map }: { map: ReactNode }) {
+export function WallPage({ map, energy }: { map: ReactNode; energy?: ReactNode }) {
   return (
     <div className="wall">
       <Header />
@@ -24,6 +25,7 @@ export function WallPage({ map }: { map: ReactNode }) {
       <aside className="wall-right">
         <CameraTiles />
         <LightsTile />
+        {energy}
         <KpiPanel />
         <AlertFeed />
       </aside>

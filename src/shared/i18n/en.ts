@@ -36,6 +36,8 @@ export const en: Messages = {
     power: 'Lighting power',
     nextSwitch: 'Next: {{at}} · {{group}} → {{setting}}',
     cabinetsOffline: '{{count}} cabinets offline',
+    lampFaults: 'Lamp faults: {{display}}',
+    cabinetWentOffline: 'Alert: cabinet {{id}} went offline at {{at}}',
   },
   severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   status: {
@@ -108,8 +110,11 @@ export const en: Messages = {
       'dong-ba': 'Đông Ba market',
       gateways: 'Gateways',
     },
+    faultsOnly: 'Lamp faults only',
+    faultLamp: 'Lamp no. {{lamp}} · cabinet {{cabinet}}',
     layer: {
       lamps: 'Lamps',
+      faults: 'Lamp faults',
       incidents: 'Reports',
       cameras: 'Cameras',
       columns: '3D columns',

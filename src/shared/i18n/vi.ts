@@ -37,6 +37,8 @@ export const vi = {
     power: 'Công suất chiếu sáng',
     nextSwitch: 'Lịch tới: {{at}} · {{group}} → {{setting}}',
     cabinetsOffline: '{{count}} tủ mất kết nối',
+    lampFaults: 'Đèn sự cố: {{display}}',
+    cabinetWentOffline: 'Cảnh báo: tủ {{id}} mất kết nối lúc {{at}}',
   },
   severity: { critical: 'Khẩn cấp', high: 'Cao', medium: 'Trung bình', low: 'Thấp' },
   status: {
@@ -115,8 +117,11 @@ export const vi = {
       'dong-ba': 'Chợ Đông Ba',
       gateways: 'Cửa ngõ',
     },
+    faultsOnly: 'Chỉ hiện đèn sự cố',
+    faultLamp: 'Đèn số {{lamp}} · tủ {{cabinet}}',
     layer: {
       lamps: 'Đèn',
+      faults: 'Đèn sự cố',
       incidents: 'Phản ánh',
       cameras: 'Camera',
       columns: 'Cột 3D',
