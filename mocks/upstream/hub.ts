@@ -288,10 +288,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         if (!expect('GET')) return;
         const role = viewer(req, res);
         if (!role) return;
-        sendJson(res, 200, {
-          at: clock.now(),
-          cabinets: cabinetSummaries(stream.state.lamps, role !== 'guest'),
-        });
+        const at = clock.now();
+        sendJson(res, 200, { at, cabinets: cabinetSummaries(stream.state.lamps, at, role !== 'guest') });
         return;
       }
       case '/api/audit':

@@ -1,3 +1,12 @@
+import {
+  classifyLamps,
+  commandedSetting,
+  faultKindOf,
+  isDaylight,
+  LAMP_FAULT_KINDS,
+  type LampFaultKind,
+} from '../../src/shared/lighting/faults';
+import { HUE, type Place } from '../../src/shared/lighting/sun';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
 import type { CabinetStatus, LampColumns } from '../../src/shared/protocol/events';
 
@@ -15,15 +24,32 @@ export interface CabinetSummary {
   on: number;
   dimmed: number;
   off: number;
+  /** lamps in state LAMP_FAULT (the same number as `faults['lamp-failure']`) */
   fault: number;
+  /**
+   * Lamps with a fault, by kind (src/shared/lighting/faults.ts): the one rule the wall uses, so the
+   * API and the screens count the same lamps. Only `lamp-failure` is counted for a cabinet that is
+   * offline or not controlled by the hub: what its lamps should be doing is unknown.
+   */
+  faults: Record<LampFaultKind, number>;
 }
 
+/** A row's fault counts, every kind present so that a reader never meets a missing key. */
+const noFaults = (): Record<LampFaultKind, number> =>
+  Object.fromEntries(LAMP_FAULT_KINDS.map((k) => [k, 0])) as Record<LampFaultKind, number>;
+
 /**
- * Every cabinet with its lamps counted by state, in inventory order. One pass over the lamp columns
- * (50,000 lamps: well under a millisecond's work per thousand cabinets). `withNames` false leaves out
- * who set an override: visitors see the lighting, not the staff.
+ * Every cabinet with its lamps counted by state and by fault, in inventory order. Two passes over the
+ * lamp columns (50,000 lamps: about a millisecond). `now` is city time: whether the sun is up at
+ * `place` decides if a lamp lit against its cabinet's `off` is burning by day or missed the switch.
+ * `withNames` false leaves out who set an override: visitors see the lighting, not the staff.
  */
-export function cabinetSummaries(lamps: LampColumns, withNames = true): CabinetSummary[] {
+export function cabinetSummaries(
+  lamps: LampColumns,
+  now: number,
+  withNames = true,
+  place: Place = HUE,
+): CabinetSummary[] {
   const rows: CabinetSummary[] = lamps.cabinets.map((c) => ({
     id: c.id,
     ward: c.ward,
@@ -41,6 +67,7 @@ export function cabinetSummaries(lamps: LampColumns, withNames = true): CabinetS
     dimmed: 0,
     off: 0,
     fault: 0,
+    faults: noFaults(),
   }));
   for (let i = 0; i < lamps.count; i++) {
     const row = rows[lamps.cabinet[i]!];
@@ -51,6 +78,13 @@ export function cabinetSummaries(lamps: LampColumns, withNames = true): CabinetS
     else if (s === LAMP_DIMMED) row.dimmed++;
     else if (s === LAMP_OFF) row.off++;
     else if (s === LAMP_FAULT) row.fault++;
+  }
+  const commands = lamps.cabinets.map((c) => commandedSetting(c.status));
+  const found = classifyLamps(lamps, commands, isDaylight(place, now));
+  for (const i of found.lamps) {
+    const row = rows[lamps.cabinet[i]!];
+    const kind = faultKindOf(found.code[i]!);
+    if (row && kind) row.faults[kind]++;
   }
   return rows;
 }

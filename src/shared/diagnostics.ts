@@ -20,4 +20,10 @@ export interface MapDiagnostics {
   faults: { lamps: Uint32Array; codes: Uint8Array } | null;
 }
 
-export const mapDiagnostics: MapDiagnostics = { metrics: null, project: null, view: null, basemap: null, faults: null };
+export const mapDiagnostics: MapDiagnostics = {
+  metrics: null,
+  project: null,
+  view: null,
+  basemap: null,
+  faults: null,
+};

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../mocks/upstream/commands';
 import type { CabinetSummary } from '../../mocks/upstream/lights';
 import type { TokenMap } from '../../mocks/upstream/tokens';
+import { isDaylight } from '../../src/shared/lighting/faults';
+import { HUE } from '../../src/shared/lighting/sun';
 import { LAMP_DIMMED, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
 import type { CabinetStatus, CommandAck, LightState } from '../../src/shared/protocol/events';
 import { TOKENS, useHarness, type Viewer } from './harness';
@@ -125,6 +127,50 @@ describe('cabinet control (lights.set)', () => {
     // `on` is full level.
     await op.until((v) => lampEvents(v).length > 0, 'light.state');
     expect(lampEvents(op).every(([, st, level]) => st === LAMP_ON && level === 100)).toBe(true);
+  });
+
+  it('counts the lamps that missed an `off` as faults of their cabinet: burning by day or not switched', async () => {
+    const { hub, op, snap, cabinets } = await cityWithLamps();
+    const missedOff: Record<string, number> = {};
+    for (const cab of cabinets.slice(0, 12)) {
+      // Switched on and straight back off: a lamp that took the first and missed the second stays lit.
+      for (const mode of ['on', 'off'] as const) {
+        const ack = await setLights(op, { cabinetId: cab.id, mode });
+        if (!ack.ok || !ack.lights) throw new Error(`lights.set refused: ${JSON.stringify(ack)}`);
+        if (mode === 'off') missedOff[cab.id] = ack.lights.noResponse;
+        // The cabinet's status follows its lamps' events: once it is here, so are they.
+        await op.until((v) => cabinetEvents(v, cab.id).some((st) => st.mode === mode), `${cab.id} ${mode}`);
+      }
+    }
+    // Each lamp's last state, from the snapshot and every light.state since: the lamps as the wall has them.
+    const state = [...snap.state.lamps.state];
+    for (const [i, st] of lampEvents(op)) state[i] = st;
+    const { body } = await h.get<{ at: number; cabinets: CabinetSummary[] }>(
+      hub,
+      '/api/lights/cabinets',
+      'dev-operator',
+    );
+    const [kind, other] = isDaylight(HUE, body.at)
+      ? (['day-burning', 'not-switched'] as const)
+      : (['not-switched', 'day-burning'] as const);
+    let lit = 0;
+    for (const cab of cabinets.slice(0, 12)) {
+      const row = body.cabinets.find((c) => c.id === cab.id)!;
+      const litHere = state.filter(
+        (st, i) => snap.state.lamps.cabinet[i] === cab.index && (st === LAMP_ON || st === LAMP_DIMMED),
+      ).length;
+      expect(row.faults, cab.id).toEqual({
+        'lamp-failure': row.fault,
+        [kind]: litHere,
+        [other]: 0,
+        'wrong-level': 0,
+      });
+      expect(row.on + row.dimmed).toBe(litHere);
+      // The lit ones are among those that did not answer the `off`, as are the failed ones.
+      expect(litHere + row.fault).toBeLessThanOrEqual(missedOff[cab.id]!);
+      lit += litHere;
+    }
+    expect(lit).toBeGreaterThan(0);
   });
 
   it('refuses what it cannot do, and says why', async () => {

@@ -7,17 +7,22 @@ import { useCityNow } from '../../app/useCityNow';
 import { HUE_WARDS, wardName } from '../../shared/city/wards';
 import { formatCityTime, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
+import { isDaylight, LAMP_FAULT_KINDS, type LampFaultKind } from '../../shared/lighting/faults';
 import { HUE_SCHEDULES, nextChange } from '../../shared/lighting/schedule';
 import { HUE } from '../../shared/lighting/sun';
 import type { Cabinet, CommandAck } from '../../shared/protocol/events';
 import type { CommandData, SendCommand } from '../../realtime/commands';
 import {
   cabinetCounts,
+  cabinetFaults,
+  faultTallyOf,
   filterCabinets,
+  lampFaultsOf,
   lampsOf,
   NO_CABINET_FILTER,
   tallyOf,
   type CabinetCounts,
+  type CabinetFaults,
   type CabinetFilter,
   type LampTally,
 } from './cabinetCounts';
@@ -34,6 +39,11 @@ import { useWindowedList } from '../../shared/ui/useWindowedList';
  * per frame would cost the wall's frame budget for nothing.
  */
 const RECOUNT_MS = 500;
+/**
+ * How often the lamps are judged for faults. Slower than the counts: a fault is a lamp that stays
+ * wrong, not a blip, and judging 50,000 lamps against their cabinets costs more than counting them.
+ */
+const REJUDGE_MS = 1000;
 
 const scheduleById = new Map(HUE_SCHEDULES.map((s) => [s.id, s]));
 
@@ -73,12 +83,15 @@ export function LightingConsole({
   const cabinets = useAppSelector(selectCabinets);
   const version = useAppSelector(selectLightsVersion);
   const counts = useCabinetCounts(lamps, cabinets.length, version);
+  const cityNow = useCityNow(1000);
+  const daylight = cityNow !== null && isDaylight(HUE, cityNow);
+  const faults = useCabinetFaults(lamps, cabinets, daylight, version);
   const [filter, setFilter] = useState<CabinetFilter>(NO_CABINET_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const runner = useLightsRunner(send);
 
-  const rows = useMemo(() => filterCabinets(cabinets, counts, filter, wardName), [cabinets, counts, filter]);
+  const rows = useMemo(() => filterCabinets(cabinets, faults, filter, wardName), [cabinets, faults, filter]);
   // Only the wards that have cabinets, by name.
   const wards = useMemo(() => {
     const codes = new Set(cabinets.map((c) => c.ward));
@@ -161,6 +174,7 @@ export function LightingConsole({
             cabinets={cabinets}
             rows={rows}
             counts={counts}
+            faults={faults}
             selectedId={selectedId}
             onSelect={setSelectedId}
           />
@@ -171,6 +185,7 @@ export function LightingConsole({
               key={selected.id}
               cabinet={selected}
               tally={tallyOf(counts, selectedIndex)}
+              faults={faultTallyOf(faults, selectedIndex)}
               total={lampsOf(counts, selectedIndex)}
               runner={runner}
               readOnly={readOnly}
@@ -209,6 +224,29 @@ function useCabinetCounts(lamps: LightColumns, cabinetCount: number, version: nu
 }
 
 /**
+ * Lamp faults per cabinet, judged again when the lamps, the cabinets' commands or day and night
+ * change, at most once per REJUDGE_MS (the deadline kept from the last time, as for the counts).
+ */
+function useCabinetFaults(
+  lamps: LightColumns,
+  cabinets: readonly Cabinet[],
+  daylight: boolean,
+  version: number,
+): CabinetFaults {
+  const [faults, setFaults] = useState(() => cabinetFaults(lamps, cabinets, daylight));
+  const judgedAt = useRef(0);
+  useEffect(() => {
+    const wait = Math.max(0, judgedAt.current + REJUDGE_MS - Date.now());
+    const id = setTimeout(() => {
+      judgedAt.current = Date.now();
+      setFaults(cabinetFaults(lamps, cabinets, daylight));
+    }, wait);
+    return () => clearTimeout(id);
+  }, [lamps, cabinets, daylight, version]);
+  return faults;
+}
+
+/**
  * Sends `lights.set` and keeps the last answer to show. One command at a time: the buttons are
  * disabled while one is in flight, and a second click before they are is ignored.
  */
@@ -243,6 +281,7 @@ interface ListProps {
   /** inventory indexes of the cabinets to show, in order */
   rows: readonly number[];
   counts: CabinetCounts;
+  faults: CabinetFaults;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
@@ -251,7 +290,7 @@ interface ListProps {
  * The cabinet list, windowed: only the rows in view are in the DOM. Rows have one fixed height (in
  * rem, so the list scales with the screen).
  */
-function CabinetList({ cabinets, rows, counts, selectedId, onSelect }: ListProps) {
+function CabinetList({ cabinets, rows, counts, faults, selectedId, onSelect }: ListProps) {
   const { t } = useTranslation();
   const { box, rowPx, first, last, onScroll } = useWindowedList(rows.length, 2.2, selectedId, () =>
     rows.findIndex((c) => cabinets[c]?.id === selectedId),
@@ -294,6 +333,7 @@ function CabinetList({ cabinets, rows, counts, selectedId, onSelect }: ListProps
                 dimmed={tally.dimmed}
                 off={tally.off}
                 fault={tally.fault}
+                faults={lampFaultsOf(faults, c)}
                 onSelect={onSelect}
               />
             );
@@ -305,6 +345,8 @@ function CabinetList({ cabinets, rows, counts, selectedId, onSelect }: ListProps
 }
 
 interface RowProps extends LampTally {
+  /** lamps with a fault of any kind (`fault` counts only the failed ones) */
+  faults: number;
   cab: Cabinet;
   top: number;
   height: number;
@@ -314,9 +356,21 @@ interface RowProps extends LampTally {
 
 /**
  * One cabinet; memoised on its counts as numbers, so that a recount re-renders only the rows whose
- * lamps changed. The counts are also attributes, for tools that read the list.
+ * lamps changed. The counts are also attributes, for tools that read the list: `data-fault` the lamps
+ * in state fault, `data-faults` the lamps with a fault of any kind (the Sự cố column).
  */
-const Row = memo(function Row({ cab, top, height, selected, on, dimmed, off, fault, onSelect }: RowProps) {
+const Row = memo(function Row({
+  cab,
+  top,
+  height,
+  selected,
+  on,
+  dimmed,
+  off,
+  fault,
+  faults,
+  onSelect,
+}: RowProps) {
   const { t } = useTranslation();
   const status = cab.status;
   const offline = status?.online === false;
@@ -331,7 +385,8 @@ const Row = memo(function Row({ cab, top, height, selected, on, dimmed, off, fau
       data-dimmed={dimmed}
       data-off={off}
       data-fault={fault}
-      className={`lighting-row${selected ? ' selected' : ''}${offline || fault > 0 ? ' attention' : ''}`}
+      data-faults={faults}
+      className={`lighting-row${selected ? ' selected' : ''}${offline || faults > 0 ? ' attention' : ''}`}
       style={{ top, height }}
       onClick={() => onSelect(cab.id)}
     >
@@ -347,7 +402,7 @@ const Row = memo(function Row({ cab, top, height, selected, on, dimmed, off, fau
       <span className="lamp-count on num">{on}</span>
       <span className="lamp-count dimmed num">{dimmed}</span>
       <span className="lamp-count off num">{off}</span>
-      <span className={`lamp-count fault num${fault > 0 ? ' some' : ''}`}>{fault}</span>
+      <span className={`lamp-count fault num${faults > 0 ? ' some' : ''}`}>{faults}</span>
     </div>
   );
 });
@@ -355,13 +410,14 @@ const Row = memo(function Row({ cab, top, height, selected, on, dimmed, off, fau
 interface PanelProps {
   cabinet: Cabinet;
   tally: LampTally;
+  faults: Record<LampFaultKind, number>;
   total: number;
   runner: LightsRunner;
   readOnly: boolean;
 }
 
 /** The selected cabinet (keyed by id: the dim level starts afresh for another): status, schedule, switches. */
-function CabinetPanel({ cabinet: cab, tally, total, runner, readOnly }: PanelProps) {
+function CabinetPanel({ cabinet: cab, tally, faults, total, runner, readOnly }: PanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const now = useCityNow(5000);
@@ -426,8 +482,12 @@ function CabinetPanel({ cabinet: cab, tally, total, runner, readOnly }: PanelPro
           </span>
           {' · '}
           <span className={`lamp-count fault${tally.fault > 0 ? ' some' : ''}`}>
-            {t('lighting.column.fault')} {n(tally.fault)}
+            {t('faults.kind.lamp-failure')} {n(tally.fault)}
           </span>
+        </dd>
+        <dt>{t('faults.title')}</dt>
+        <dd data-testid="cab-faults">
+          <FaultList faults={faults} offline={status?.online === false} />
         </dd>
         {status && (
           <>
@@ -530,6 +590,31 @@ function CabinetPanel({ cabinet: cab, tally, total, runner, readOnly }: PanelPro
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The cabinet's faults by kind, only the kinds it has. Offline, its lamps are judged only by their own
+ * failure reports (what it commands is unknown), and the list says so.
+ */
+function FaultList({ faults, offline }: { faults: Record<LampFaultKind, number>; offline: boolean }) {
+  const { t, i18n } = useTranslation();
+  const kinds = LAMP_FAULT_KINDS.filter((k) => faults[k] > 0);
+  if (!offline && kinds.length === 0) return <span className="fault-none">{t('faults.none')}</span>;
+  return (
+    <ul className="fault-kinds">
+      {offline && (
+        <li className="fault-kind kind-cabinet-offline" data-kind="cabinet-offline">
+          {t('faults.kind.cabinet-offline')} <span className="fault-note">{t('faults.offlineNote')}</span>
+        </li>
+      )}
+      {kinds.map((k) => (
+        <li key={k} className={`fault-kind kind-${k}`} data-kind={k} data-count={faults[k]}>
+          {t(`faults.kind.${k}`)}{' '}
+          <span className="num">{formatNumber(faults[k], i18n.language as Lang)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

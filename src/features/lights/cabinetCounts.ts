@@ -1,3 +1,12 @@
+import {
+  classifyLamps,
+  commandedSetting,
+  FAULT_CODE_COUNT,
+  faultsPerCabinet,
+  LAMP_FAULT_KINDS,
+  type FaultColumns,
+  type LampFaultKind,
+} from '../../shared/lighting/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
 import type { Cabinet } from '../../shared/protocol/events';
 import type { LightColumns } from './lightColumns';
@@ -60,11 +69,46 @@ export function tallyOf(counts: CabinetCounts, c: number): LampTally {
 }
 
 /**
- * Needs a crew: the cabinet stopped answering, or one of its lamps has failed. A cabinet without a
- * control status (a hub that does not control lighting) is not counted as offline.
+ * Lamps with a fault per cabinet and fault code, flat like CabinetCounts: entry
+ * `c * FAULT_CODE_COUNT + code` (the FAULT_* codes; entry 0 of each cabinet stays 0).
  */
-export function needsAttention(cab: Cabinet, counts: CabinetCounts, c: number): boolean {
-  return cab.status?.online === false || countOf(counts, c, LAMP_FAULT) > 0;
+export type CabinetFaults = Uint32Array;
+
+/**
+ * Judges every lamp against what its cabinet commands now (the cabinets in inventory order, as the
+ * lamps' `cabinet` column indexes them) and the sun, and counts the faults per cabinet. The rule is
+ * the map's and the hub's (shared/lighting/faults.ts), so the console counts the lamps they do.
+ */
+export function cabinetFaults(
+  lamps: FaultColumns,
+  cabinets: readonly Cabinet[],
+  daylight: boolean,
+): CabinetFaults {
+  const commands = cabinets.map((c) => commandedSetting(c.status));
+  return faultsPerCabinet(classifyLamps(lamps, commands, daylight), lamps.cabinet, cabinets.length);
+}
+
+/** Cabinet c's lamps with a fault, of any kind; 0 for a cabinet the counts do not cover. */
+export function lampFaultsOf(faults: CabinetFaults, c: number): number {
+  let n = 0;
+  for (let code = 1; code < FAULT_CODE_COUNT; code++) n += faults[c * FAULT_CODE_COUNT + code] ?? 0;
+  return n;
+}
+
+/** Cabinet c's lamp faults by kind, every kind present. */
+export function faultTallyOf(faults: CabinetFaults, c: number): Record<LampFaultKind, number> {
+  const out = {} as Record<LampFaultKind, number>;
+  LAMP_FAULT_KINDS.forEach((kind, k) => (out[kind] = faults[c * FAULT_CODE_COUNT + k + 1] ?? 0));
+  return out;
+}
+
+/**
+ * Needs a crew: the cabinet stopped answering, or one of its lamps has a fault of any kind (failed,
+ * burning by day, at the wrong level, not switched). A cabinet without a control status (a hub that
+ * does not control lighting) is not counted as offline.
+ */
+export function needsAttention(cab: Cabinet, faults: CabinetFaults, c: number): boolean {
+  return cab.status?.online === false || lampFaultsOf(faults, c) > 0;
 }
 
 /** What the cabinet list filters by. Empty string: no filter on that field. */
@@ -91,11 +135,11 @@ function haystack(cab: Cabinet, wardName: (code: string) => string | null): stri
 
 /**
  * The inventory indexes of the cabinets the filter lets through, in inventory order. Indexes, not
- * cabinets: the row needs its index to read its counts.
+ * cabinets: the row needs its index to read its counts. `faults` decides `faultsOnly`.
  */
 export function filterCabinets(
   cabinets: readonly Cabinet[],
-  counts: CabinetCounts,
+  faults: CabinetFaults,
   f: CabinetFilter,
   wardName: (code: string) => string | null,
 ): number[] {
@@ -104,7 +148,7 @@ export function filterCabinets(
   for (let c = 0; c < cabinets.length; c++) {
     const cab = cabinets[c]!;
     if (f.ward && cab.ward !== f.ward) continue;
-    if (f.faultsOnly && !needsAttention(cab, counts, c)) continue;
+    if (f.faultsOnly && !needsAttention(cab, faults, c)) continue;
     if (needle && !haystack(cab, wardName).includes(needle)) continue;
     out.push(c);
   }

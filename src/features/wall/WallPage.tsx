@@ -20,13 +20,13 @@ export function WallPage({ map, energy }: { map: ReactNode; energy?: ReactNode }
         <IncidentTile />
         <HandlingPanel />
         <IncidentFeed />
+        <KpiPanel />
       </aside>
       <main className="wall-map">{map}</main>
       <aside className="wall-right">
         <CameraTiles />
         <LightsTile />
         {energy}
-        <KpiPanel />
         <AlertFeed />
       </aside>
     </div>

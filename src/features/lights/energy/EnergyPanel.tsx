@@ -152,7 +152,7 @@ export function EnergyPanel({ lamps }: { lamps: LightColumns }) {
               : t('energy.today')}
           </div>
           <div className="energy-value num" data-testid="energy-today" data-value={r.todayWh}>
-            {formatNumber(r.todayWh / 1000, lang, 1)} kWh
+            {formatNumber(Math.round(r.todayWh / 1000), lang, 0)} kWh
           </div>
         </div>
         <div>
@@ -165,7 +165,7 @@ export function EnergyPanel({ lamps }: { lamps: LightColumns }) {
       <div className="energy-sub">
         {r.saved === null
           ? t('energy.savedNone')
-          : t('energy.savedVs', { kwh: formatNumber(r.baselineWh / 1000, lang, 1) })}
+          : t('energy.savedVs', { kwh: formatNumber(Math.round(r.baselineWh / 1000), lang, 0) })}
       </div>
       <div className="energy-chart-head">
         <span>{t('energy.chart')}</span>

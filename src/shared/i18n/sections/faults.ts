@@ -10,6 +10,8 @@ export const faultsVi = {
     'not-switched': 'Không theo lệnh',
     'cabinet-offline': 'Tủ mất kết nối',
   },
+  none: 'Không có sự cố',
+  offlineNote: '(chỉ tính đèn hỏng)',
 } as const;
 
 export const faultsEn: {
@@ -23,4 +25,6 @@ export const faultsEn: {
     'not-switched': 'Missed switch',
     'cabinet-offline': 'Cabinet offline',
   },
+  none: 'No faults',
+  offlineNote: '(lamp failures only)',
 };
