@@ -14,6 +14,7 @@ import { HUE, type Place } from '../../src/shared/lighting/sun';
 import {
   HUE_SCHEDULES,
   nextChange,
+  overrideUntil,
   settingAt,
   type LightingSchedule,
   type Setting,
@@ -123,7 +124,8 @@ export class Lighting {
       rt.mode = 'auto';
       rt.setting = settingAt(rt.schedule, this.place, now - cab.offsetMs);
     } else {
-      const until = nextChange(rt.schedule, this.place, now - cab.offsetMs).at + cab.offsetMs;
+      // The shared rule (schedule.ts), on the cabinet's own clock, which runs offsetMs late.
+      const until = overrideUntil(rt.schedule, this.place, now - cab.offsetMs) + cab.offsetMs;
       rt.override = { by, at: now, until };
       rt.mode = cmd.mode;
       rt.setting =

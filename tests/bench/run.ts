@@ -26,6 +26,8 @@ import { figures, formatTable, type MapMetricsSample, type Measurements } from '
 // On two cores Chromium's renderer, its software GPU and this process share the machine: read the
 // figures as relative ones within a run, not as what a real wall PC would do.
 // `npm run bench -- --scenario console [...]` runs the operator console's benchmark instead (console.ts).
+// `--path /lights` loads the lighting console under the same lamp load instead of the wall (no map:
+// its map figures and incident latencies are then empty).
 
 const { scenario, rest: args } = splitScenario(process.argv.slice(2));
 const { values: opts } = parseArgs({
@@ -39,6 +41,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: process.env.BENCH_SEED ?? '2025' },
     gl: { type: 'string', default: process.env.BENCH_GL ?? 'llvmpipe' },
     out: { type: 'string', default: resolve(ROOT, 'bench-results/latest.json') },
+    path: { type: 'string', default: '/' },
     // Records a CPU profile of the page during the window and prints where its main thread went.
     profile: { type: 'boolean', default: false },
   },
@@ -207,9 +210,15 @@ async function main(): Promise<void> {
       `[bench] hub ${hub.url}, ${lamps} lamps, ${rate} events/s for ${seconds} s; renderer: ${renderer}`,
     );
 
-    await page.goto(`${hub.url}/?token=dev-operator`);
+    await page.goto(`${hub.url}${opts.path}?token=dev-operator`);
     await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 60_000 });
-    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
+    if (opts.path === '/lights') {
+      // The lighting console: its cabinet list, with a cabinet open, as an operator keeps it.
+      await page.waitForSelector('[data-testid="cabinet-row"]', { timeout: 60_000 });
+      await page.click('[data-testid="cabinet-row"]');
+    } else {
+      await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
+    }
     await page.waitForFunction(
       (n) => (window as unknown as { __iocWall?: { lampCount: number } }).__iocWall?.lampCount === n,
       lamps,
@@ -282,6 +291,7 @@ async function main(): Promise<void> {
       mapMetrics: await mapSamples,
     };
     const result = {
+      page: opts.path,
       ...figures(measured),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
       config: { seed, incidentsPerSec, tickMs: TICK_MS, warmupS },

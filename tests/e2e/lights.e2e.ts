@@ -54,10 +54,14 @@ afterEach(() => {
   for (const w of wins) expect(fresh(w.problems), 'a window misbehaved').toBe('');
 });
 
+async function snapshot(): Promise<Snapshot> {
+  const res = await fetch(`${baseUrl}/api/snapshot`, { headers: { authorization: 'Bearer dev-leader' } });
+  return (await res.json()) as Snapshot;
+}
+
 /** The lamps of a cabinet, from the hub's snapshot (the inventory is fixed for the hub's lifetime). */
 async function lampsOfCabinet(cabinetId: string): Promise<number[]> {
-  const res = await fetch(`${baseUrl}/api/snapshot`, { headers: { authorization: 'Bearer dev-leader' } });
-  const snap = (await res.json()) as Snapshot;
+  const snap = await snapshot();
   const index = snap.state.lamps.cabinets.findIndex((c) => c.id === cabinetId);
   const out: number[] = [];
   snap.state.lamps.cabinet.forEach((c, i) => c === index && out.push(i));
@@ -176,5 +180,46 @@ describe('an operator dims a cabinet while the wall watches', () => {
     expect(await wall.page.isChecked('[data-testid="layer-toggle-lamps"]')).toBe(false);
     expect(await wall.page.isChecked('[data-testid="layer-toggle-faults"]')).toBe(true);
     await wall.page.screenshot({ path: resolve(RESULTS, 'wall-faults-only-1920.png') });
+
+    // A click on a fault marker opens its cabinet's panel on the map.
+    const snap = await snapshot();
+    const target = await wall.page.evaluate(
+      ({ lon, lat }) => {
+        const diag = window.__iocWall!.map;
+        if (!diag.faults || !diag.project) return null;
+        for (const i of diag.faults.lamps) {
+          const [x, y] = diag.project(lon[i]!, lat[i]!);
+          // Only a marker the pointer can reach: not under the controls, a banner or the panels.
+          if (document.elementFromPoint(x, y)?.tagName === 'CANVAS') return { i, x, y };
+        }
+        return null;
+      },
+      { lon: snap.state.lamps.lon, lat: snap.state.lamps.lat },
+    );
+    expect(target, 'a fault marker in view').not.toBeNull();
+    const wantCabinet = snap.state.lamps.cabinets[snap.state.lamps.cabinet[target!.i]!]!.id;
+    // Hover first, then a click held for a moment, as a hand does (a zero-length synthetic click can be
+    // lost on SwiftShader; see the map e2e).
+    await wall.page.mouse.move(target!.x - 30, target!.y - 30);
+    await wall.page.mouse.move(target!.x, target!.y, { steps: 4 });
+    await expect
+      .poll(
+        () =>
+          wall.page
+            .locator('[data-testid="map-tooltip"]')
+            .innerText()
+            .catch(() => ''),
+        {
+          timeout: 5000,
+        },
+      )
+      .toContain(wantCabinet);
+    await wall.page.mouse.click(target!.x, target!.y, { delay: 100 });
+    const panel = wall.page.locator('[data-testid="cabinet-detail-map"]');
+    await panel.waitFor({ timeout: 5000 });
+    expect(await panel.getAttribute('data-cabinet-id')).toBe(wantCabinet);
+    expect(Number(await panel.getAttribute('data-lamps'))).toBeGreaterThan(0);
+    expect(await panel.locator('[data-testid="cabinet-detail-faults"]').innerText()).not.toBe('');
+    await wall.page.screenshot({ path: resolve(RESULTS, 'wall-cabinet-panel-1920.png') });
   });
 });

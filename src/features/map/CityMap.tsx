@@ -36,6 +36,7 @@ import {
   type LampSource,
   type WardFeature,
 } from './layers';
+import { CabinetDetail } from './CabinetDetail';
 import { IncidentDetail } from './IncidentDetail';
 import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
@@ -287,7 +288,7 @@ export function CityMap({
       const cab = cabinets[lamps.cabinet[lamp]!];
       return {
         lamp,
-        kind: faultKindOf(code) ?? 'lamp-failure',
+        kind: faultKindOf(code),
         cabinetId: cab?.id ?? '',
         ward: cab?.ward ?? '',
       };
@@ -345,6 +346,17 @@ export function CityMap({
       onClick: (info: PickingInfo) => {
         const map = mapRef.current;
         const id = info.layer?.id;
+        // A fault marker (binary attributes: an index, no object) opens its lamp's cabinet.
+        const lamp =
+          id === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
+            ? faults.lamps[info.index]!
+            : -1;
+        const cabinet = lamp >= 0 ? cabinets[lamps.cabinet[lamp]!] : undefined;
+        if (cabinet) {
+          setHover(null);
+          dispatch(itemSelected({ kind: 'cabinet', id: cabinet.id }));
+          return;
+        }
         if (!map || !info.object) return;
         // The map is about to fly: a tooltip would stay behind at a place the pointer no longer is.
         setHover(null);
@@ -394,6 +406,8 @@ export function CityMap({
     faultProps,
     faults,
     faultHover,
+    cabinets,
+    lamps,
   ]);
 
   return (
@@ -415,6 +429,7 @@ export function CityMap({
       <MapControls />
       {hover && <MapTooltip hover={hover} />}
       <IncidentDetail />
+      <CabinetDetail lamps={lamps} faults={faults} version={lightsVersion} />
     </div>
   );
 }

@@ -16,7 +16,8 @@ export interface Hover {
 /** A faulty lamp under the pointer: which lamp, what is wrong, whose cabinet. */
 export interface FaultHover {
   lamp: number;
-  kind: FaultKind;
+  /** null: a working lamp */
+  kind: FaultKind | null;
   cabinetId: string;
   ward: string;
 }
@@ -43,7 +44,7 @@ export function MapTooltip({ hover }: { hover: Hover }) {
   } else if (hover.layer === 'lamp-faults') {
     const f = hover.object as FaultHover;
     lines = [
-      t(`faults.kind.${f.kind}`),
+      f.kind ? t(`faults.kind.${f.kind}`) : t('map.lampOk'),
       t('map.faultLamp', { lamp: f.lamp + 1, cabinet: f.cabinetId }),
       wardName(f.ward) ?? '',
     ].filter(Boolean);

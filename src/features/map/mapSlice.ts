@@ -12,7 +12,7 @@ export const MAP_LAYERS = [
 ] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 
-export type MapSelection = { kind: 'incident' | 'camera'; id: string } | null;
+export type MapSelection = { kind: 'incident' | 'camera' | 'cabinet'; id: string } | null;
 
 interface MapState {
   layers: Record<MapLayerId, boolean>;

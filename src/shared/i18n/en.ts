@@ -112,6 +112,8 @@ export const en: Messages = {
     },
     faultsOnly: 'Lamp faults only',
     faultLamp: 'Lamp no. {{lamp}} · cabinet {{cabinet}}',
+    lampOk: 'Streetlight',
+    cabinet: 'Control cabinet {{id}}',
     layer: {
       lamps: 'Lamps',
       faults: 'Lamp faults',

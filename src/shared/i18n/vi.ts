@@ -119,6 +119,8 @@ export const vi = {
     },
     faultsOnly: 'Chỉ hiện đèn sự cố',
     faultLamp: 'Đèn số {{lamp}} · tủ {{cabinet}}',
+    lampOk: 'Đèn chiếu sáng',
+    cabinet: 'Tủ điều khiển {{id}}',
     layer: {
       lamps: 'Đèn',
       faults: 'Đèn sự cố',

@@ -13,6 +13,8 @@ import type { LightColumns } from '../lightColumns';
 import { selectLightsSummary } from '../lightsSlice';
 import { CHART_SPAN_MS, powerChartOption } from './powerChart';
 import { energyTotals, lampInventory, type EnergyTotals, type LampInventory } from './reading';
+import { isDaylight } from '../../../shared/lighting/faults';
+import { HUE } from '../../../shared/lighting/sun';
 import { topWardSavings, type WardSaving } from './wardSavings';
 import './energy.css';
 
@@ -84,11 +86,11 @@ function useEnergyReading(lamps: LightColumns): EnergyReading | null {
         now,
         powerW: selectLightsSummary(s).powerW,
         ratedW: inventory.ratedW,
-        wards: topWardSavings(
-          wardEnergy(lampWards, WARD_CODES.length, wards),
-          inventory.lampCounts,
-          WARD_ROWS,
-        ),
+        // By day the baseline is nothing: a few lamps burning by day are a fault (the lights tile counts
+        // them), not a 100% saving.
+        wards: isDaylight(HUE, now)
+          ? null
+          : topWardSavings(wardEnergy(lampWards, WARD_CODES.length, wards), inventory.lampCounts, WARD_ROWS),
       });
     };
     // The first reading comes at once (a tick, not in the effect itself), then every REFRESH_MS.

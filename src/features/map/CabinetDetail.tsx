@@ -1,0 +1,131 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { wardName } from '../../shared/city/wards';
+import { formatCityTime } from '../../shared/format';
+import type { Lang } from '../../shared/i18n/i18n';
+import { faultKindOf, LAMP_FAULT_KINDS, type LampFaultKind } from '../../shared/lighting/faults';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
+import { selectCabinets } from '../lights/lightsSlice';
+import { selectMapSelection, selectionCleared } from './mapSlice';
+
+const STATES = [
+  ['on', LAMP_ON],
+  ['dimmed', LAMP_DIMMED],
+  ['off', LAMP_OFF],
+  ['fault', LAMP_FAULT],
+] as const;
+
+/** The lamp columns and fault markers the panel reads, by shape. */
+export interface CabinetDetailSource {
+  lamps: { count: number; state: ArrayLike<number>; cabinet: ArrayLike<number> };
+  faults: { lamps: ArrayLike<number>; codes: ArrayLike<number> } | null;
+  /** changes whenever the lamps or faults were refreshed */
+  version: number;
+}
+
+/**
+ * A control cabinet clicked on the map (a lamp or a fault marker): its control status, its lamps by
+ * state and its faults by kind. Read-only: switching is the lighting console's job (/lights).
+ */
+export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const dispatch = useAppDispatch();
+  const selected = useAppSelector(selectMapSelection);
+  const cabinets = useAppSelector(selectCabinets);
+  const index = selected?.kind === 'cabinet' ? cabinets.findIndex((c) => c.id === selected.id) : -1;
+  const cab = index >= 0 ? cabinets[index] : undefined;
+
+  const tally = useMemo(() => {
+    const byState = [0, 0, 0, 0];
+    const byKind: Record<LampFaultKind, number> = {
+      'lamp-failure': 0,
+      'day-burning': 0,
+      'wrong-level': 0,
+      'not-switched': 0,
+    };
+    if (index < 0) return { byState, byKind, lamps: 0 };
+    let n = 0;
+    for (let i = 0; i < lamps.count; i++) {
+      if (lamps.cabinet[i] !== index) continue;
+      n++;
+      const s = lamps.state[i]!;
+      if (s < byState.length) byState[s]! += 1;
+    }
+    if (faults) {
+      for (let k = 0; k < faults.lamps.length; k++) {
+        if (lamps.cabinet[faults.lamps[k]!] !== index) continue;
+        const kind = faultKindOf(faults.codes[k]!);
+        if (kind) byKind[kind] += 1;
+      }
+    }
+    return { byState, byKind, lamps: n };
+    // version: the columns are mutated in place; it says when they changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, lamps, faults, version]);
+
+  if (!cab) return null;
+  const st = cab.status;
+  const mode = !st
+    ? t('lighting.mode.none')
+    : st.mode === 'dim' || (st.mode === 'auto' && st.level > 0 && st.level < 100)
+      ? `${st.mode === 'auto' ? `${t('lighting.mode.auto')} · ` : ''}${t('lighting.mode.dim', { level: st.level })}`
+      : st.mode === 'auto'
+        ? `${t('lighting.mode.auto')} · ${t(st.level >= 100 ? 'lighting.mode.on' : 'lighting.mode.off')}`
+        : t(`lighting.mode.${st.mode}`);
+  const faultKinds = LAMP_FAULT_KINDS.filter((k) => tally.byKind[k] > 0);
+  return (
+    <aside
+      className="map-detail"
+      data-testid="cabinet-detail-map"
+      data-cabinet-id={cab.id}
+      data-lamps={tally.lamps}
+      data-online={st ? String(st.online) : ''}
+    >
+      <button
+        type="button"
+        className="detail-close"
+        data-testid="detail-close"
+        onClick={() => dispatch(selectionCleared())}
+      >
+        ✕ <kbd>Esc</kbd>
+      </button>
+      <h3>{t('map.cabinet', { id: cab.id })}</h3>
+      <dl>
+        <dt>{t('detail.ward')}</dt>
+        <dd>{wardName(cab.ward) ?? cab.ward}</dd>
+        <dt>{t('lighting.column.group')}</dt>
+        <dd>{t(`lighting.group.${cab.group ?? 'none'}`, { defaultValue: cab.group ?? '' })}</dd>
+        <dt>{t('lighting.column.link')}</dt>
+        <dd className={st?.online === false ? 'tile-alert' : undefined}>
+          {st?.online === false ? t('lighting.offline') : t('lighting.online')}
+        </dd>
+        <dt>{t('lighting.column.mode')}</dt>
+        <dd data-testid="cabinet-detail-mode">{mode}</dd>
+        {st?.override && (
+          <>
+            <dt>{t('lighting.override')}</dt>
+            <dd>
+              {t('lighting.overrideUntil', {
+                until: formatCityTime(st.override.until, lang),
+                by: st.override.by || '—',
+              })}
+            </dd>
+          </>
+        )}
+        <dt>{t('lighting.lamps')}</dt>
+        <dd>
+          {t('lighting.total', { count: tally.lamps })}:{' '}
+          {STATES.map(([key, code]) => `${t(`lamp.${key}`)} ${tally.byState[code]}`).join(' · ')}
+        </dd>
+        <dt>{t('faults.title')}</dt>
+        <dd data-testid="cabinet-detail-faults">
+          {faultKinds.length === 0
+            ? t('faults.none')
+            : faultKinds.map((k) => `${t(`faults.kind.${k}`)} ${tally.byKind[k]}`).join(' · ')}
+        </dd>
+      </dl>
+    </aside>
+  );
+}
