@@ -45,6 +45,18 @@ describe('fault markers', () => {
     expect(Array.from(m.colors.subarray(8, 12))).toEqual([...FAULT_COLORS[FAULT_DAY_BURNING]!]);
   });
 
+  it('draws at most `limit` markers, and still knows how many lamps are faulty', () => {
+    const commands = cabinetCommands([
+      { id: 'A', ward: 'w', status: on },
+      { id: 'B', ward: 'w', status: off },
+    ]);
+    const m = faultMarkers(positions, classifyLamps(lamps, commands, true), 2);
+    expect(m.count).toBe(2);
+    expect(m.total).toBe(3);
+    expect(Array.from(m.lamps)).toEqual([1, 2]);
+    expect(m.positions).toHaveLength(4);
+  });
+
   it('has no markers for a city without faults', () => {
     const calm = { ...lamps, state: [LAMP_ON, LAMP_ON, LAMP_OFF, LAMP_OFF, LAMP_OFF] };
     const commands = cabinetCommands([
