@@ -1,9 +1,9 @@
 import {
   classifyLamps,
-  commandedSetting,
-  faultKindOf,
+  cabinetCommands,
+  faultsPerCabinet,
+  faultTallyOf,
   isDaylight,
-  LAMP_FAULT_KINDS,
   type LampFaultKind,
 } from '../../src/shared/lighting/faults';
 import { HUE, type Place } from '../../src/shared/lighting/sun';
@@ -34,10 +34,6 @@ export interface CabinetSummary {
   faults: Record<LampFaultKind, number>;
 }
 
-/** A row's fault counts, every kind present so that a reader never meets a missing key. */
-const noFaults = (): Record<LampFaultKind, number> =>
-  Object.fromEntries(LAMP_FAULT_KINDS.map((k) => [k, 0])) as Record<LampFaultKind, number>;
-
 /**
  * Every cabinet with its lamps counted by state and by fault, in inventory order. Two passes over the
  * lamp columns (50,000 lamps: about a millisecond). `now` is city time: whether the sun is up at
@@ -50,7 +46,9 @@ export function cabinetSummaries(
   withNames = true,
   place: Place = HUE,
 ): CabinetSummary[] {
-  const rows: CabinetSummary[] = lamps.cabinets.map((c) => ({
+  const judged = classifyLamps(lamps, cabinetCommands(lamps.cabinets), isDaylight(place, now));
+  const perCabinet = faultsPerCabinet(judged, lamps.cabinet, lamps.cabinets.length);
+  const rows: CabinetSummary[] = lamps.cabinets.map((c, index) => ({
     id: c.id,
     ward: c.ward,
     group: c.group ?? null,
@@ -67,7 +65,7 @@ export function cabinetSummaries(
     dimmed: 0,
     off: 0,
     fault: 0,
-    faults: noFaults(),
+    faults: faultTallyOf(perCabinet, index),
   }));
   for (let i = 0; i < lamps.count; i++) {
     const row = rows[lamps.cabinet[i]!];
@@ -78,13 +76,6 @@ export function cabinetSummaries(
     else if (s === LAMP_DIMMED) row.dimmed++;
     else if (s === LAMP_OFF) row.off++;
     else if (s === LAMP_FAULT) row.fault++;
-  }
-  const commands = lamps.cabinets.map((c) => commandedSetting(c.status));
-  const found = classifyLamps(lamps, commands, isDaylight(place, now));
-  for (const i of found.lamps) {
-    const row = rows[lamps.cabinet[i]!];
-    const kind = faultKindOf(found.code[i]!);
-    if (row && kind) row.faults[kind]++;
   }
   return rows;
 }

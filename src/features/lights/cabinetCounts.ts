@@ -1,11 +1,9 @@
 import {
   classifyLamps,
-  commandedSetting,
+  cabinetCommands,
   FAULT_CODE_COUNT,
   faultsPerCabinet,
-  LAMP_FAULT_KINDS,
   type FaultColumns,
-  type LampFaultKind,
 } from '../../shared/lighting/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
 import type { Cabinet } from '../../shared/protocol/events';
@@ -84,8 +82,8 @@ export function cabinetFaults(
   cabinets: readonly Cabinet[],
   daylight: boolean,
 ): CabinetFaults {
-  const commands = cabinets.map((c) => commandedSetting(c.status));
-  return faultsPerCabinet(classifyLamps(lamps, commands, daylight), lamps.cabinet, cabinets.length);
+  const judged = classifyLamps(lamps, cabinetCommands(cabinets), daylight);
+  return faultsPerCabinet(judged, lamps.cabinet, cabinets.length);
 }
 
 /** Cabinet c's lamps with a fault, of any kind; 0 for a cabinet the counts do not cover. */
@@ -95,12 +93,7 @@ export function lampFaultsOf(faults: CabinetFaults, c: number): number {
   return n;
 }
 
-/** Cabinet c's lamp faults by kind, every kind present. */
-export function faultTallyOf(faults: CabinetFaults, c: number): Record<LampFaultKind, number> {
-  const out = {} as Record<LampFaultKind, number>;
-  LAMP_FAULT_KINDS.forEach((kind, k) => (out[kind] = faults[c * FAULT_CODE_COUNT + k + 1] ?? 0));
-  return out;
-}
+export { faultTallyOf } from '../../shared/lighting/faults';
 
 /**
  * Needs a crew: the cabinet stopped answering, or one of its lamps has a fault of any kind (failed,

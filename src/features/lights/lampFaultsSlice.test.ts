@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cabinetCommands,
   classifyLamps,
   FAULT_CODE_COUNT,
   FAULT_DAY_BURNING,
@@ -8,7 +9,6 @@ import {
 } from '../../shared/lighting/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
 import {
-  cabinetCommands,
   FAULT_COLORS,
   faultMarkers,
   faultyLampCount,
@@ -33,10 +33,7 @@ describe('fault markers', () => {
   };
 
   it("places a marker on each faulty lamp, coloured by its kind, from the cabinets' commands", () => {
-    const commands = cabinetCommands([
-      { id: 'A', ward: 'w', status: on },
-      { id: 'B', ward: 'w', status: off },
-    ]);
+    const commands = cabinetCommands([{ status: on }, { status: off }]);
     const m = faultMarkers(positions, classifyLamps(lamps, commands, true));
     expect(m.count).toBe(3);
     expect(Array.from(m.lamps)).toEqual([1, 2, 4]);
@@ -46,10 +43,7 @@ describe('fault markers', () => {
   });
 
   it('draws at most `limit` markers, and still knows how many lamps are faulty', () => {
-    const commands = cabinetCommands([
-      { id: 'A', ward: 'w', status: on },
-      { id: 'B', ward: 'w', status: off },
-    ]);
+    const commands = cabinetCommands([{ status: on }, { status: off }]);
     const m = faultMarkers(positions, classifyLamps(lamps, commands, true), 2);
     expect(m.count).toBe(2);
     expect(m.total).toBe(3);
@@ -59,10 +53,7 @@ describe('fault markers', () => {
 
   it('has no markers for a city without faults', () => {
     const calm = { ...lamps, state: [LAMP_ON, LAMP_ON, LAMP_OFF, LAMP_OFF, LAMP_OFF] };
-    const commands = cabinetCommands([
-      { id: 'A', ward: 'w', status: on },
-      { id: 'B', ward: 'w', status: off },
-    ]);
+    const commands = cabinetCommands([{ status: on }, { status: off }]);
     expect(faultMarkers(positions, classifyLamps(calm, commands, true)).count).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import {
   classifyLamps,
-  commandedSetting,
+  cabinetCommands,
   FAULT_CODE_COUNT,
   FAULT_DAY_BURNING,
   FAULT_LAMP,
@@ -13,7 +13,6 @@ import {
   type LampFaults,
 } from '../../shared/lighting/faults';
 import { HUE } from '../../shared/lighting/sun';
-import type { Cabinet } from '../../shared/protocol/events';
 import { selectCabinets } from './cabinetsSlice';
 import type { LightColumns } from './lightColumns';
 
@@ -44,6 +43,8 @@ export interface FaultMarkers {
   lamps: Uint32Array;
   /** fault code of each marker */
   codes: Uint8Array;
+  /** fault code of every lamp, markers drawn or not (a panel counts a cabinet's faults from it) */
+  code: Uint8Array;
 }
 
 /** Markers for the faulty lamps of a classification, in lamp order. */
@@ -60,6 +61,7 @@ export function faultMarkers(
     colors: new Uint8Array(n * 4),
     lamps: faults.lamps.subarray(0, n),
     codes: new Uint8Array(n),
+    code: faults.code,
   };
   for (let k = 0; k < n; k++) {
     const i = faults.lamps[k]!;
@@ -70,11 +72,6 @@ export function faultMarkers(
     out.codes[k] = code;
   }
   return out;
-}
-
-/** What each cabinet commands now, in inventory order (null: offline or not controlled). */
-export function cabinetCommands(cabinets: readonly Cabinet[]) {
-  return cabinets.map((c) => commandedSetting(c.status));
 }
 
 /**

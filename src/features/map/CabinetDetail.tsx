@@ -1,13 +1,19 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { useAppSelector } from '../../app/hooks';
 import { wardName } from '../../shared/city/wards';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
-import { faultKindOf, LAMP_FAULT_KINDS, type LampFaultKind } from '../../shared/lighting/faults';
+import {
+  commandedSetting,
+  faultKindOf,
+  LAMP_FAULT_KINDS,
+  type LampFaultKind,
+} from '../../shared/lighting/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
 import { selectCabinets } from '../lights/lightsSlice';
-import { selectMapSelection, selectionCleared } from './mapSlice';
+import { DetailClose } from './DetailClose';
+import { selectMapSelection } from './mapSlice';
 
 const STATES = [
   ['on', LAMP_ON],
@@ -19,7 +25,8 @@ const STATES = [
 /** The lamp columns and fault markers the panel reads, by shape. */
 export interface CabinetDetailSource {
   lamps: { count: number; state: ArrayLike<number>; cabinet: ArrayLike<number> };
-  faults: { lamps: ArrayLike<number>; codes: ArrayLike<number> } | null;
+  /** fault code of every lamp (all of them, not only the markers the map draws) */
+  faults: { code: ArrayLike<number> } | null;
   /** changes whenever the lamps or faults were refreshed */
   version: number;
 }
@@ -31,7 +38,6 @@ export interface CabinetDetailSource {
 export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const dispatch = useAppDispatch();
   const selected = useAppSelector(selectMapSelection);
   const cabinets = useAppSelector(selectCabinets);
   const index = selected?.kind === 'cabinet' ? cabinets.findIndex((c) => c.id === selected.id) : -1;
@@ -52,13 +58,8 @@ export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
       n++;
       const s = lamps.state[i]!;
       if (s < byState.length) byState[s]! += 1;
-    }
-    if (faults) {
-      for (let k = 0; k < faults.lamps.length; k++) {
-        if (lamps.cabinet[faults.lamps[k]!] !== index) continue;
-        const kind = faultKindOf(faults.codes[k]!);
-        if (kind) byKind[kind] += 1;
-      }
+      const kind = faults ? faultKindOf(faults.code[i]!) : null;
+      if (kind) byKind[kind] += 1;
     }
     return { byState, byKind, lamps: n };
     // version: the columns are mutated in place; it says when they changed.
@@ -67,13 +68,14 @@ export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
 
   if (!cab) return null;
   const st = cab.status;
-  const mode = !st
+  // What the cabinet drives its lamps to, as the fault rule reads it; `auto` says it follows its schedule.
+  const setting = commandedSetting(st ? { ...st, online: true } : null);
+  const settingText = !setting
     ? t('lighting.mode.none')
-    : st.mode === 'dim' || (st.mode === 'auto' && st.level > 0 && st.level < 100)
-      ? `${st.mode === 'auto' ? `${t('lighting.mode.auto')} · ` : ''}${t('lighting.mode.dim', { level: st.level })}`
-      : st.mode === 'auto'
-        ? `${t('lighting.mode.auto')} · ${t(st.level >= 100 ? 'lighting.mode.on' : 'lighting.mode.off')}`
-        : t(`lighting.mode.${st.mode}`);
+    : setting.mode === 'dim'
+      ? t('lighting.mode.dim', { level: setting.level })
+      : t(`lighting.mode.${setting.mode}`);
+  const mode = st?.mode === 'auto' ? `${t('lighting.mode.auto')} · ${settingText}` : settingText;
   const faultKinds = LAMP_FAULT_KINDS.filter((k) => tally.byKind[k] > 0);
   return (
     <aside
@@ -83,14 +85,7 @@ export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
       data-lamps={tally.lamps}
       data-online={st ? String(st.online) : ''}
     >
-      <button
-        type="button"
-        className="detail-close"
-        data-testid="detail-close"
-        onClick={() => dispatch(selectionCleared())}
-      >
-        ✕ <kbd>Esc</kbd>
-      </button>
+      <DetailClose />
       <h3>{t('map.cabinet', { id: cab.id })}</h3>
       <dl>
         <dt>{t('detail.ward')}</dt>

@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { useAppSelector } from '../../app/hooks';
 import { selectAllCameras } from '../cameras/camerasSlice';
 import { selectIncidentById } from '../incidents/incidentsSlice';
 import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
 import { IncidentFacts, IncidentTimeline } from '../../shared/ui/IncidentFacts';
-import { selectMapSelection, selectionCleared } from './mapSlice';
+import { DetailClose } from './DetailClose';
+import { selectMapSelection } from './mapSlice';
 
 const known = new Set<string>(INCIDENT_CATEGORIES);
 
 /** The detail of what was clicked on the map: the whole text, the timeline, who reported it. */
 export function IncidentDetail() {
   const { t } = useTranslation();
-  const dispatch = useAppDispatch();
   const selected = useAppSelector(selectMapSelection);
   const incident = useAppSelector((s) =>
     selected?.kind === 'incident' ? selectIncidentById(s, selected.id) : undefined,
@@ -20,20 +20,10 @@ export function IncidentDetail() {
     selected?.kind === 'camera' ? selectAllCameras(s).find((c) => c.id === selected.id) : undefined,
   );
   if (!incident && !camera) return null;
-  const close = (
-    <button
-      type="button"
-      className="detail-close"
-      data-testid="detail-close"
-      onClick={() => dispatch(selectionCleared())}
-    >
-      ✕ <kbd>Esc</kbd>
-    </button>
-  );
   if (camera) {
     return (
       <aside className="map-detail" data-testid="camera-detail" data-camera-id={camera.id}>
-        {close}
+        <DetailClose />
         <h3>{camera.name}</h3>
         <dl>
           <dt>{t('detail.site')}</dt>
@@ -49,7 +39,7 @@ export function IncidentDetail() {
   const inc = incident!;
   return (
     <aside className="map-detail" data-testid="incident-detail" data-incident-id={inc.id}>
-      {close}
+      <DetailClose />
       <div className="detail-tags">
         <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
         <span>{t(`category.${known.has(inc.category) ? inc.category : 'other'}`)}</span>

@@ -16,7 +16,7 @@ export interface Hover {
 /** A faulty lamp under the pointer: which lamp, what is wrong, whose cabinet. */
 export interface FaultHover {
   lamp: number;
-  /** null: a working lamp */
+  /** null only for a code the rule does not know */
   kind: FaultKind | null;
   cabinetId: string;
   ward: string;
@@ -44,7 +44,7 @@ export function MapTooltip({ hover }: { hover: Hover }) {
   } else if (hover.layer === 'lamp-faults') {
     const f = hover.object as FaultHover;
     lines = [
-      f.kind ? t(`faults.kind.${f.kind}`) : t('map.lampOk'),
+      f.kind ? t(`faults.kind.${f.kind}`) : '',
       t('map.faultLamp', { lamp: f.lamp + 1, cabinet: f.cabinetId }),
       wardName(f.ward) ?? '',
     ].filter(Boolean);

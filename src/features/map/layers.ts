@@ -33,6 +33,22 @@ export interface LampSource {
   colors: Uint8Array;
 }
 
+/** Points as deck.gl binary attributes: a position column (lon, lat) and one RGBA column. */
+function binaryPoints<K extends 'getFillColor' | 'getLineColor'>(
+  count: number,
+  positions: Float32Array,
+  colorProp: K,
+  colors: Uint8Array,
+) {
+  const color = { value: colors, size: 4, normalized: true };
+  return {
+    length: count,
+    attributes: { getPosition: { value: positions, size: 2 }, [colorProp]: color } as {
+      getPosition: { value: Float32Array; size: number };
+    } & Record<K, typeof color>,
+  };
+}
+
 /**
  * Lamps as binary attributes: deck.gl uploads the position and colour columns as they are, with no
  * object per lamp and no accessor calls. `colors` must be a new array when colours changed (deck.gl
@@ -41,13 +57,7 @@ export interface LampSource {
 export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: boolean, scale = 1) {
   return {
     id: 'lamps',
-    data: {
-      length: source.count,
-      attributes: {
-        getPosition: { value: source.positions, size: 2 },
-        getFillColor: { value: colors, size: 4, normalized: true },
-      },
-    },
+    data: binaryPoints(source.count, source.positions, 'getFillColor', colors),
     visible,
     // A lamp is a few metres of light: a dot when zoomed out, a visible disc over a street.
     radiusUnits: 'meters' as const,
@@ -61,27 +71,15 @@ export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: 
   };
 }
 
-/** The faulty lamps' markers: what needs a crew, as binary attributes like the lamps. */
-export interface FaultMarkerSource {
-  count: number;
-  positions: Float32Array;
-  colors: Uint8Array;
-}
-
 /**
- * Lamp faults as rings, drawn over the lamps (or alone, with faults only): a ring a few pixels wide
- * stands out of the amber dots at any zoom. A few hundred at most, so they can be picked for a tooltip.
+ * Lamp faults as rings (the faulty lamps' positions and a colour per kind), drawn over the lamps or
+ * alone with faults only: a ring a few pixels wide stands out of the amber dots at any zoom. A few
+ * hundred in a real city, 5,000 at most, so they can be picked for a tooltip and a click.
  */
-export function faultLayerProps(source: FaultMarkerSource, visible: boolean, scale = 1) {
+export function faultLayerProps(source: LampSource, visible: boolean, scale = 1) {
   return {
     id: 'lamp-faults',
-    data: {
-      length: source.count,
-      attributes: {
-        getPosition: { value: source.positions, size: 2 },
-        getLineColor: { value: source.colors, size: 4, normalized: true },
-      },
-    },
+    data: binaryPoints(source.count, source.positions, 'getLineColor', source.colors),
     visible,
     stroked: true,
     filled: true,

@@ -112,7 +112,6 @@ export const en: Messages = {
     },
     faultsOnly: 'Lamp faults only',
     faultLamp: 'Lamp no. {{lamp}} · cabinet {{cabinet}}',
-    lampOk: 'Streetlight',
     cabinet: 'Control cabinet {{id}}',
     layer: {
       lamps: 'Lamps',

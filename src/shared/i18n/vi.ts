@@ -119,7 +119,6 @@ export const vi = {
     },
     faultsOnly: 'Chỉ hiện đèn sự cố',
     faultLamp: 'Đèn số {{lamp}} · tủ {{cabinet}}',
-    lampOk: 'Đèn chiếu sáng',
     cabinet: 'Tủ điều khiển {{id}}',
     layer: {
       lamps: 'Đèn',

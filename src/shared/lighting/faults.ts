@@ -47,6 +47,13 @@ export function commandedSetting(status: Omit<CabinetStatus, 'id'> | undefined |
   return { mode: 'dim', level };
 }
 
+/** What each cabinet commands now, in inventory order (the index the lamps' `cabinet` column uses). */
+export function cabinetCommands(
+  cabinets: readonly { status?: Omit<CabinetStatus, 'id'> | null }[],
+): (Setting | null)[] {
+  return cabinets.map((c) => commandedSetting(c.status));
+}
+
 /** Between today's sunrise and sunset at the place. */
 export function isDaylight(place: Place, t: number): boolean {
   const { sunrise, sunset } = sunTimes(place, localDay(t, place));
@@ -121,5 +128,12 @@ export function faultsPerCabinet(
     const c = cabinetOfLamp[i]!;
     if (c < cabinetCount) out[c * FAULT_CODE_COUNT + faults.code[i]!]! += 1;
   }
+  return out;
+}
+
+/** Cabinet c's lamp faults by kind (from faultsPerCabinet), every kind present. */
+export function faultTallyOf(perCabinet: Uint32Array, c: number): Record<LampFaultKind, number> {
+  const out = {} as Record<LampFaultKind, number>;
+  LAMP_FAULT_KINDS.forEach((kind, k) => (out[kind] = perCabinet[c * FAULT_CODE_COUNT + k + 1] ?? 0));
   return out;
 }
