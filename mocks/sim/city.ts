@@ -40,6 +40,8 @@ export interface CitySim {
   controlCabinet(cmd: CabinetCommand, by: string): ControlResult;
   /** the events produced since the last advance() or drain(), without moving the clock */
   drain(): CityEvent[];
+  /** what the lamps drew over the last `spanMs` up to now, a (city ms, watts) sample a minute */
+  powerHistory(spanMs: number): [number, number][];
 }
 
 export const DEFAULT_LAMPS = 50_000;
@@ -210,6 +212,10 @@ class HueCity implements CitySim {
 
   controlCabinet(cmd: CabinetCommand, by: string): ControlResult {
     return this.lighting.control(cmd, by);
+  }
+
+  powerHistory(spanMs: number): [number, number][] {
+    return this.lighting.power.window(this.clock - spanMs, this.clock);
   }
 
   drain(): CityEvent[] {

@@ -10,6 +10,7 @@ import type {
   LightState,
   LightsOutcome,
 } from '../../src/shared/protocol/events';
+import { lampDrawW, PowerSeries } from '../../src/shared/lighting/energy';
 import { HUE, type Place } from '../../src/shared/lighting/sun';
 import {
   HUE_SCHEDULES,
@@ -65,6 +66,13 @@ export class Lighting {
   private readonly cabinets: CabinetRuntime[];
   private readonly index = new Map<string, number>();
   private readonly place: Place;
+  /** the lamps' draw now, in watts, kept up to date lamp by lamp */
+  private drawW = 0;
+  /**
+   * What the lamps drew, a sample a minute: the history a lighting system's meters would hold. The
+   * silent warm-up fills it, so the wall's 24-hour chart has a past from the first snapshot.
+   */
+  readonly power = new PowerSeries();
 
   constructor(private readonly d: Deps) {
     const { layout } = d;
@@ -89,7 +97,16 @@ export class Lighting {
       this.scheduleSwitch(c, nextChange(rt.schedule, this.place, from - cab.offsetMs).at);
       this.scheduleOutage(c, from);
     });
+    this.drawW = 0;
+    for (let i = 0; i < layout.count; i++)
+      this.drawW += lampDrawW(this.state[i]!, this.level[i]!, layout.watts[i]!);
+    this.power.add(from, this.drawW);
     if (layout.count > 0) this.scheduleLampFault(from);
+  }
+
+  /** The lamps' draw now, in watts. */
+  get powerW(): number {
+    return Math.max(0, Math.round(this.drawW));
   }
 
   /** Each cabinet's control status, in inventory order. */
@@ -235,6 +252,9 @@ export class Lighting {
   }
 
   private setLamp(i: number, state: number, level: number): void {
+    const watts = this.d.layout.watts[i]!;
+    this.drawW += lampDrawW(state, level, watts) - lampDrawW(this.state[i]!, this.level[i]!, watts);
+    this.power.add(this.d.now(), this.powerW);
     this.state[i] = state;
     this.level[i] = level;
     const data: LightState = [i, state, level];

@@ -12,11 +12,13 @@ import {
   type Snapshot,
   type StreamEvent,
 } from '../../src/shared/protocol/events';
+import { DAY_SPAN_MS } from '../../src/shared/lighting/daily';
 import { CommandDesk, MAX_AUDIT_ENTRIES } from './commands';
 import { cabinetSummaries } from './lights';
 import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
+import { PowerMeter } from './power';
 import { emptyCityState } from './state';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
@@ -66,6 +68,8 @@ export interface Hub {
 const EVENTS_PER_MESSAGE = 5000;
 /** A stalled event loop must not make the simulator replay minutes of city time in one tick. */
 const MAX_SIM_STEP_MS = 1000;
+/** Power history sent with a snapshot: the energy panel's 24-hour chart, and a late midnight. */
+const POWER_HISTORY_MS = DAY_SPAN_MS;
 const FULL_VIEW_ROOMS = ['operator', 'leader'];
 const GUEST_ROOM = 'guest';
 
@@ -106,6 +110,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     simulated: sim !== null,
   };
   const stream = new CityStream(sim ? sim.state() : emptyCityState(), logSize, clock);
+  const power = new PowerMeter(sim ? sim.powerHistory(POWER_HISTORY_MS) : []);
+  power.sample(stream.state.lamps, clock.now());
+  /** A snapshot with the lighting's power history: what a page needs for its energy figures. */
+  const withPower = (snap: Snapshot): Snapshot => ({ ...snap, power: power.history(snap.state.clock.now) });
   const commands = new CommandDesk({
     apply: (cmd, by): CommandAck => {
       if (cmd.type !== 'lights.set') return stream.command(cmd, by);
@@ -128,7 +136,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       redacted = redactState(stream.state);
       redactedFor = stream.state;
     }
-    return { seq: snap.seq, state: { ...redacted, clock: snap.state.clock } };
+    return { ...snap, state: { ...redacted, clock: snap.state.clock } };
   };
 
   const server = createServer((req, res) => {
@@ -163,7 +171,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const answer = stream.catchUp(lastSeq);
     const guest = socket.data.role === 'guest';
     if (answer.mode === 'snapshot') {
-      socket.emit('snapshot', guest ? guestSnapshot(answer.snapshot) : answer.snapshot);
+      const snap = withPower(answer.snapshot);
+      socket.emit('snapshot', guest ? guestSnapshot(snap) : snap);
     } else {
       const events = guest ? redactEvents(answer.events) : answer.events;
       for (const chunk of chunked(events)) socket.emit('events', { events: chunk });
@@ -226,6 +235,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       }
     }
     lastTick = now;
+    power.sample(stream.state.lamps, clock.now());
     flush();
   }, tickMs);
 
@@ -271,7 +281,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         if (!expect('GET')) return;
         const role = viewer(req, res);
         if (!role) return;
-        const snap = stream.snapshot();
+        const snap = withPower(stream.snapshot());
         sendJson(res, 200, role === 'guest' ? guestSnapshot(snap) : snap);
         return;
       }
@@ -290,6 +300,13 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         if (!role) return;
         const at = clock.now();
         sendJson(res, 200, { at, cabinets: cabinetSummaries(stream.state.lamps, at, role !== 'guest') });
+        return;
+      }
+      case '/api/lights/energy': {
+        if (!expect('GET')) return;
+        if (!viewer(req, res)) return;
+        power.sample(stream.state.lamps, clock.now());
+        sendJson(res, 200, power.report(clock.now()));
         return;
       }
       case '/api/audit':

@@ -7,6 +7,7 @@ import { kpisSlice } from '../features/kpis/kpisSlice';
 import { cabinetsSlice } from '../features/lights/cabinetsSlice';
 import { lightsSlice } from '../features/lights/lightsSlice';
 import { lampFaultsSlice } from '../features/lights/lampFaultsSlice';
+import { powerHistorySlice } from '../features/lights/energy/powerHistorySlice';
 import { mapSlice } from '../features/map/mapSlice';
 
 const rootReducer = combineSlices(
@@ -17,6 +18,7 @@ const rootReducer = combineSlices(
   lightsSlice,
   cabinetsSlice,
   lampFaultsSlice,
+  powerHistorySlice,
   mapSlice,
   alarmsSlice,
 );

@@ -18,6 +18,7 @@ describe('connection slice', () => {
     },
     lights: { version: 1, count: 0, byState: [0, 0, 0, 0], powerW: 0 },
     cabinets: [],
+    power: null,
     receivedAt: 1_000,
   });
 

@@ -175,6 +175,19 @@ describe('StreamPipeline', () => {
     expect(s.connection.lastSeq).toBe(21);
   });
 
+  it('takes the power history of a snapshot, and drops and counts a bad one without the state', () => {
+    const power = { spacingMs: 60_000, points: [[1000, 2500] as [number, number]] };
+    expect(pipe.onSnapshot({ seq: 20, state: emptyCity(), power })).toBe(true);
+    expect(store.getState().powerHistory.history).toEqual(power);
+    const bad = { spacingMs: 60_000, points: [[2000, -5]] };
+    expect(pipe.onSnapshot({ seq: 30, state: emptyCity(), power: bad })).toBe(true);
+    runFrames();
+    const s = store.getState();
+    expect(s.connection.lastSeq).toBe(30);
+    expect(s.powerHistory.history).toBeNull();
+    expect(s.connection.dropped['invalid-data']).toBe(1);
+  });
+
   it('refuses a malformed snapshot and keeps the state it had', () => {
     pipe.onEvents({ events: [ev(11, 'incident.reported', report('a'))] });
     runFrames();

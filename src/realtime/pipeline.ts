@@ -1,5 +1,6 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import {
+  powerHistorySchema,
   snapshotSchema,
   type LampColumns,
   type LightState,
@@ -53,6 +54,12 @@ export class StreamPipeline {
       return false;
     }
     const { seq, state } = parsed.data;
+    const power = parsed.data.power === undefined ? null : powerHistorySchema.safeParse(parsed.data.power);
+    if (power?.success === false) {
+      // The city state is good; only the energy panel's past is lost, and the header counts it.
+      this.drop('invalid-data', 1);
+      this.schedule();
+    }
     const { lamps, ...rest } = state;
     const lights = this.deps.lamps.load(lamps);
     this.seq.reset(seq);
@@ -63,6 +70,7 @@ export class StreamPipeline {
         state: rest,
         lights,
         cabinets: lamps.cabinets,
+        power: power?.success ? power.data : null,
         receivedAt: this.deps.now(),
       }),
     );

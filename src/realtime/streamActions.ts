@@ -1,5 +1,12 @@
 import { createAction } from '@reduxjs/toolkit';
-import type { Cabinet, CityClock, CityState, Session, StreamEvent } from '../shared/protocol/events';
+import type {
+  Cabinet,
+  CityClock,
+  CityState,
+  PowerHistory,
+  Session,
+  StreamEvent,
+} from '../shared/protocol/events';
 import type { DropReason } from './validate';
 
 /**
@@ -25,6 +32,8 @@ export const snapshotReceived = createAction<{
   lights: LightsSummary;
   /** the lamp inventory's cabinets (the lamp columns themselves went into LightColumns) */
   cabinets: Cabinet[];
+  /** the lighting's power before the snapshot, when the hub keeps one */
+  power: PowerHistory | null;
   receivedAt: number;
 }>('stream/snapshotReceived');
 

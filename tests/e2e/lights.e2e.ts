@@ -181,22 +181,29 @@ describe('an operator dims a cabinet while the wall watches', () => {
     expect(await wall.page.isChecked('[data-testid="layer-toggle-faults"]')).toBe(true);
     await wall.page.screenshot({ path: resolve(RESULTS, 'wall-faults-only-1920.png') });
 
-    // A click on a fault marker opens its cabinet's panel on the map.
+    // A click on a fault marker opens its cabinet's panel on the map. Markers overlap at the overview,
+    // and any lamp may turn faulty between the hover and the click (a later one is drawn on top), so
+    // the target is a marker with no lamp of another cabinet within reach of the pointer.
     const snap = await snapshot();
     const target = await wall.page.evaluate(
-      ({ lon, lat }) => {
+      ({ lon, lat, cabinet, reach }) => {
         const diag = window.__iocWall!.map;
         if (!diag.faults || !diag.project) return null;
+        const xy = lon.map((_, i) => diag.project!(lon[i]!, lat[i]!));
         for (const i of diag.faults.lamps) {
-          const [x, y] = diag.project(lon[i]!, lat[i]!);
+          const [x, y] = xy[i]!;
           // Only a marker the pointer can reach: not under the controls, a banner or the panels.
-          if (document.elementFromPoint(x, y)?.tagName === 'CANVAS') return { i, x, y };
+          if (document.elementFromPoint(x, y)?.tagName !== 'CANVAS') continue;
+          const alone = xy.every(
+            ([px, py], j) => cabinet[j] === cabinet[i] || Math.hypot(px - x, py - y) > reach,
+          );
+          if (alone) return { i, x, y };
         }
         return null;
       },
-      { lon: snap.state.lamps.lon, lat: snap.state.lamps.lat },
+      { lon: snap.state.lamps.lon, lat: snap.state.lamps.lat, cabinet: snap.state.lamps.cabinet, reach: 16 },
     );
-    expect(target, 'a fault marker in view').not.toBeNull();
+    expect(target, 'a fault marker in view, clear of other cabinets').not.toBeNull();
     const wantCabinet = snap.state.lamps.cabinets[snap.state.lamps.cabinet[target!.i]!]!.id;
     // Hover first, then a click held for a moment, as a hand does (a zero-length synthetic click can be
     // lost on SwiftShader; see the map e2e).

@@ -19,6 +19,7 @@ const RESULTS = resolve(ROOT, 'test-results');
 const VIEWPORT = { width: 1920, height: 1080 };
 /** what the issue promises: an ingested incident is on the wall within 2 s */
 const INGEST_TO_SCREEN_MS = 2000;
+const HOUR = 3_600_000;
 
 const summary: Record<string, unknown> = { baseUrl };
 let browser: Browser;
@@ -163,6 +164,31 @@ describe('the wall, in Vietnamese, as an operator', () => {
     await expect.poll(() => item.innerText(), { timeout: 5000 }).toContain(title);
     expect(await item.locator('img, b').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("counts the lighting's energy from the city's midnight, with 24 hours of power from the hub", async () => {
+    const { page } = wall();
+    const panel = page.locator('[data-testid="energy-panel"][data-now]');
+    await panel.waitFor({ timeout: 10_000 });
+    const read = async (name: string) => Number(await panel.getAttribute(name));
+    const now = await read('data-now');
+    const since = await read('data-since');
+    // Today starts at midnight in Huế (UTC+7), not when the page opened: the snapshot brought the day.
+    expect((since + 7 * HOUR) % (24 * HOUR)).toBe(0);
+    expect(now - since).toBeLessThan(24 * HOUR);
+    expect(await read('data-first-sample')).toBeLessThanOrEqual(now - 23 * HOUR);
+    expect(await page.locator('[data-testid="energy-today-label"]').innerText()).toBe('Điện năng hôm nay');
+    expect(await page.locator('.energy-since').count()).toBe(0);
+    // The hub's meter agrees on the day: its figures, read now, are of the same size as the page's.
+    const res = await fetch(`${baseUrl}/api/lights/energy`, {
+      headers: { authorization: 'Bearer dev-leader' },
+    });
+    const hub = (await res.json()) as { since: number; todayWh: number; baselineWh: number };
+    expect(hub.baselineWh).toBeGreaterThan(0);
+    const pageWh = Number(await page.getAttribute('[data-testid="energy-today"]', 'data-value'));
+    expect(pageWh).toBeGreaterThan(0);
+    // Read a moment later, the hub's sum is at least the page's (both back-date a minute's newest value).
+    if (hub.since === since) expect(pageWh).toBeLessThanOrEqual(hub.todayWh * 1.01);
   });
 
   it('looks like a wall (screenshot)', async () => {

@@ -225,3 +225,75 @@ describe('cabinet control (lights.set)', () => {
     expect(row.override).toBeNull();
   });
 });
+
+describe('lighting energy (the hub meter)', () => {
+  const h = useHarness();
+  const DAY = 24 * 3_600_000;
+
+  it('sends the last 24 hours of power with the snapshot, from the simulated night before', async () => {
+    const hub = await h.start({ sim: SLOW, tokens: NAMED });
+    const v = await h.connect(hub, { token: 'dev-guest' });
+    await v.until((x) => x.snapshots.length === 1, 'snapshot');
+    const { state, power } = v.snapshots[0]!;
+    const now = state.clock.now;
+    expect(power).toBeDefined();
+    const points = power!.points;
+    expect(power!.spacingMs).toBe(60_000);
+    // The whole span, oldest first, at least a minute apart.
+    expect(points[0]![0]).toBe(now - DAY);
+    expect(points.at(-1)![0]).toBeLessThanOrEqual(now);
+    for (let k = 1; k < points.length; k++)
+      expect(points[k]![0] - points[k - 1]![0]).toBeGreaterThanOrEqual(60_000);
+
+    // 17:00 in Huế: the night before lit the lamps at full power, then dimmed them, and the day had them off.
+    const rated = state.lamps.watts.reduce((a, b) => a + b, 0);
+    const at = (t: number) => points.filter(([pt]) => pt <= t).at(-1)![1];
+    const evening = now - DAY + 3.5 * 3_600_000; // 20:30 yesterday: every schedule at full
+    const lateNight = now - DAY + 10 * 3_600_000; // 03:00: every group dimmed
+    const noon = now - 5 * 3_600_000;
+    expect(at(evening)).toBeGreaterThan(rated * 0.97);
+    expect(at(evening)).toBeLessThanOrEqual(rated);
+    expect(at(lateNight)).toBeLessThan(rated * 0.75);
+    expect(at(lateNight)).toBeGreaterThan(rated * 0.25);
+    expect(at(noon)).toBeLessThan(rated * 0.01);
+  });
+
+  it('reports the day so far against the dusk-to-dawn baseline, and follows a cabinet switched on', async () => {
+    const hub = await h.start({ sim: SLOW, tokens: NAMED, tickMs: 20 });
+    expect((await h.get(hub, '/api/lights/energy')).status).toBe(401);
+    type Report = {
+      at: number;
+      since: number;
+      powerW: number;
+      ratedW: number;
+      todayWh: number;
+      baselineWh: number;
+      saved: number | null;
+      points: [number, number][];
+    };
+    const first = (await h.get<Report>(hub, '/api/lights/energy', 'dev-leader')).body;
+    // Today began at midnight in Huế (UTC+7), and the meter's history reaches back past it.
+    expect((first.since + 7 * 3_600_000) % DAY).toBe(0);
+    expect(first.at - first.since).toBeGreaterThan(16 * 3_600_000);
+    expect(first.todayWh).toBeGreaterThan(0);
+    expect(first.baselineWh).toBeGreaterThan(first.todayWh);
+    // Part-night dimming saved something, and not everything.
+    expect(first.saved).toBeGreaterThan(0.1);
+    expect(first.saved).toBeLessThan(0.6);
+    expect(first.saved).toBeCloseTo((first.baselineWh - first.todayWh) / first.baselineWh, 9);
+
+    // Before dusk the lamps are off: a cabinet switched on draws exactly the rating of the lamps that took it.
+    const op = await h.connect(hub, { token: 'dev-operator' });
+    await op.until((x) => x.snapshots.length === 1, 'snapshot');
+    const lamps = op.snapshots[0]!.state.lamps;
+    const cabinetId = lamps.cabinets[0]!.id;
+    const ack = await setLights(op, { cabinetId, mode: 'on' });
+    expect(ack.ok).toBe(true);
+    await op.until((x) => lampEvents(x).length >= (ack.ok ? ack.lights!.took : 0), 'the lamps');
+    const lit = lampEvents(op).reduce((w, [i, s]) => (s === LAMP_ON ? w + lamps.watts[i]! : w), 0);
+    expect(lit).toBeGreaterThan(0);
+    const after = (await h.get<Report>(hub, '/api/lights/energy', 'dev-leader')).body;
+    expect(after.powerW - first.powerW).toBe(lit);
+    expect(after.points.at(-1)![1]).toBe(after.powerW);
+  });
+});

@@ -66,6 +66,7 @@ function snapshot(incidents: Incident[], receivedAt: number, now = T0) {
     state,
     lights: { version: 0, count: 0, byState: [0, 0, 0, 0], powerW: 0 },
     cabinets: [],
+    power: null,
     receivedAt,
   });
 }

@@ -27,6 +27,7 @@ function snapshot() {
       { id: 'CAB-A', ward: '19753', group: 'dan-cu', status: auto },
       { id: 'CAB-B', ward: '19774', group: 'truc-chinh', status: auto },
     ],
+    power: null,
     receivedAt: T,
   });
 }

@@ -79,7 +79,7 @@ export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
   const faultKinds = LAMP_FAULT_KINDS.filter((k) => tally.byKind[k] > 0);
   return (
     <aside
-      className="map-detail"
+      className="map-detail map-detail-short"
       data-testid="cabinet-detail-map"
       data-cabinet-id={cab.id}
       data-lamps={tally.lamps}

@@ -26,6 +26,27 @@ function stepSeries(): PowerSeries {
 }
 
 describe('PowerSeries', () => {
+  it('hands over a window that reads the same as the whole: the sample in force at its start first', () => {
+    const s = stepSeries();
+    const from = T0 + HOUR;
+    const to = T0 + 4 * HOUR;
+    const w = s.window(from, to);
+    expect(w).toEqual([
+      [from, 1000],
+      [T0 + 2 * HOUR, 500],
+      [T0 + 3 * HOUR, 0],
+    ]);
+    const copy = new PowerSeries();
+    for (const [t, v] of w) copy.add(t, v);
+    expect(copy.energyWh(from, to)).toBeCloseTo(s.energyWh(from, to), 9);
+    expect(copy.first()).toBe(from);
+    // A window starting on a sample, or before the first, adds nothing in front.
+    expect(s.window(T0 + 2 * HOUR, to)[0]).toEqual([T0 + 2 * HOUR, 500]);
+    expect(s.window(T0 - HOUR, T0)).toEqual([[T0, 1000]]);
+    expect(new PowerSeries().window(T0, to)).toEqual([]);
+    expect(new PowerSeries().first()).toBeNull();
+  });
+
   it('integrates power as a step function', () => {
     const s = stepSeries();
     expect(s.energyWh(T0, T0 + 3 * HOUR)).toBeCloseTo(2500, 9);

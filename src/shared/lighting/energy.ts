@@ -88,6 +88,19 @@ export class PowerSeries {
   }
 
   /**
+   * The step function over [from, to] as samples: the one in force at `from` (moved up to `from`),
+   * then those after it. What a history handed to another series must hold so that it reads the same.
+   */
+  window(from: number, to: number): [number, number][] {
+    const k = this.countBefore(from, true);
+    const out = this.points(from, to);
+    if (k > 0 && (out.length === 0 || out[0]![0] > from) && to >= from) {
+      out.unshift([from, this.watts[this.slot(k - 1)]!]);
+    }
+    return out;
+  }
+
+  /**
    * Energy drawn over [from, to] in watt-hours: the integral of the step function, clipped to the
    * interval. Before the oldest sample the draw is unknown and counts as nothing. "kWh today" is
    * energyWh(localMidnight(now), now) / 1000 (see energyTodayWh).
@@ -107,6 +120,11 @@ export class PowerSeries {
       if (b > a) wattMs += this.watts[s]! * (b - a);
     }
     return wattMs / HOUR_MS;
+  }
+
+  /** Time of the oldest sample held, or null when there is none. */
+  first(): number | null {
+    return this.count === 0 ? null : this.times[this.head]!;
   }
 
   clear(): void {

@@ -210,9 +210,29 @@ export const cityStateSchema = z.object({
 });
 export type CityState = z.infer<typeof cityStateSchema>;
 
-/** `snapshot` message: `{ seq, state }`: the state as of event `seq`. */
-export const snapshotSchema = z.object({ seq: z.number().int().min(0), state: cityStateSchema });
-export type Snapshot = z.infer<typeof snapshotSchema>;
+/**
+ * The city's lighting power over the last 24 hours, as the hub's meters sampled it: (city time ms,
+ * watts) pairs, oldest first, each value holding until the next. A page opened at 22:00 can show
+ * the day's energy from midnight and a full 24-hour chart.
+ */
+export const powerHistorySchema = z.object({
+  /** samples are at least this far apart (a minute) */
+  spacingMs: z.number().positive(),
+  points: z.array(z.tuple([z.number().finite(), z.number().finite().min(0)])).max(10_000),
+});
+export type PowerHistory = z.infer<typeof powerHistorySchema>;
+
+/**
+ * `snapshot` message: `{ seq, state, power? }`: the state as of event `seq`, and the lighting's power
+ * history (absent from a hub that keeps none). A client checks `power` on its own, with
+ * powerHistorySchema: a bad history is dropped, not the city state that came with it.
+ */
+export const snapshotSchema = z.object({
+  seq: z.number().int().min(0),
+  state: cityStateSchema,
+  power: z.unknown().optional(),
+});
+export type Snapshot = Omit<z.infer<typeof snapshotSchema>, 'power'> & { power?: PowerHistory };
 
 /** Every event the hub sends. `seq` rises by exactly 1 from one event to the next; `ts` is city time (epoch ms). */
 export const envelopeSchema = z.object({

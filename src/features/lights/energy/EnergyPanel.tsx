@@ -12,7 +12,9 @@ import { selectCabinets } from '../cabinetsSlice';
 import type { LightColumns } from '../lightColumns';
 import { selectLightsSummary } from '../lightsSlice';
 import { CHART_SPAN_MS, powerChartOption } from './powerChart';
-import { energyTotals, lampInventory, type EnergyTotals, type LampInventory } from './reading';
+import { selectPowerHistory } from './powerHistorySlice';
+import { lampInventory, type LampInventory } from './reading';
+import { energyTotals, type EnergyTotals } from '../../../shared/lighting/daily';
 import { isDaylight } from '../../../shared/lighting/faults';
 import { HUE } from '../../../shared/lighting/sun';
 import { topWardSavings, type WardSaving } from './wardSavings';
@@ -43,17 +45,22 @@ interface EnergyReading extends EnergyTotals {
 }
 
 /**
- * Samples the city's draw on every store change (O(1), no render) into a series of its own, and
- * every REFRESH_MS turns it and the lamp columns into the figures shown. The hub sends no history:
- * the series starts when the panel mounts, and the panel says so.
+ * Starts from the hub's power history (the snapshot's), then samples the city's draw on every store
+ * change (O(1), no render) into it, and every REFRESH_MS turns it and the lamp columns into the
+ * figures shown. A hub that keeps no history leaves the series to start when the panel mounts, and
+ * the panel says so.
  */
 function useEnergyReading(lamps: LightColumns): EnergyReading | null {
   const store = useAppStore();
   const cabinets = useAppSelector(selectCabinets);
+  const history = useAppSelector(selectPowerHistory);
   const [series] = useState(() => new PowerSeries());
   const [reading, setReading] = useState<EnergyReading | null>(null);
 
   useEffect(() => {
+    // A snapshot's history replaces what the page sampled before it: the hub's meter saw it all.
+    series.clear();
+    for (const [t, w] of history?.points ?? []) series.add(t, w);
     const sample = () => {
       const s = store.getState();
       const now = cityNow(s.connection.clock, Date.now());
@@ -61,7 +68,7 @@ function useEnergyReading(lamps: LightColumns): EnergyReading | null {
     };
     sample();
     return store.subscribe(sample);
-  }, [store, series]);
+  }, [store, series, history]);
 
   useEffect(() => {
     let inventory: LampInventory | null = null;
@@ -138,7 +145,13 @@ export function EnergyPanel({ lamps }: { lamps: LightColumns }) {
       ? null
       : formatCityTime(r.firstSample, lang);
   return (
-    <section className="panel energy" data-testid="energy-panel">
+    <section
+      className="panel energy"
+      data-testid="energy-panel"
+      data-now={r.now}
+      data-since={r.since}
+      data-first-sample={r.firstSample ?? ''}
+    >
       <h2>{t('energy.title')}</h2>
       <div className="energy-figures">
         <div>
@@ -148,7 +161,7 @@ export function EnergyPanel({ lamps }: { lamps: LightColumns }) {
           </div>
         </div>
         <div>
-          <div className="energy-label">
+          <div className="energy-label" data-testid="energy-today-label">
             {r.since === r.firstSample
               ? t('energy.todaySince', { at: formatCityTime(r.since, lang) })
               : t('energy.today')}

@@ -4,9 +4,9 @@ import type { ComposeOption } from 'echarts/core';
 import { formatCityTime, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
 import { HUE, type Place } from '../../../shared/lighting/sun';
-import { nightsBetween } from './nights';
+import { DAY_SPAN_MS, nightsBetween } from '../../../shared/lighting/daily';
 
-export const CHART_SPAN_MS = 24 * 3_600_000;
+export const CHART_SPAN_MS = DAY_SPAN_MS;
 
 export type PowerChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 
