@@ -33,7 +33,7 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
   const pipeline: StreamPipeline = new StreamPipeline({
     dispatch: opts.dispatch,
     lamps: opts.lamps,
-    scheduleFrame: scheduleFrame,
+    scheduleFrame: frameScheduler(),
     requestResync: (lastSeq) => {
       socket.emit('resync', { lastSeq });
       clearTimeout(resyncTimer);
@@ -103,16 +103,34 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
 }
 
 /**
- * One flush per painted frame. Hidden tabs get no animation frames, so a timer stands in for them:
- * otherwise the buffer would grow without bound while the wall is in the background.
+ * The stream reaches the store at most every this many ms. Each flush re-renders what changed and
+ * makes the browser paint and composite a new frame; on a wall fed ten thousand lamp updates a
+ * second, flushing on every animation frame (60 a second) spent the machine on frames nobody across
+ * the room can tell apart, and 100 ms keeps the newest report on screen well within its quarter second.
  */
-function scheduleFrame(flush: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    flush();
+export const MIN_FLUSH_INTERVAL_MS = 100;
+
+/**
+ * Flushes on a painted frame, at most every minIntervalMs. Hidden tabs get no animation frames, so a
+ * timer stands in for them: otherwise the buffer would grow without bound while the wall is in the
+ * background.
+ */
+export function frameScheduler(
+  minIntervalMs = MIN_FLUSH_INTERVAL_MS,
+  now: () => number = () => performance.now(),
+): (flush: () => void) => void {
+  let lastFlushAt = -Infinity;
+  return (flush) => {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      lastFlushAt = now();
+      flush();
+    };
+    const wait = Math.max(0, lastFlushAt + minIntervalMs - now());
+    if (wait > 0) setTimeout(() => requestAnimationFrame(run), wait);
+    else requestAnimationFrame(run);
+    setTimeout(run, wait + 250);
   };
-  requestAnimationFrame(run);
-  setTimeout(run, 250);
 }

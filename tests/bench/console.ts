@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import { SourceMapConsumer } from 'source-map-js';
 import { startHub, type Hub } from '../../mocks/upstream/hub';
 import { HUE_WARDS } from '../../src/shared/city/wards';
 import { ROOT, sleep } from '../support/app';
@@ -22,11 +21,11 @@ import {
   wardPicker,
   type ConsoleMeasurements,
   type CpuProfile,
-  type OriginalPosition,
   type QueryResult,
   type SelectChange,
 } from './consoleReport';
 import { nextTickAt, seededRandom } from './load';
+import { sourceLocator } from './sourceMaps';
 
 // `npm run bench -- --scenario console`: issue 4's "the list stays fast with 10,000 incidents". The
 // hub (with its simulator) runs in this process; 10,000 reports go in through /api/ingest before the
@@ -283,25 +282,6 @@ async function taskAndHeap(cdp: CDPSession): Promise<{ task: number; heap: numbe
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   return (await taskAndHeap(cdp)).heap;
-}
-
-/** Maps positions in dist/assets bundles back to sources through their .map files. */
-function sourceLocator(): (url: string, line: number, column: number) => OriginalPosition | null {
-  const consumers = new Map<string, SourceMapConsumer | null>();
-  return (url, line, column) => {
-    const file = basename(url.split('?')[0] ?? '');
-    if (!consumers.has(file)) {
-      const map = resolve(ROOT, 'dist/assets', `${file}.map`);
-      consumers.set(
-        file,
-        file && existsSync(map) ? new SourceMapConsumer(JSON.parse(readFileSync(map, 'utf8'))) : null,
-      );
-    }
-    const consumer = consumers.get(file);
-    if (!consumer) return null;
-    const o = consumer.originalPositionFor({ line: line + 1, column });
-    return o.source ? { source: o.source, line: o.line, name: o.name ?? null } : null;
-  };
 }
 
 // ---- The scenario ----

@@ -17,9 +17,10 @@ import {
   wallDiagnostics,
 } from '../support/page';
 import { runConsoleBench } from './console';
-import { splitScenario } from './consoleReport';
+import { formatProfile, splitScenario } from './consoleReport';
 import { benchIncident, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
 import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
+import { sourceLocator } from './sourceMaps';
 
 // `npm run bench [-- --lamps N --rate N --seconds N]`: the hub (with its simulator) runs in this
 // process, the load generator too, and the production build of the wall in headless Chromium.
@@ -77,31 +78,6 @@ async function metrics(cdp: CDPSession): Promise<PerfMetrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => list.find((m) => m.name === name)?.value ?? Number.NaN;
   return { TaskDuration: get('TaskDuration'), JSHeapUsedSize: get('JSHeapUsedSize') };
-}
-
-/** The functions with the most self time in a CDP profile, as a short table. */
-function topSelfTime(profile: {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples?: number[];
-  timeDeltas?: number[];
-}): string {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let total = 0;
-  samples.forEach((id, i) => {
-    const f = byNode.get(id)?.callFrame;
-    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}` : '?';
-    const dt = deltas[i] ?? 0;
-    total += dt;
-    self.set(key, (self.get(key) ?? 0) + dt);
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 20)
-    .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`)
-    .join('\n');
 }
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
@@ -251,7 +227,7 @@ async function main(): Promise<void> {
       const file = resolve(opts.out, '..', 'profile.cpuprofile');
       mkdirSync(resolve(file, '..'), { recursive: true });
       writeFileSync(file, JSON.stringify(profile));
-      console.log(`[bench] CPU profile in ${file}; top self time:\n${topSelfTime(profile)}`);
+      console.log(`[bench] CPU profile in ${file}\n${formatProfile(profile, sourceLocator(), 25)}`);
     }
     const applied1 = await appliedCount(page);
     const frames1 = await framesDrawn(page);

@@ -104,8 +104,10 @@ function useTicker(active: boolean, ms: number): number {
 const wardPopulation = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
 
 /**
- * The city map: MapLibre draws the offline basemap, deck.gl draws the live layers into the same WebGL
- * context (interleaved). Layer props come from the pure builders in layers.ts.
+ * The city map: MapLibre draws the offline basemap, deck.gl draws the live layers on a canvas of its
+ * own over it (not interleaved: a change of the live layers then redraws them alone, not the basemap
+ * too; the labels are deck.gl's, so nothing of the basemap has to sit above them). Layer props come
+ * from the pure builders in layers.ts.
  */
 export function CityMap({
   lamps,
@@ -182,7 +184,7 @@ export function CityMap({
         mapDiagnostics.basemap = url;
         setBasemap(url);
         const deck = new MapboxOverlay({
-          interleaved: true,
+          interleaved: false,
           layers: [],
           _onMetrics: (metrics: Record<string, number>) => {
             mapDiagnostics.metrics = {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { SEVERITIES } from '../../shared/protocol/codes';
@@ -7,8 +8,11 @@ import { VIEW_NAMES } from './views';
 
 const keyOf = Object.fromEntries(Object.entries(LAYER_KEYS).map(([k, id]) => [id, k.toUpperCase()]));
 
-/** Named views, layer toggles and the legend, in a corner of the map. Each shows its key. */
-export function MapControls() {
+/**
+ * Named views, layer toggles and the legend, in a corner of the map. Each shows its key. Memoised:
+ * the map around it renders on every lamp repaint, the controls only when the layers change.
+ */
+export const MapControls = memo(function MapControls() {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
   const layers = useAppSelector(selectMapLayers);
@@ -64,4 +68,4 @@ export function MapControls() {
       </div>
     </div>
   );
-}
+});

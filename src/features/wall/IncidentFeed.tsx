@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
@@ -5,6 +6,7 @@ import { selectLatestIncidents, selectOverdueIds } from '../incidents/incidentsS
 import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
+import type { Incident } from '../../shared/protocol/events';
 import { wardName } from '../../shared/city/wards';
 
 const known = new Set<string>(INCIDENT_CATEGORIES);
@@ -23,30 +25,43 @@ export function IncidentFeed() {
       <ol className="feed-list" data-testid="incident-feed">
         {items.length === 0 && <li className="feed-empty">{t('feeds.empty')}</li>}
         {items.map((inc) => (
-          <li
-            key={inc.id}
-            data-incident-id={inc.id}
-            data-overdue={overdue.has(inc.id)}
-            className={`feed-item sev-${inc.severity}${overdue.has(inc.id) ? ' overdue' : ''}`}
-          >
-            <div className="feed-line1">
-              <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
-              <span className="feed-cat">
-                {t(`category.${known.has(inc.category) ? inc.category : 'other'}`)}
-              </span>
-              {overdue.has(inc.id) && <span className="overdue-pill">{t('sla.overdue')}</span>}
-              <span className="feed-time num">{formatCityTime(Date.parse(inc.reportedAt), lang)}</span>
-            </div>
-            <div className="feed-title">{inc.title}</div>
-            <div className="feed-meta">
-              <span>{wardName(inc.ward) ?? t('category.other')}</span>
-              <span>· {t(`source.${inc.source}`)}</span>
-              <span className={`status status-${inc.status}`}>· {t(`status.${inc.status}`)}</span>
-              {inc.reporter?.name && <span className="pii">· {inc.reporter.name}</span>}
-            </div>
-          </li>
+          <FeedItem key={inc.id} inc={inc} overdue={overdue.has(inc.id)} lang={lang} />
         ))}
       </ol>
     </section>
   );
 }
+
+/** One report of the feed: drawn again only when the report or its being overdue changes. */
+const FeedItem = memo(function FeedItem({
+  inc,
+  overdue,
+  lang,
+}: {
+  inc: Incident;
+  overdue: boolean;
+  lang: Lang;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li
+      data-incident-id={inc.id}
+      data-overdue={overdue}
+      className={`feed-item sev-${inc.severity}${overdue ? ' overdue' : ''}`}
+    >
+      <div className="feed-line1">
+        <span className={`sev-pill sev-bg-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
+        <span className="feed-cat">{t(`category.${known.has(inc.category) ? inc.category : 'other'}`)}</span>
+        {overdue && <span className="overdue-pill">{t('sla.overdue')}</span>}
+        <span className="feed-time num">{formatCityTime(Date.parse(inc.reportedAt), lang)}</span>
+      </div>
+      <div className="feed-title">{inc.title}</div>
+      <div className="feed-meta">
+        <span>{wardName(inc.ward) ?? t('category.other')}</span>
+        <span>· {t(`source.${inc.source}`)}</span>
+        <span className={`status status-${inc.status}`}>· {t(`status.${inc.status}`)}</span>
+        {inc.reporter?.name && <span className="pii">· {inc.reporter.name}</span>}
+      </div>
+    </li>
+  );
+});
