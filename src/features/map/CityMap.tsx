@@ -41,6 +41,8 @@ import { IncidentDetail } from './IncidentDetail';
 import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type FaultHover, type Hover } from './MapTooltip';
+import { LampPointLayer } from './LampPointLayer';
+import { RedrawBudget } from './redrawBudget';
 import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import './map.css';
@@ -311,80 +313,102 @@ export function CityMap({
     [lamps, lampColors, uiScale],
   );
 
+  // Live data redraws the map at most MAP_DATA_REDRAW_MS apart; what a person did applies at once.
+  const [budget] = useState(() => new RedrawBudget());
+  useEffect(() => () => budget.cancel(), [budget]);
+  const applied = useRef<{ key: unknown[]; tick: number } | null>(null);
+
   useEffect(() => {
-    if (!overlay.current || !atlas) return;
+    const deck = overlay.current;
+    if (!deck || !atlas) return;
     const phase = (tick % 12) / 12;
     const showColumns = layersOn.incidents && zoomedOut && layersOn.columns;
     const showIncidents = layersOn.incidents && !zoomedOut;
-    overlay.current.setProps({
-      // Hidden layers are left out rather than made invisible: deck.gl would keep their attributes up to
-      // date with every change of the incidents, for nothing.
-      layers: [
-        layersOn.wards3d && new GeoJsonLayer(wardExtrusionProps(wards, measures, true) as never),
-        layersOn.lamps && new ScatterplotLayer(lampProps as never),
-        layersOn.faults && faultProps && new ScatterplotLayer(faultProps as never),
-        showColumns && new ColumnLayer<Cluster>(clusterColumnProps(clusters, zoom, true, uiScale)),
-        showColumns && new TextLayer<Cluster>(clusterCountProps(clusters, zoom, FONT, true, uiScale)),
-        showIncidents && new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, true, uiScale)),
-        showIncidents && new ScatterplotLayer<Incident>(incidentDiscProps(incidents, true, uiScale, overdue)),
-        showIncidents && new IconLayer<Incident>(incidentIconProps(incidents, atlas, mapping, true, uiScale)),
-        layersOn.cameras &&
-          new IconLayer<Camera>(
-            cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, true, uiScale),
-          ),
-        layersOn.labels && new TextLayer(wardLabelProps(labelPoints, FONT, true, uiScale, theme)),
-        layersOn.labels && new TextLayer(landmarkLabelProps(LANDMARKS, FONT, true, uiScale)),
-      ],
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      onHover: (info: PickingInfo) => {
-        const layer = info.layer?.id ?? '';
-        // Fault markers are binary attributes: deck.gl gives the index, the object is made here.
-        const object =
-          layer === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
-            ? faultHover(faults.lamps[info.index]!, faults.codes[info.index]!)
-            : info.object;
-        setHover(object ? { x: info.x, y: info.y, object, layer } : null);
-      },
-      onClick: (info: PickingInfo) => {
-        const map = mapRef.current;
-        const id = info.layer?.id;
-        // A fault marker (binary attributes: an index, no object) opens its lamp's cabinet.
-        const lamp =
-          id === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
-            ? faults.lamps[info.index]!
-            : -1;
-        const cabinet = lamp >= 0 ? cabinets[lamps.cabinet[lamp]!] : undefined;
-        if (cabinet) {
-          setHover(null);
-          dispatch(itemSelected({ kind: 'cabinet', id: cabinet.id }));
-          return;
-        }
-        if (!map || !info.object) return;
-        // The map is about to fly: a tooltip would stay behind at a place the pointer no longer is.
-        setHover(null);
-        if (id === 'incident-discs') {
-          const inc = info.object as Incident;
-          dispatch(itemSelected({ kind: 'incident', id: inc.id }));
-          map.flyTo({
-            center: [inc.location.lon, inc.location.lat],
-            zoom: Math.max(map.getZoom(), 16),
-            duration: 1500,
-          });
-        } else if (id === 'cameras') {
-          const cam = info.object as Camera;
-          dispatch(itemSelected({ kind: 'camera', id: cam.id }));
-          map.flyTo({
-            center: [cam.location.lon, cam.location.lat],
-            zoom: Math.max(map.getZoom(), 16),
-            duration: 1500,
-          });
-        } else if (id === 'incident-columns') {
-          const c = info.object as Cluster;
-          map.flyTo({ center: c.position, zoom: CLUSTER_BELOW_ZOOM + 0.5, duration: 1500 });
-        }
-      },
-    });
+    // A toggle, a zoom bucket, the scale or the style: the operator's doing, to be seen now. So is a
+    // pulse's next step while pulses are on screen.
+    const key = [layersOn, zoom, uiScale, theme, loaded, wards, mapping];
+    const prev = applied.current;
+    const urgent =
+      !prev ||
+      key.some((v, i) => v !== prev.key[i]) ||
+      (tick !== prev.tick && showIncidents && pulsing.length > 0);
+    applied.current = { key, tick };
+    budget.offer(
+      () =>
+        deck.setProps({
+          // Hidden layers are left out rather than made invisible: deck.gl would keep their attributes up to
+          // date with every change of the incidents, for nothing.
+          layers: [
+            layersOn.wards3d && new GeoJsonLayer(wardExtrusionProps(wards, measures, true) as never),
+            layersOn.lamps && new LampPointLayer(lampProps as never),
+            layersOn.faults && faultProps && new ScatterplotLayer(faultProps as never),
+            showColumns && new ColumnLayer<Cluster>(clusterColumnProps(clusters, zoom, true, uiScale)),
+            showColumns && new TextLayer<Cluster>(clusterCountProps(clusters, zoom, FONT, true, uiScale)),
+            showIncidents && new ScatterplotLayer<Incident>(pulseLayerProps(pulsing, phase, true, uiScale)),
+            showIncidents &&
+              new ScatterplotLayer<Incident>(incidentDiscProps(incidents, true, uiScale, overdue)),
+            showIncidents &&
+              new IconLayer<Incident>(incidentIconProps(incidents, atlas, mapping, true, uiScale)),
+            layersOn.cameras &&
+              new IconLayer<Camera>(
+                cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, true, uiScale),
+              ),
+            layersOn.labels && new TextLayer(wardLabelProps(labelPoints, FONT, true, uiScale, theme)),
+            layersOn.labels && new TextLayer(landmarkLabelProps(LANDMARKS, FONT, true, uiScale)),
+          ],
+          getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+          onHover: (info: PickingInfo) => {
+            const layer = info.layer?.id ?? '';
+            // Fault markers are binary attributes: deck.gl gives the index, the object is made here.
+            const object =
+              layer === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
+                ? faultHover(faults.lamps[info.index]!, faults.codes[info.index]!)
+                : info.object;
+            setHover(object ? { x: info.x, y: info.y, object, layer } : null);
+          },
+          onClick: (info: PickingInfo) => {
+            const map = mapRef.current;
+            const id = info.layer?.id;
+            // A fault marker (binary attributes: an index, no object) opens its lamp's cabinet.
+            const lamp =
+              id === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
+                ? faults.lamps[info.index]!
+                : -1;
+            const cabinet = lamp >= 0 ? cabinets[lamps.cabinet[lamp]!] : undefined;
+            if (cabinet) {
+              setHover(null);
+              dispatch(itemSelected({ kind: 'cabinet', id: cabinet.id }));
+              return;
+            }
+            if (!map || !info.object) return;
+            // The map is about to fly: a tooltip would stay behind at a place the pointer no longer is.
+            setHover(null);
+            if (id === 'incident-discs') {
+              const inc = info.object as Incident;
+              dispatch(itemSelected({ kind: 'incident', id: inc.id }));
+              map.flyTo({
+                center: [inc.location.lon, inc.location.lat],
+                zoom: Math.max(map.getZoom(), 16),
+                duration: 1500,
+              });
+            } else if (id === 'cameras') {
+              const cam = info.object as Camera;
+              dispatch(itemSelected({ kind: 'camera', id: cam.id }));
+              map.flyTo({
+                center: [cam.location.lon, cam.location.lat],
+                zoom: Math.max(map.getZoom(), 16),
+                duration: 1500,
+              });
+            } else if (id === 'incident-columns') {
+              const c = info.object as Cluster;
+              map.flyTo({ center: c.position, zoom: CLUSTER_BELOW_ZOOM + 0.5, duration: 1500 });
+            }
+          },
+        }),
+      urgent,
+    );
   }, [
+    budget,
     atlas,
     mapping,
     lampProps,

@@ -50,9 +50,10 @@ function binaryPoints<K extends 'getFillColor' | 'getLineColor'>(
 }
 
 /**
- * Lamps as binary attributes: deck.gl uploads the position and colour columns as they are, with no
- * object per lamp and no accessor calls. `colors` must be a new array when colours changed (deck.gl
- * compares by identity); positions keep theirs, so they are uploaded once per inventory.
+ * Lamps as binary attributes, for LampPointLayer: deck.gl uploads the position and colour columns as
+ * they are, with no object per lamp and no accessor calls. `colors` must be a new array when colours
+ * changed (deck.gl compares by identity); positions keep theirs, so they are uploaded once per
+ * inventory.
  */
 export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: boolean, scale = 1) {
   return {
@@ -61,7 +62,7 @@ export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: 
     visible,
     // A lamp is a few metres of light: a dot when zoomed out, a visible disc over a street.
     radiusUnits: 'meters' as const,
-    getRadius: 4,
+    radius: 4,
     radiusMinPixels: 1.2 * scale,
     radiusMaxPixels: 6 * scale,
     // Not pickable: picking 50,000 points on every pointer move slowed the clicks on everything above
