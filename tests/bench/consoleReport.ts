@@ -599,3 +599,24 @@ export function formatProfile(
     ...app,
   ].join('\n');
 }
+
+/**
+ * Main-thread CPU in deck.gl's frame function (`_onRenderFrame`: canvas size, layer and attribute
+ * updates, picking, draw calls), in ms, from a CPU profile. deck.gl's own cpuTimePerFrame is the wall
+ * time between the start and the end of that function, which counts the time the renderer waited for
+ * a core the GPU process or the hub had; the profile counts only the samples taken in it.
+ */
+export function deckFrameCpuMs(
+  profile: CpuProfile,
+  locate: (url: string, line: number, column: number) => OriginalPosition | null,
+): number {
+  return profileCosts(profile)
+    .costs.filter((c) => {
+      if (!c.url) return false;
+      const o = locate(c.url, c.lineNumber, c.columnNumber);
+      return (
+        o !== null && (o.name ?? c.functionName) === '_onRenderFrame' && o.source.includes('@deck.gl/core')
+      );
+    })
+    .reduce((ms, c) => ms + c.totalMs, 0);
+}
