@@ -42,7 +42,8 @@ export class PowerMeter {
   }
 
   /** Reads the lamps at city time `now` if they changed since the last read. O(lamps) then, else O(1). */
-  sample(lamps: MeteredLamps, now: number): void {
+  sample(lamps: MeteredLamps, cityNow: number): void {
+    const now = Math.round(cityNow);
     if (this.read?.state !== lamps.state || this.read.level !== lamps.level) {
       this.read = { state: lamps.state, level: lamps.level };
       this.lastW = cityDrawW(lamps);
@@ -55,11 +56,13 @@ export class PowerMeter {
   }
 
   /** The last `spanMs` as the snapshot carries it. */
-  history(now: number, spanMs = DAY_SPAN_MS): PowerHistory {
+  history(cityNow: number, spanMs = DAY_SPAN_MS): PowerHistory {
+    const now = Math.round(cityNow);
     return { spacingMs: this.series.spacingMs, points: this.series.window(now - spanMs, now) };
   }
 
-  report(now: number, place?: Place): EnergyReport {
+  report(cityNow: number, place?: Place): EnergyReport {
+    const now = Math.round(cityNow);
     const totals = energyTotals(this.series, now, this.ratedW, place);
     return {
       at: now,

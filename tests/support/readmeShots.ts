@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { startHub } from '../../mocks/upstream/hub';
+import { ROOT, sleep } from './app';
+import { launchChromium } from './browser';
+import { ensureBuilt } from './build';
+
+// `npx tsx tests/support/readmeShots.ts`: the README's picture of the wall. The production build,
+// the hub with its simulator at 50,000 lamps, a leader's wall at 1920×1080 in SwiftShader, taken
+// once the city is past 23:00 (part-night dimming on, a day of energy behind it).
+
+const OUT = resolve(ROOT, 'docs/screenshots/wall-vi-1920.png');
+
+ensureBuilt();
+const hub = await startHub({
+  port: 0,
+  host: '127.0.0.1',
+  sim: { seed: 1, lamps: 50_000 },
+  staticDir: resolve(ROOT, 'dist'),
+});
+const browser = await launchChromium({ gl: 'swiftshader' });
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await page.goto(`${hub.url}/?token=dev-leader`);
+  await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid="energy-chart"]', { timeout: 30_000 });
+  // 23:10 to 23:50 in Huế (UTC+7), whatever day the simulator is on.
+  const night = (t: number) => {
+    const minutes = (((t / 60_000 + 7 * 60) % (24 * 60)) + 24 * 60) % (24 * 60);
+    return minutes >= 23 * 60 + 10 && minutes < 23 * 60 + 50;
+  };
+  for (;;) {
+    const now = Number(await page.getAttribute('[data-testid="energy-panel"]', 'data-now'));
+    if (night(now)) break;
+    await sleep(500);
+  }
+  await sleep(2500);
+  await page.screenshot({ path: OUT });
+  console.log(`[readme] ${OUT}`);
+} finally {
+  await browser.close();
+  await hub.close();
+}
+process.exit(0);
