@@ -383,19 +383,12 @@ export function CityMap({
             if (!map || !info.object) return;
             // The map is about to fly: a tooltip would stay behind at a place the pointer no longer is.
             setHover(null);
-            if (id === 'incident-discs') {
-              const inc = info.object as Incident;
-              dispatch(itemSelected({ kind: 'incident', id: inc.id }));
+            if (id === 'incident-discs' || id === 'cameras') {
+              // A report or a camera: its detail opens and the map flies to it.
+              const item = info.object as Incident | Camera;
+              dispatch(itemSelected({ kind: id === 'cameras' ? 'camera' : 'incident', id: item.id }));
               map.flyTo({
-                center: [inc.location.lon, inc.location.lat],
-                zoom: Math.max(map.getZoom(), 16),
-                duration: 1500,
-              });
-            } else if (id === 'cameras') {
-              const cam = info.object as Camera;
-              dispatch(itemSelected({ kind: 'camera', id: cam.id }));
-              map.flyTo({
-                center: [cam.location.lon, cam.location.lat],
+                center: [item.location.lon, item.location.lat],
                 zoom: Math.max(map.getZoom(), 16),
                 duration: 1500,
               });
