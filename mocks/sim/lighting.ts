@@ -111,7 +111,7 @@ export class Lighting {
 
   /** Each cabinet's control status, in inventory order. */
   statuses(): Omit<CabinetStatus, 'id'>[] {
-    return this.cabinets.map((rt) => this.statusOf(rt));
+    return this.cabinets.map((_rt, c) => this.statusOf(c));
   }
 
   /** The inventory entries of the snapshot: id, ward, schedule group and control status. */
@@ -120,7 +120,7 @@ export class Lighting {
       id: cab.id,
       ward: cab.ward,
       group: cab.group,
-      status: this.statusOf(this.cabinets[c]!),
+      status: this.statusOf(c),
     }));
   }
 
@@ -237,18 +237,23 @@ export class Lighting {
     });
   }
 
-  private statusOf(rt: CabinetRuntime): Omit<CabinetStatus, 'id'> {
+  private statusOf(c: number): Omit<CabinetStatus, 'id'> {
+    const rt = this.cabinets[c]!;
+    const { offsetMs } = this.d.layout.cabinets[c]!;
+    // On the cabinet's own clock, which runs offsetMs late; an offline cabinet's plans are unknown.
+    const next = rt.online ? nextChange(rt.schedule, this.place, this.d.now() - offsetMs) : null;
     return {
       mode: rt.mode,
       level: rt.setting.level,
       online: rt.online,
       override: rt.override ? { ...rt.override } : null,
+      next: next && { at: next.at + offsetMs, mode: next.setting.mode, level: next.setting.level },
     };
   }
 
   private emitStatus(c: number): void {
     const id = this.d.layout.cabinets[c]!.id;
-    this.d.emit({ type: 'cabinet.updated', data: { id, ...this.statusOf(this.cabinets[c]!) } });
+    this.d.emit({ type: 'cabinet.updated', data: { id, ...this.statusOf(c) } });
   }
 
   private setLamp(i: number, state: number, level: number): void {

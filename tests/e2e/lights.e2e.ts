@@ -136,6 +136,15 @@ describe('an operator dims a cabinet while the wall watches', () => {
     await expect
       .poll(() => page.getAttribute('[data-testid="cabinet-detail"]', 'data-mode'), { timeout: WITHIN_MS })
       .toBe('dim');
+    // Its next switch is where the override ends, on the cabinet's own clock.
+    const listed = (await (
+      await fetch(`${baseUrl}/api/lights/cabinets`, { headers: { authorization: 'Bearer dev-leader' } })
+    ).json()) as { cabinets: { id: string; override: { until: number } | null }[] };
+    const until = listed.cabinets.find((c) => c.id === cabinetId)?.override?.until;
+    expect(until).toBeDefined();
+    await expect
+      .poll(() => page.getAttribute('[data-testid="cab-next"]', 'data-at'), { timeout: WITHIN_MS })
+      .toBe(String(until));
 
     // The console's list counts them.
     const row = page.locator(`[data-testid="cabinet-row"][data-cabinet-id="${cabinetId}"]`);

@@ -209,6 +209,13 @@ describe('cabinet control (lights.set)', () => {
     expect(override.mode).toBe('on');
     const until = override.override!.until;
     expect(until).toBeGreaterThan(snap.state.clock.now);
+    // The cabinet says when it switches next on its own clock: where the override ends.
+    expect(override.next?.at).toBe(until);
+    // Every cabinet of the snapshot that answers says so too, each at its own time after now.
+    const nexts = snap.state.lamps.cabinets.flatMap((c) => (c.status?.online ? [c.status.next!.at] : []));
+    expect(nexts.length).toBeGreaterThan(0);
+    expect(nexts.every((at) => at > snap.state.clock.now)).toBe(true);
+    expect(new Set(nexts).size, 'cabinets do not all switch in one instant').toBeGreaterThan(1);
 
     await op.until(
       (v) => cabinetEvents(v, cab.id).some((s) => s.mode === 'auto'),
@@ -220,6 +227,8 @@ describe('cabinet control (lights.set)', () => {
     )!;
     expect(back.ts).toBeGreaterThanOrEqual(until);
     expect(back.type === 'cabinet.updated' && back.data.override).toBeNull();
+    // Back on its schedule, its next switch is the one after this one.
+    expect(back.type === 'cabinet.updated' && back.data.next!.at).toBeGreaterThan(back.ts);
     const row = (await summaries(hub)).find((c) => c.id === cab.id)!;
     expect(row.mode).toBe('auto');
     expect(row.override).toBeNull();

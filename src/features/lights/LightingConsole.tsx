@@ -426,10 +426,14 @@ function CabinetPanel({ cabinet: cab, tally, faults, total, runner, readOnly }: 
   const result = runner.result?.cabinetId === cab.id ? runner.result : null;
   const status = cab.status;
   const schedule = cab.group ? scheduleById.get(cab.group) : undefined;
-  const next = useMemo(
+  // The cabinet's own next switch when the hub knows it (its clock runs a few minutes off its group's),
+  // else its group's schedule.
+  const own = status?.next;
+  const groupNext = useMemo(
     () => (schedule && now !== null ? nextChange(schedule, HUE, now) : null),
     [schedule, now],
   );
+  const next = own ? { at: own.at, setting: { mode: own.mode, level: own.level } } : groupNext;
   const dimLevel = parseDimLevel(level);
   const n = (x: number) => formatNumber(x, lang);
 
@@ -503,7 +507,7 @@ function CabinetPanel({ cabinet: cab, tally, faults, total, runner, readOnly }: 
           </>
         )}
         <dt>{t('lighting.nextChange')}</dt>
-        <dd data-testid="cab-next" className="num">
+        <dd data-testid="cab-next" className="num" data-at={next?.at ?? ''}>
           {next
             ? t('lighting.nextAt', {
                 at: formatCityTime(next.at, lang),

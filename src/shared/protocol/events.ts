@@ -147,6 +147,14 @@ export const cabinetStatusSchema = z.object({
   online: z.boolean(),
   /** an operator's override: who set it, when (city time, epoch ms), and when it ends */
   override: z.object({ by: z.string().max(100), at: z.number(), until: z.number() }).nullable(),
+  /**
+   * the cabinet's own next scheduled switch (its clock, not just its group's): when, and to what mode
+   * and level; null when unknown (offline). Absent from producers that do not know it.
+   */
+  next: z
+    .object({ at: z.number(), mode: z.enum(['on', 'off', 'dim']), level: z.number().min(0).max(100) })
+    .nullable()
+    .optional(),
 });
 export type CabinetStatus = z.infer<typeof cabinetStatusSchema>;
 
