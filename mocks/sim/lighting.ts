@@ -105,7 +105,7 @@ export class Lighting {
   }
 
   /** The lamps' draw now, in watts. */
-  get powerW(): number {
+  private get powerW(): number {
     return Math.max(0, Math.round(this.drawW));
   }
 

@@ -68,8 +68,6 @@ export interface Hub {
 const EVENTS_PER_MESSAGE = 5000;
 /** A stalled event loop must not make the simulator replay minutes of city time in one tick. */
 const MAX_SIM_STEP_MS = 1000;
-/** Power history sent with a snapshot: the energy panel's 24-hour chart, and a late midnight. */
-const POWER_HISTORY_MS = DAY_SPAN_MS;
 const FULL_VIEW_ROOMS = ['operator', 'leader'];
 const GUEST_ROOM = 'guest';
 
@@ -110,7 +108,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     simulated: sim !== null,
   };
   const stream = new CityStream(sim ? sim.state() : emptyCityState(), logSize, clock);
-  const power = new PowerMeter(sim ? sim.powerHistory(POWER_HISTORY_MS) : []);
+  const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
   power.sample(stream.state.lamps, clock.now());
   /** A snapshot with the lighting's power history: what a page needs for its energy figures. */
   const withPower = (snap: Snapshot): Snapshot => ({ ...snap, power: power.history(snap.state.clock.now) });

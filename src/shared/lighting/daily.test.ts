@@ -46,7 +46,7 @@ const nov23Midnight = localMidnight(NOV23);
 const nov23 = sunTimes(HUE, NOV23);
 
 describe('energyTotals', () => {
-  it('sums from the first sample when the page opened after nov23Midnight, against the night part of it', () => {
+  it('sums from the first sample when the page opened after midnight, against the night part of it', () => {
     const s = new PowerSeries();
     const opened = nov23.sunset + HOUR;
     s.add(opened, 4000);
@@ -59,7 +59,7 @@ describe('energyTotals', () => {
     expect(r.saved).toBeCloseTo(0.6, 9);
   });
 
-  it('sums from nov23Midnight once the samples reach back past it', () => {
+  it('sums from midnight once the samples reach back past it', () => {
     const s = new PowerSeries();
     s.add(nov23Midnight - 2 * HOUR, 1000);
     const now = nov23Midnight + HOUR;
@@ -78,5 +78,16 @@ describe('energyTotals', () => {
     expect(empty.firstSample).toBeNull();
     expect(empty.todayWh).toBe(0);
     expect(empty.points).toEqual([]);
+  });
+
+  it("counts from the city's own midnight", () => {
+    const hueMidnight = Date.UTC(2026, 10, 23, 17, 0);
+    const s = new PowerSeries();
+    s.add(hueMidnight - 2 * HOUR, 1000);
+    s.add(hueMidnight + HOUR, 400);
+    expect(energyTotals(s, hueMidnight + 2 * HOUR, 0).todayWh).toBeCloseTo(1000 + 400, 9);
+    // The same instant in a city at UTC+0 is 19:00 on the 23rd: its day began before the first sample.
+    const london = { lat: 51.5, lon: 0, utcOffsetHours: 0 };
+    expect(energyTotals(s, hueMidnight + 2 * HOUR, 0, london).todayWh).toBeCloseTo(1000 * 3 + 400, 9);
   });
 });

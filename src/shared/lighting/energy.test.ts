@@ -5,7 +5,6 @@ import {
   PowerSeries,
   baselineWh,
   emptyWardEnergy,
-  energyTodayWh,
   lampDrawW,
   lampWardIndex,
   savedShare,
@@ -136,19 +135,6 @@ describe('PowerSeries', () => {
     s.add(Number.NaN, 10);
     s.add(T0, Number.POSITIVE_INFINITY);
     expect(s.size).toBe(0);
-  });
-});
-
-describe('kWh today', () => {
-  it('counts only what was drawn since midnight', () => {
-    const midnight = Date.UTC(2026, 10, 23, 17, 0);
-    const s = new PowerSeries();
-    s.add(midnight - 2 * HOUR, 1000);
-    s.add(midnight + HOUR, 400);
-    expect(energyTodayWh(s, midnight + 2 * HOUR)).toBeCloseTo(1000 + 400, 9);
-    // The same instant in a city at UTC+0 is 19:00 on the 23rd: its day began before the first sample.
-    const london = { lat: 51.5, lon: 0, utcOffsetHours: 0 };
-    expect(energyTodayWh(s, midnight + 2 * HOUR, london)).toBeCloseTo(1000 * 3 + 400, 9);
   });
 });
 

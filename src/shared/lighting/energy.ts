@@ -1,5 +1,4 @@
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_ON } from '../protocol/codes';
-import { HUE, localDay, localMidnight, type Place } from './sun';
 
 // Energy accounting for the streetlights (issue 5): kWh so far today, the dusk-to-dawn baseline and the
 // share saved, city-wide and per ward. Pure arithmetic shared by the browser and the hub.
@@ -103,7 +102,7 @@ export class PowerSeries {
   /**
    * Energy drawn over [from, to] in watt-hours: the integral of the step function, clipped to the
    * interval. Before the oldest sample the draw is unknown and counts as nothing. "kWh today" is
-   * energyWh(localMidnight(now), now) / 1000 (see energyTodayWh).
+   * energyTotals (daily.ts).
    */
   energyWh(from: number, to: number): number {
     if (!(to > from) || this.count === 0) return 0;
@@ -149,11 +148,6 @@ export class PowerSeries {
     }
     return lo;
   }
-}
-
-/** Watt-hours drawn since the city's midnight. */
-export function energyTodayWh(series: PowerSeries, now: number, place: Place = HUE): number {
-  return series.energyWh(localMidnight(localDay(now, place), place), now);
 }
 
 /**

@@ -11,10 +11,10 @@ import { emptyWardEnergy, PowerSeries, wardEnergy } from '../../../shared/lighti
 import { selectCabinets } from '../cabinetsSlice';
 import type { LightColumns } from '../lightColumns';
 import { selectLightsSummary } from '../lightsSlice';
-import { CHART_SPAN_MS, powerChartOption } from './powerChart';
+import { powerChartOption } from './powerChart';
 import { selectPowerHistory } from './powerHistorySlice';
 import { lampInventory, type LampInventory } from './reading';
-import { energyTotals, type EnergyTotals } from '../../../shared/lighting/daily';
+import { DAY_SPAN_MS, energyTotals, type EnergyTotals } from '../../../shared/lighting/daily';
 import { isDaylight } from '../../../shared/lighting/faults';
 import { HUE } from '../../../shared/lighting/sun';
 import { topWardSavings, type WardSaving } from './wardSavings';
@@ -141,7 +141,7 @@ export function EnergyPanel({ lamps }: { lamps: LightColumns }) {
   }
   // Once the samples fill the chart's 24 hours there is nothing missing to own up to.
   const sinceText =
-    r.firstSample === null || r.firstSample <= r.now - CHART_SPAN_MS
+    r.firstSample === null || r.firstSample <= r.now - DAY_SPAN_MS
       ? null
       : formatCityTime(r.firstSample, lang);
   return (

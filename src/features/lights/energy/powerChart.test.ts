@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HUE, localDay, localMidnight, sunTimes } from '../../../shared/lighting/sun';
-import { CHART_SPAN_MS, powerChartOption, type PowerChartInput } from './powerChart';
+import { DAY_SPAN_MS } from '../../../shared/lighting/daily';
+import { powerChartOption, type PowerChartInput } from './powerChart';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -44,9 +45,9 @@ function valueAt(data: Point[], t: number): number | undefined {
 describe('powerChartOption', () => {
   it('spans the last 24 hours, labelled in city time whatever the machine zone', () => {
     const { x } = build();
-    expect(x.min).toBe(NOON - CHART_SPAN_MS);
+    expect(x.min).toBe(NOON - DAY_SPAN_MS);
     expect(x.max).toBe(NOON);
-    expect(CHART_SPAN_MS).toBe(24 * HOUR);
+    expect(DAY_SPAN_MS).toBe(24 * HOUR);
     // 12:00 in Huế is 05:00 UTC
     expect(x.axisLabel.formatter(NOON)).toBe('12:00');
     expect(x.axisLabel.formatter(midnight + 18 * HOUR + 5 * MIN)).toBe('18:05');
@@ -87,7 +88,7 @@ describe('powerChartOption', () => {
     expect(valueAt(baseline.data, midnight + 2 * HOUR)).toBe(42);
     expect(valueAt(baseline.data, today.sunrise - MIN)).toBe(42);
     expect(valueAt(baseline.data, today.sunrise + MIN)).toBe(0);
-    expect(baseline.data[0]![0]).toBe(NOON - CHART_SPAN_MS);
+    expect(baseline.data[0]![0]).toBe(NOON - DAY_SPAN_MS);
     expect(baseline.data[baseline.data.length - 1]).toEqual([NOON, 0]);
   });
 

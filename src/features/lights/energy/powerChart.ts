@@ -6,8 +6,6 @@ import type { Lang } from '../../../shared/i18n/i18n';
 import { HUE, type Place } from '../../../shared/lighting/sun';
 import { DAY_SPAN_MS, nightsBetween } from '../../../shared/lighting/daily';
 
-export const CHART_SPAN_MS = DAY_SPAN_MS;
-
 export type PowerChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 
 export interface PowerChartInput {
@@ -75,7 +73,7 @@ export function powerChartOption({
   labels,
   place = HUE,
 }: PowerChartInput): PowerChartOption {
-  const from = now - CHART_SPAN_MS;
+  const from = now - DAY_SPAN_MS;
   const kWText = (v: number) => `${formatNumber(v, lang, 1)} kW`;
   return {
     animation: false,
