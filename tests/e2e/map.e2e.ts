@@ -312,6 +312,44 @@ describe('the map at 1920x1080', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="incident-detail"]').waitFor({ state: 'detached', timeout: 5_000 });
   });
+
+  // deck.gl's canvas answers its size from a ResizeObserver (observedSize.ts), not from layout: a resize
+  // must still reach it, or the live layers would be stretched over the wrong area.
+  it('resizes the live layers with the window', async () => {
+    const { page } = wall();
+    const sizes = () =>
+      page.evaluate((sel) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas#deckgl-overlay`);
+        if (!canvas) return null;
+        const box = canvas.getBoundingClientRect();
+        return { buffer: [canvas.width, canvas.height], box: [Math.round(box.width), Math.round(box.height)] };
+      }, MAP);
+    const before = await sizes();
+    expect(before, 'deck.gl canvas').not.toBeNull();
+    expect(before!.buffer).toEqual(before!.box);
+    try {
+      await page.setViewportSize({ width: 1600, height: 900 });
+      // The map follows the window (MapLibre's own observer), then deck.gl's drawing buffer follows the map.
+      await page.waitForFunction(
+        ([sel, width]) => {
+          const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas#deckgl-overlay`)!;
+          const box = canvas.getBoundingClientRect();
+          return (
+            Math.round(box.width) < width &&
+            canvas.width === Math.round(box.width) &&
+            canvas.height === Math.round(box.height)
+          );
+        },
+        [MAP, before!.box[0]] as const,
+        { timeout: 5_000 },
+      );
+      const after = (await sizes())!;
+      expect(after.box[0], 'the map got narrower').toBeLessThan(before!.box[0]);
+      expect(after.buffer).toEqual(after.box);
+    } finally {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+    }
+  });
 });
 
 describe('the map at 3840x2160', () => {

@@ -43,6 +43,7 @@ import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type FaultHover, type Hover } from './MapTooltip';
 import { LampPointLayer } from './LampPointLayer';
 import { RedrawBudget } from './redrawBudget';
+import { serveSizeFromObserver } from './observedSize';
 import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import './map.css';
@@ -157,6 +158,7 @@ export function CityMap({
     const el = container.current;
     if (!el) return;
     let map: maplibregl.Map | undefined;
+    let unserveSize = () => {};
     let cancelled = false;
     registerMapProtocols(maplibregl);
     void fetchBasemapConfig()
@@ -199,6 +201,9 @@ export function CityMap({
         } as ConstructorParameters<typeof MapboxOverlay>[0]);
         m.addControl(deck);
         overlay.current = deck;
+        // deck.gl's canvas exists once the control is added; MapboxOverlay keeps its Deck private.
+        const canvas = (deck as unknown as { _deck?: { getCanvas(): HTMLCanvasElement | null } })._deck?.getCanvas();
+        if (canvas) unserveSize = serveSizeFromObserver(canvas);
         mapDiagnostics.project = (lon, lat) => {
           const p = m.project([lon, lat]);
           const r = el.getBoundingClientRect();
@@ -218,6 +223,7 @@ export function CityMap({
       overlay.current = null;
       mapRef.current = null;
       mapDiagnostics.project = null;
+      unserveSize();
       map?.remove();
     };
     // The map is made once; language changes only touch the attribution text.
