@@ -322,7 +322,10 @@ describe('the map at 1920x1080', () => {
         const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas#deckgl-overlay`);
         if (!canvas) return null;
         const box = canvas.getBoundingClientRect();
-        return { buffer: [canvas.width, canvas.height], box: [Math.round(box.width), Math.round(box.height)] };
+        return {
+          buffer: [canvas.width, canvas.height],
+          box: [Math.round(box.width), Math.round(box.height)],
+        };
       }, MAP);
     const before = await sizes();
     expect(before, 'deck.gl canvas').not.toBeNull();

@@ -202,7 +202,9 @@ export function CityMap({
         m.addControl(deck);
         overlay.current = deck;
         // deck.gl's canvas exists once the control is added; MapboxOverlay keeps its Deck private.
-        const canvas = (deck as unknown as { _deck?: { getCanvas(): HTMLCanvasElement | null } })._deck?.getCanvas();
+        const canvas = (
+          deck as unknown as { _deck?: { getCanvas(): HTMLCanvasElement | null } }
+        )._deck?.getCanvas();
         if (canvas) unserveSize = serveSizeFromObserver(canvas);
         mapDiagnostics.project = (lon, lat) => {
           const p = m.project([lon, lat]);
