@@ -20,6 +20,7 @@ import { runConsoleBench } from './console';
 import { deckFrameCpuMs, formatProfile, splitScenario } from './consoleReport';
 import { benchIncident, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
 import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
+import { formatGrowth, growth, snapshotSummary } from './heapSnapshot';
 import { sourceLocator } from './sourceMaps';
 
 // `npm run bench [-- --lamps N --rate N --seconds N]`: the hub (with its simulator) runs in this
@@ -47,6 +48,8 @@ const { values: opts } = parseArgs({
     path: { type: 'string', default: '/' },
     // Records a CPU profile of the page during the window and prints where its main thread went.
     profile: { type: 'boolean', default: false },
+    // Heap snapshots before and after the window (outside its measures): what the heap growth is made of.
+    'heap-diff': { type: 'boolean', default: false },
   },
 });
 
@@ -212,6 +215,7 @@ async function main(): Promise<void> {
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const heapKindsBefore = opts['heap-diff'] ? await snapshotSummary(cdp) : null;
     const heapBefore = await heapAfterGc(cdp);
     await drainIncidentArrivals(page);
 
@@ -259,6 +263,10 @@ async function main(): Promise<void> {
     }
     const heapAfter = await heapAfterGc(cdp);
     heapSeries.push(heapAfter);
+    if (heapKindsBefore) {
+      const rows = growth(heapKindsBefore, await snapshotSummary(cdp));
+      console.log(`[bench] heap growth over the window by kind (bytes, count, kind):\n${formatGrowth(rows)}`);
+    }
 
     const measured: Measurements = {
       renderer,
