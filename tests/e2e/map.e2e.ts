@@ -324,11 +324,14 @@ describe('the map at 1920x1080', () => {
         const box = canvas.getBoundingClientRect();
         return {
           buffer: [canvas.width, canvas.height],
-          box: [Math.round(box.width), Math.round(box.height)],
+          box: [Math.round(box.width), Math.round(box.height)] as [number, number],
+          // the size deck.gl reads every frame: the canvas's own, from the observer, not the layout's
+          served: Object.hasOwn(canvas, 'clientWidth') && Object.hasOwn(canvas, 'clientHeight'),
         };
       }, MAP);
     const before = await sizes();
     expect(before, 'deck.gl canvas').not.toBeNull();
+    expect(before!.served, 'the canvas size comes from the observer').toBe(true);
     expect(before!.buffer).toEqual(before!.box);
     try {
       await page.setViewportSize({ width: 1600, height: 900 });

@@ -201,10 +201,9 @@ export function CityMap({
         } as ConstructorParameters<typeof MapboxOverlay>[0]);
         m.addControl(deck);
         overlay.current = deck;
-        // deck.gl's canvas exists once the control is added; MapboxOverlay keeps its Deck private.
-        const canvas = (
-          deck as unknown as { _deck?: { getCanvas(): HTMLCanvasElement | null } }
-        )._deck?.getCanvas();
+        // deck.gl puts its canvas in the control's container as the control is added (its own reference
+        // to it comes later, with the GPU device).
+        const canvas = m.getContainer().querySelector<HTMLCanvasElement>('canvas#deckgl-overlay');
         if (canvas) unserveSize = serveSizeFromObserver(canvas);
         mapDiagnostics.project = (lon, lat) => {
           const p = m.project([lon, lat]);
