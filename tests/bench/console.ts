@@ -397,7 +397,7 @@ async function liveLoad(hub: Hub, o: Options): Promise<{ sent: number; accepted:
 
 export async function runConsoleBench(argv: string[]): Promise<void> {
   const o = options(argv);
-  ensureBuilt();
+  await ensureBuilt();
   const { browser, backend, renderer } = await launchWithWebGl(o.gl);
   let hub: Hub | undefined;
   const locate = sourceLocator();

@@ -175,7 +175,7 @@ async function generateLoad(baseUrl: string, durationMs: number): Promise<LoadOu
 }
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  await ensureBuilt();
   // The hub and the load generator stand in for the city's servers, which a real wall does not share
   // its cores with: here they yield to the browser, so the page's figures are the page's.
   setPriority(10);
