@@ -49,8 +49,8 @@ import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import './map.css';
 
 const FONT = 'Be Vietnam Pro';
-/** Lamp colours repaint a few times a second at most: see the README's benchmark notes. */
-const LAMP_REPAINT_MS = 250;
+/** Lamp colours repaint twice a second at most, with the map's other live data: see the README's benchmark notes. */
+const LAMP_REPAINT_MS = 500;
 /** Pulses and blinks animate at this rate, and only while something pulses or blinks. */
 const ANIMATION_MS = 100;
 /** A camera blinks this long (real time) after it raises an alert. */
