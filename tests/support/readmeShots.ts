@@ -23,17 +23,20 @@ try {
   await page.goto(`${hub.url}/?token=dev-leader`);
   await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
   await page.waitForSelector('[data-testid="energy-chart"]', { timeout: 30_000 });
-  // 23:10 to 23:50 in Huế (UTC+7), whatever day the simulator is on.
+  // The energy panel reads the city every 2 s, 24 city minutes at ×720: the shot is taken as soon as a
+  // reading falls between 23:10 and 23:40 in Huế (UTC+7), whatever day the simulator is on, so that the
+  // header's clock has not passed midnight (and the day's energy restarted) by the time it is taken.
   const night = (t: number) => {
     const minutes = (((t / 60_000 + 7 * 60) % (24 * 60)) + 24 * 60) % (24 * 60);
-    return minutes >= 23 * 60 + 10 && minutes < 23 * 60 + 50;
+    return minutes >= 23 * 60 + 10 && minutes < 23 * 60 + 40;
   };
   for (;;) {
     const now = Number(await page.getAttribute('[data-testid="energy-panel"]', 'data-now'));
     if (night(now)) break;
-    await sleep(500);
+    await sleep(100);
   }
-  await sleep(2500);
+  // the map's live layers redraw at most every 500 ms
+  await sleep(500);
   await page.screenshot({ path: OUT });
   console.log(`[readme] ${OUT}`);
 } finally {
