@@ -264,7 +264,7 @@ async function main(): Promise<void> {
     const heapAfter = await heapAfterGc(cdp);
     heapSeries.push(heapAfter);
     if (heapKindsBefore) {
-      const rows = growth(heapKindsBefore, await snapshotSummary(cdp));
+      const rows = growth(heapKindsBefore, await snapshotSummary(cdp), 25);
       console.log(`[bench] heap growth over the window by kind (bytes, count, kind):\n${formatGrowth(rows)}`);
     }
 
