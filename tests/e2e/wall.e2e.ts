@@ -153,6 +153,26 @@ describe('the wall, in Vietnamese, as an operator', () => {
     expect(latencyMs).toBeLessThan(INGEST_TO_SCREEN_MS);
     const item = page.locator(`[data-testid="incident-feed"] [data-incident-id="${id}"]`);
     await expect.poll(() => item.innerText(), { timeout: 5000 }).toContain(title);
+
+    // A high report raises an alarm for the operator. Its banner hangs over the map, clear of the map's
+    // controls: an operator must still reach the layers and views while it waits for acknowledgement.
+    const alarm = page.locator(`[data-testid="alarm-banner"] [data-alarm-id="${id}"]`);
+    await alarm.waitFor({ timeout: 5000 });
+    const banner = (await page.locator('[data-testid="alarm-banner"]').boundingBox())!;
+    for (const control of await page.locator('.map-controls > *').all()) {
+      // The Vietnamese labels are the longest: none may run out of its panel, under the banner.
+      const overflow = await control.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow, `text running out of ${await control.getAttribute('class')}`).toBeLessThanOrEqual(0);
+      const box = (await control.boundingBox())!;
+      const overlaps =
+        banner.x < box.x + box.width &&
+        box.x < banner.x + banner.width &&
+        banner.y < box.y + box.height &&
+        box.y < banner.y + banner.height;
+      expect(overlaps, `alarm banner ${JSON.stringify(banner)} over map control ${JSON.stringify(box)}`).toBe(
+        false,
+      );
+    }
   });
 
   it('shows markup in a citizen report as text, never as HTML', async () => {

@@ -37,7 +37,7 @@ export const MapControls = memo(function MapControls() {
             <kbd>{keyOf[id]}</kbd> {t(`map.layer.${id}`)}
           </label>
         ))}
-        <label>
+        <label className="map-layers-wide">
           <input
             type="checkbox"
             data-testid="faults-only"
