@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 // When dist/ must be built, and the build itself: for `npm start`, the e2e tests (which start the app
 // that way) and the benchmark.
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 // Vite's own bin under node rather than `npx vite`: npm exec does not pass Ctrl-C on to its child.
 const VITE_BIN = join(ROOT, 'node_modules/vite/bin/vite.js');
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(ROOT, p));
 
 /** Newest modification time under `path` (a file or a directory tree); 0 if it does not exist. */
-export function newestMtime(path: string): number {
+function newestMtime(path: string): number {
   let stat;
   try {
     stat = statSync(path);

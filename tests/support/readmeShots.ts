@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { startHub } from '../../mocks/upstream/hub';
+import { MAP_DATA_REDRAW_MS } from '../../src/features/map/redrawBudget';
+import { HUE, localMsOfDay } from '../../src/shared/lighting/sun';
 import { ROOT, sleep } from './app';
 import { launchChromium } from './browser';
 import { ensureBuilt } from './build';
@@ -10,7 +12,7 @@ import { ensureBuilt } from './build';
 
 const OUT = resolve(ROOT, 'docs/screenshots/wall-vi-1920.png');
 
-ensureBuilt();
+await ensureBuilt();
 const hub = await startHub({
   port: 0,
   host: '127.0.0.1',
@@ -27,7 +29,7 @@ try {
   // reading falls between 23:10 and 23:40 in Huế (UTC+7), whatever day the simulator is on, so that the
   // header's clock has not passed midnight (and the day's energy restarted) by the time it is taken.
   const night = (t: number) => {
-    const minutes = (((t / 60_000 + 7 * 60) % (24 * 60)) + 24 * 60) % (24 * 60);
+    const minutes = localMsOfDay(t, HUE) / 60_000;
     return minutes >= 23 * 60 + 10 && minutes < 23 * 60 + 40;
   };
   for (;;) {
@@ -35,8 +37,8 @@ try {
     if (night(now)) break;
     await sleep(100);
   }
-  // the map's live layers redraw at most every 500 ms
-  await sleep(500);
+  // the map's live layers catch up with the reading
+  await sleep(MAP_DATA_REDRAW_MS);
   await page.screenshot({ path: OUT });
   console.log(`[readme] ${OUT}`);
 } finally {

@@ -42,15 +42,15 @@ import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type FaultHover, type Hover } from './MapTooltip';
 import { LampPointLayer } from './LampPointLayer';
-import { RedrawBudget } from './redrawBudget';
+import { MAP_DATA_REDRAW_MS, RedrawBudget } from './redrawBudget';
 import { serveSizeFromObserver } from './observedSize';
 import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, type MapView } from './views';
 import './map.css';
 
 const FONT = 'Be Vietnam Pro';
-/** Lamp colours repaint twice a second at most, with the map's other live data: see the README's benchmark notes. */
-const LAMP_REPAINT_MS = 500;
+/** Lamp colours repaint as often as the map's other live data may redraw it: see the README's benchmark notes. */
+const LAMP_REPAINT_MS = MAP_DATA_REDRAW_MS;
 /** Pulses and blinks animate at this rate, and only while something pulses or blinks. */
 const ANIMATION_MS = 100;
 /** A camera blinks this long (real time) after it raises an alert. */
