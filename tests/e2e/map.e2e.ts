@@ -217,6 +217,13 @@ describe('the map at 1920x1080', () => {
   it('stops drawing lamps when their layer is toggled off, and takes the key right after', async () => {
     const { page } = wall();
     const toggle = page.locator('[data-testid="layer-toggle-lamps"]');
+    // The fault rings go off for this test: at the simulator's ×720 a switching time turns thousands of
+    // lamps faulty or back between two shots (CI once measured 4.7 % of the map changing on its own
+    // with them on), and they are not what the lamp toggle removes.
+    const faults = page.locator('[data-testid="layer-toggle-faults"]');
+    if (await faults.isChecked()) await faults.click();
+    await expect.poll(() => faults.isChecked()).toBe(false);
+    await sleep(SETTLE_MS);
     // Lamps are drawn in every state (off ones in grey), so their layer shows day and night alike.
     const before = await shoot(page);
     try {
@@ -252,6 +259,7 @@ describe('the map at 1920x1080', () => {
         .toBe(true);
     } finally {
       if (!(await toggle.isChecked())) await toggle.click();
+      if (!(await faults.isChecked())) await faults.click();
       // The next tests drive the map with keys, whatever this one left focused.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     }
