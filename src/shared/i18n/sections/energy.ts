@@ -14,7 +14,8 @@ export const energyVi = {
   chartSince: 'có số liệu từ {{at}}',
   seriesPower: 'Công suất',
   seriesBaseline: 'Bật 100 % suốt đêm',
-  wards: 'Tiết kiệm theo phường, xã',
+  /** each ward's draw now against all its lamps at full power: an instant figure, not today's sum */
+  wards: 'Tiết kiệm theo phường, xã lúc này',
   wardLamps: '{{n}} đèn',
   lampsOff: 'Đèn đang tắt (ban ngày): chưa tính tiết kiệm theo phường, xã.',
   waiting: 'Đang chờ số liệu chiếu sáng…',
@@ -32,7 +33,7 @@ export const energyEn: { [K in keyof typeof energyVi]: string } = {
   chartSince: 'data since {{at}}',
   seriesPower: 'Power',
   seriesBaseline: '100 % all night',
-  wards: 'Saving by ward',
+  wards: 'Saving by ward, right now',
   wardLamps: '{{n}} lamps',
   lampsOff: 'Lamps are off (daytime): no saving by ward to show.',
   waiting: 'Waiting for lighting data…',
