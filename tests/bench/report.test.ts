@@ -97,6 +97,13 @@ describe('verdicts', () => {
     const table = formatTable(figures(base));
     expect(table).toMatch(/sustained events\/s\s+4800/);
     expect(table).toMatch(/MISS\s+latency p95 < 250 ms/);
+    expect(table).toMatch(/hub \+ simulator \+ load CPU\s+n\/a/);
+  });
+
+  it("gives the hub's process CPU as cores over the window", () => {
+    const f = figures({ ...base, windowS: 60, hubProcessCpuS: 27 });
+    expect(f.hubProcessCores).toBe(0.45);
+    expect(formatTable(f)).toMatch(/hub \+ simulator \+ load CPU\s+45% of a core/);
   });
 });
 

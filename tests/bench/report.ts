@@ -46,7 +46,7 @@ export interface Measurements {
   targetEventsPerSec: number;
   /** the measured window, in seconds of wall time */
   windowS: number;
-  /** events the hub answered 202 for, from requests sent in the window */
+  /** events the hub answered 202 for in the window */
   ingestAccepted: number;
   ingestRefused: number;
   ingestFailures: number;
@@ -56,6 +56,8 @@ export interface Measurements {
   pageApplied: number;
   /** CDP Performance.getMetrics TaskDuration delta, seconds */
   taskDurationS: number;
+  /** CPU seconds of the bench's own process over the window: the hub, its simulator, the load generator */
+  hubProcessCpuS?: number;
   frames: number;
   latenciesMs: number[];
   incidentsSent: number;
@@ -83,6 +85,8 @@ export interface BenchFigures {
   hubEventsPerSec: number | null;
   pageAppliedPerSec: number | null;
   mainThreadBusy: number | null;
+  /** the bench's own process (hub, simulator, load generator): CPU per second of the window, in cores */
+  hubProcessCores: number | null;
   fps: number | null;
   latencyMsP50: number | null;
   latencyMsP95: number | null;
@@ -130,6 +134,7 @@ export function figures(m: Measurements, date = new Date()): BenchFigures {
     hubEventsPerSec: round(perSec(m.hubEvents), 0),
     pageAppliedPerSec: round(perSec(m.pageApplied), 0),
     mainThreadBusy: round(Math.min(1, Math.max(0, m.taskDurationS / m.windowS)), 3),
+    hubProcessCores: m.hubProcessCpuS === undefined ? null : round(perSec(m.hubProcessCpuS), 2),
     fps: round(perSec(m.frames), 1),
     latencyMsP50: round(percentile(m.latenciesMs, 50), 0),
     latencyMsP95: round(percentile(m.latenciesMs, 95), 0),
@@ -190,6 +195,7 @@ export function formatTable(f: BenchFigures): string {
     ['  hub total (with sim)/s', show(f.hubEventsPerSec)],
     ['  applied by page/s', show(f.pageAppliedPerSec)],
     ['main thread busy', f.mainThreadBusy === null ? 'n/a' : `${(f.mainThreadBusy * 100).toFixed(1)}%`],
+    ['hub + simulator + load CPU', f.hubProcessCores === null ? 'n/a' : `${Math.round(f.hubProcessCores * 100)}% of a core`],
     ['frames/s', show(f.fps)],
     [
       'latency p50 / p95 / max',

@@ -41,6 +41,7 @@ const { values: opts } = parseArgs({
     incidents: { type: 'string', default: process.env.BENCH_INCIDENTS ?? '10' },
     // Seconds of load before the window. The page's first half minute under load is its start, not a
     // leak: the chart's chunk loads, code gets compiled, the fault markers and energy figures fill.
+    // The load runs through it: the window then measures the page settled under that load.
     warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '20' },
     seed: { type: 'string', default: process.env.BENCH_SEED ?? '2025' },
     gl: { type: 'string', default: process.env.BENCH_GL ?? 'llvmpipe' },
@@ -125,15 +126,28 @@ interface LoadOutcome {
   refused: number;
   failures: number;
   incidentsSent: number;
+  /** when each accepted report was sent (epoch ms): the window counts the ones sent in it */
+  incidentSendMs: number[];
   firstError?: string;
 }
 
-/** Sends the planned load for `durationMs`, paced on a fixed grid; resolves when every request ended. */
-async function generateLoad(baseUrl: string, durationMs: number): Promise<LoadOutcome> {
+interface Load {
+  /** the counts so far, updated as requests end */
+  outcome: LoadOutcome;
+  /** resolves with the final counts when every request ended */
+  done: Promise<LoadOutcome>;
+}
+
+/** Starts sending the planned load for `durationMs`, paced on a fixed grid. */
+function startLoad(baseUrl: string, durationMs: number): Load {
+  const outcome: LoadOutcome = { accepted: 0, refused: 0, failures: 0, incidentsSent: 0, incidentSendMs: [] };
+  return { outcome, done: sendLoad(baseUrl, durationMs, outcome) };
+}
+
+async function sendLoad(baseUrl: string, durationMs: number, outcome: LoadOutcome): Promise<LoadOutcome> {
   const random = seededRandom(seed);
   const plan = { eventsPerSec: rate, incidentsPerSec, lamps };
   const sent: Sent = { lights: 0, incidents: 0 };
-  const outcome: LoadOutcome = { accepted: 0, refused: 0, failures: 0, incidentsSent: 0 };
   const inFlight = new Set<Promise<void>>();
   const start = Date.now();
 
@@ -153,6 +167,7 @@ async function generateLoad(baseUrl: string, durationMs: number): Promise<LoadOu
             if (res.status === 202) {
               outcome.accepted += res.seqs.length;
               outcome.incidentsSent += due.incidents;
+              for (let i = 0; i < due.incidents; i++) outcome.incidentSendMs.push(sendMs);
             } else {
               outcome.refused += events.length;
               outcome.firstError ??= `HTTP ${res.status}: ${res.error?.slice(0, 300)}`;
@@ -211,6 +226,9 @@ async function main(): Promise<void> {
       lamps,
       { timeout: 60_000 },
     );
+    // The load starts with the warm-up, so that the window measures the page in its steady state under
+    // it: the code for the load's paths compiled, the fault markers and energy figures filled.
+    const load = startLoad(hub.url, (warmupS + seconds) * 1000);
     await sleep(warmupS * 1000);
 
     const cdp = await context.newCDPSession(page);
@@ -218,11 +236,14 @@ async function main(): Promise<void> {
     const heapKindsBefore = opts['heap-diff'] ? await snapshotSummary(cdp) : null;
     const heapBefore = await heapAfterGc(cdp);
     await drainIncidentArrivals(page);
+    const windowStartMs = Date.now();
+    const atWindow = { ...load.outcome };
 
     const seq0 = hub.seq;
     const applied0 = await appliedCount(page);
     const frames0 = await framesDrawn(page);
     const perf0 = await metrics(cdp);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
 
     let deckFrameMs: number | null = null;
@@ -230,7 +251,6 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    const load = generateLoad(hub.url, seconds * 1000);
     const windowEnds = sleep(seconds * 1000);
     const mapSamples = sampleMapMetrics(page, windowEnds);
     const heapSeries = [heapBefore];
@@ -240,6 +260,7 @@ async function main(): Promise<void> {
     }
     await windowEnds;
     const perf1 = await metrics(cdp);
+    const cpu = process.cpuUsage(cpu0);
     if (opts.profile) {
       const { profile } = await cdp.send('Profiler.stop');
       const file = resolve(opts.out, '..', 'profile.cpuprofile');
@@ -254,14 +275,24 @@ async function main(): Promise<void> {
     const frames1 = await framesDrawn(page);
     const seq1 = hub.seq;
     const windowS = (performance.now() - t0) / 1000;
-    const outcome = await load;
+    const total = await load.done;
+    const outcome: LoadOutcome = {
+      accepted: total.accepted - atWindow.accepted,
+      refused: total.refused - atWindow.refused,
+      failures: total.failures - atWindow.failures,
+      // by the time they were sent, as the latencies below: a report sent in the warm-up is not the window's
+      incidentsSent: total.incidentSendMs.filter((t) => t >= windowStartMs).length,
+      incidentSendMs: [],
+      firstError: total.firstError,
+    };
 
     // Incidents sent in the last moments still get their chance to show.
     await sleep(3000);
     const latenciesMs: number[] = [];
     for (const [id, shownAt] of await drainIncidentArrivals(page)) {
       const sentAt = sendTimeOf(id);
-      if (sentAt !== undefined) latenciesMs.push(shownAt - sentAt);
+      // reports sent in the warm-up and shown since are not the window's
+      if (sentAt !== undefined && sentAt >= windowStartMs) latenciesMs.push(shownAt - sentAt);
     }
     const heapAfter = await heapAfterGc(cdp);
     heapSeries.push(heapAfter);
@@ -283,6 +314,7 @@ async function main(): Promise<void> {
       hubEvents: seq1 - seq0,
       pageApplied: applied1 - applied0,
       taskDurationS: perf1.TaskDuration - perf0.TaskDuration,
+      hubProcessCpuS: (cpu.user + cpu.system) / 1e6,
       frames: frames1 - frames0,
       latenciesMs,
       incidentsSent: outcome.incidentsSent,
