@@ -195,7 +195,10 @@ export function formatTable(f: BenchFigures): string {
     ['  hub total (with sim)/s', show(f.hubEventsPerSec)],
     ['  applied by page/s', show(f.pageAppliedPerSec)],
     ['main thread busy', f.mainThreadBusy === null ? 'n/a' : `${(f.mainThreadBusy * 100).toFixed(1)}%`],
-    ['hub + simulator + load CPU', f.hubProcessCores === null ? 'n/a' : `${Math.round(f.hubProcessCores * 100)}% of a core`],
+    [
+      'hub + simulator + load CPU',
+      f.hubProcessCores === null ? 'n/a' : `${Math.round(f.hubProcessCores * 100)}% of a core`,
+    ],
     ['frames/s', show(f.fps)],
     [
       'latency p50 / p95 / max',
