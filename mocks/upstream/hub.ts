@@ -19,7 +19,7 @@ import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
 import { PowerMeter } from './power';
-import { emptyCityState } from './state';
+import { emptyCityState, type HubState } from './state';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
 import {
@@ -127,11 +127,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   });
 
   // Guests share one redacted copy of the state, remade only when the state changes.
-  let redactedFor: CityState | null = null;
+  let redactedFor: HubState | null = null;
   let redacted: CityState | null = null;
   const guestSnapshot = (snap: Snapshot): Snapshot => {
     if (redactedFor !== stream.state || !redacted) {
-      redacted = redactState(stream.state);
+      redacted = redactState(snap.state);
       redactedFor = stream.state;
     }
     return { ...snap, state: { ...redacted, clock: snap.state.clock } };

@@ -4,6 +4,7 @@ import {
   faultsPerCabinet,
   faultTallyOf,
   isDaylight,
+  type FaultColumns,
   type LampFaultKind,
 } from '../../src/shared/lighting/faults';
 import { HUE, type Place } from '../../src/shared/lighting/sun';
@@ -41,7 +42,7 @@ export interface CabinetSummary {
  * `withNames` false leaves out who set an override: visitors see the lighting, not the staff.
  */
 export function cabinetSummaries(
-  lamps: LampColumns,
+  lamps: Pick<LampColumns, 'count' | 'cabinet' | 'cabinets'> & FaultColumns,
   now: number,
   withNames = true,
   place: Place = HUE,

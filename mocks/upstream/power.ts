@@ -3,8 +3,11 @@ import { lampDrawW, PowerSeries } from '../../src/shared/lighting/energy';
 import type { Place } from '../../src/shared/lighting/sun';
 import type { LampColumns, PowerHistory } from '../../src/shared/protocol/events';
 
-/** The lamp columns the meter reads. */
-type MeteredLamps = Pick<LampColumns, 'count' | 'state' | 'level' | 'watts'>;
+/** The lamp columns the meter reads: the protocol's arrays or the hub's typed ones. */
+type MeteredLamps = Pick<LampColumns, 'count' | 'watts'> & {
+  state: ArrayLike<number>;
+  level: ArrayLike<number>;
+};
 
 /** Sum of the lamps' draw in watts, by the same rule as the wall's lamp columns. */
 export function cityDrawW(lamps: MeteredLamps): number {
@@ -32,7 +35,7 @@ export interface EnergyReport extends Omit<EnergyTotals, 'points'> {
 export class PowerMeter {
   private readonly series = new PowerSeries();
   /** the columns last read: the state replaces them when a lamp changes, so identity says "changed" */
-  private read: { state: readonly number[]; level: readonly number[] } | null = null;
+  private read: { state: ArrayLike<number>; level: ArrayLike<number> } | null = null;
   private lastW = 0;
   private ratedW = 0;
   private ratedOf: readonly number[] | null = null;

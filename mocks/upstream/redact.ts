@@ -40,6 +40,7 @@ export function redactEvents(events: readonly StreamEvent[]): StreamEvent[] {
   return events.map(redactEvent);
 }
 
-export function redactState(state: CityState): CityState {
+/** The state without anything personal; what else it holds (the lamps in either form) passes as it is. */
+export function redactState<S extends Pick<CityState, 'incidents' | 'alerts'>>(state: S): S {
   return { ...state, incidents: state.incidents.map(redactIncident), alerts: state.alerts.map(redactAlert) };
 }

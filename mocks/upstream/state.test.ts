@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_ON } from '../../src/shared/protocol/codes';
 import { AT, alert, report, smallCity, stamp } from './fixtures';
-import { applyEvent, applyEvents, MAX_ALERTS, MAX_HISTORY, MAX_INCIDENTS, RETAIN_FINISHED_MS } from './state';
+import {
+  applyEvent,
+  applyEvents,
+  hubState,
+  MAX_ALERTS,
+  MAX_HISTORY,
+  MAX_INCIDENTS,
+  RETAIN_FINISHED_MS,
+  wireState,
+} from './state';
 
 const updated = (
   id: string,
@@ -113,16 +122,16 @@ describe('applyEvent', () => {
   });
 
   it('writes light.state into the lamp columns without touching the input', () => {
-    const before = smallCity();
+    const before = hubState(smallCity());
     const after = applyEvents(before, [
       stamp({ type: 'light.state', data: [1, LAMP_ON, 100] }),
       stamp({ type: 'light.state', data: [3, LAMP_DIMMED, 40] }),
       stamp({ type: 'light.state', data: [1, LAMP_FAULT, 0] }),
     ]);
-    expect(after.lamps.state).toEqual([0, LAMP_FAULT, 0, LAMP_DIMMED]);
-    expect(after.lamps.level).toEqual([0, 0, 0, 40]);
+    expect(Array.from(after.lamps.state)).toEqual([0, LAMP_FAULT, 0, LAMP_DIMMED]);
+    expect(Array.from(after.lamps.level)).toEqual([0, 0, 0, 40]);
     expect(after.lamps.lon).toBe(before.lamps.lon);
-    expect(before.lamps.state).toEqual([0, 0, 0, 0]);
+    expect(Array.from(before.lamps.state)).toEqual([0, 0, 0, 0]);
     // An index past the inventory is ignored rather than growing the columns.
     expect(
       applyEvent(after, stamp({ type: 'light.state', data: [9, LAMP_ON, 100] })).lamps.state,
@@ -130,11 +139,30 @@ describe('applyEvent', () => {
   });
 
   it('shares what an event does not touch', () => {
-    const before = smallCity();
+    const before = hubState(smallCity());
     const after = applyEvent(before, stamp({ type: 'light.state', data: [0, LAMP_ON, 100] }));
     expect(after.incidents).toBe(before.incidents);
     expect(after.cameras).toBe(before.cameras);
     expect(applyEvents(before, [])).toBe(before);
+  });
+
+  it('holds lamp states as bytes and levels as doubles, and gives them back as the arrays a snapshot sends', () => {
+    const city = smallCity();
+    const hub = applyEvents(city, [stamp({ type: 'light.state', data: [2, LAMP_DIMMED, 33.5] })]);
+    expect(hub.lamps.state).toBeInstanceOf(Uint8Array);
+    expect(hub.lamps.level).toBeInstanceOf(Float64Array);
+    // The input, in the protocol's form, is left as it was.
+    expect(city.lamps.state).toEqual([0, 0, 0, 0]);
+    const wire = wireState(hub);
+    expect(wire.lamps.state).toEqual([0, 0, LAMP_DIMMED, 0]);
+    expect(wire.lamps.level).toEqual([0, 0, 33.5, 0]);
+    expect(JSON.parse(JSON.stringify(wire.lamps))).toEqual({
+      ...city.lamps,
+      state: [0, 0, LAMP_DIMMED, 0],
+      level: [0, 0, 33.5, 0],
+    });
+    // A state already in the hub's form is not copied again.
+    expect(hubState(hub)).toBe(hub);
   });
 
   it('keeps the newest alerts, replacing a repeated alert id', () => {

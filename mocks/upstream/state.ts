@@ -9,6 +9,7 @@ import type {
   IncidentReported,
   IncidentUpdated,
   Kpi,
+  LampColumns,
   StreamEvent,
 } from '../../src/shared/protocol/events';
 
@@ -25,6 +26,37 @@ export const MAX_ALERTS = 200;
 /** The schema caps an incident's history; the oldest entries go first. */
 export const MAX_HISTORY = HISTORY_LIMIT;
 
+/**
+ * The hub's lamp columns: state and level as typed arrays. A batch of light.state copies them once
+ * (copy on write, below), and 50,000 lamps are then 450 KB of memcpy, not two 50,000-element arrays
+ * of numbers (about 1.5 ms each, a fifth of the hub's time at 10,000 updates a second).
+ */
+export interface HubLamps extends Omit<LampColumns, 'state' | 'level'> {
+  state: Uint8Array;
+  level: Float64Array;
+}
+
+/** The state as the hub holds it: the protocol's CityState with typed lamp columns. */
+export interface HubState extends Omit<CityState, 'lamps'> {
+  lamps: HubLamps;
+}
+
+/** The hub's form of a state; one already in that form is returned as it is. */
+export function hubState(state: CityState | HubState): HubState {
+  const { lamps } = state;
+  if (lamps.state instanceof Uint8Array && lamps.level instanceof Float64Array) return state as HubState;
+  return {
+    ...state,
+    lamps: { ...lamps, state: Uint8Array.from(lamps.state), level: Float64Array.from(lamps.level) },
+  };
+}
+
+/** The state as a snapshot carries it: plain arrays, which JSON writes as arrays. */
+export function wireState(state: HubState): CityState {
+  const { lamps } = state;
+  return { ...state, lamps: { ...lamps, state: Array.from(lamps.state), level: Array.from(lamps.level) } };
+}
+
 export function emptyCityState(city = 'Huế'): CityState {
   return {
     city,
@@ -37,7 +69,7 @@ export function emptyCityState(city = 'Huế'): CityState {
   };
 }
 
-export function applyEvent(state: CityState, event: StreamEvent): CityState {
+export function applyEvent(state: CityState | HubState, event: StreamEvent): HubState {
   return applyEvents(state, [event]);
 }
 
@@ -45,9 +77,10 @@ export function applyEvent(state: CityState, event: StreamEvent): CityState {
  * Applies events in order. Equivalent to folding applyEvent, but copies each touched collection once
  * per call: the lamp columns are 20,000+ entries and light.state arrives by the thousand.
  */
-export function applyEvents(state: CityState, events: readonly StreamEvent[]): CityState {
-  if (events.length === 0) return state;
-  const draft = new Draft(state);
+export function applyEvents(state: CityState | HubState, events: readonly StreamEvent[]): HubState {
+  const base = hubState(state);
+  if (events.length === 0) return base;
+  const draft = new Draft(base);
   for (const event of events) draft.apply(event);
   return draft.finish();
 }
@@ -57,15 +90,15 @@ class Draft {
   private incidents: Incident[] | null = null;
   private incidentIndex: Map<string, number> | null = null;
   private alerts: CameraAlert[] | null = null;
-  private cameras: CityState['cameras'] | null = null;
+  private cameras: HubState['cameras'] | null = null;
   private kpis: Kpi[] | null = null;
-  private lampState: number[] | null = null;
-  private lampLevel: number[] | null = null;
+  private lampState: Uint8Array | null = null;
+  private lampLevel: Float64Array | null = null;
   private cabinets: Cabinet[] | null = null;
   private cabinetIndex: Map<string, number> | null = null;
   private latestTs = -Infinity;
 
-  constructor(private readonly base: CityState) {}
+  constructor(private readonly base: HubState) {}
 
   apply(event: StreamEvent): void {
     if (event.ts > this.latestTs) this.latestTs = event.ts;
@@ -87,7 +120,7 @@ class Draft {
     }
   }
 
-  finish(): CityState {
+  finish(): HubState {
     const b = this.base;
     let incidents = this.incidents ?? b.incidents;
     // Retention is checked only when incidents changed: light.state batches must stay cheap.

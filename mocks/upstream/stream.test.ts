@@ -64,7 +64,7 @@ describe('CityStream', () => {
     });
     expect(r.ok).toBe(false);
     expect(stream.seq).toBe(0);
-    expect(stream.state.lamps.state).toEqual([0, 0, 0, 0]);
+    expect(Array.from(stream.state.lamps.state)).toEqual([0, 0, 0, 0]);
     expect(stream.hasPending()).toBe(false);
   });
 

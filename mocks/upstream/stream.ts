@@ -9,7 +9,7 @@ import type {
 import { transition } from '../../src/shared/protocol/incident';
 import { wardAt } from '../sim/wards';
 import { EventLog } from './log';
-import { applyEvents } from './state';
+import { applyEvents, hubState, wireState, type HubState } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
 
 /** How long the hub remembers which seq an incident id was reported at, for idempotent re-sends. */
@@ -33,7 +33,7 @@ export interface StreamClock {
  * Everything here runs synchronously, so seq, state, log and queue always agree with each other.
  */
 export class CityStream {
-  private current: CityState;
+  private current: HubState;
   private seqNow = 0;
   private readonly log: EventLog;
   private pending: StreamEvent[] = [];
@@ -46,11 +46,12 @@ export class CityStream {
   private readonly ctx: ValidationContext;
 
   constructor(
-    initial: CityState,
+    initial: CityState | HubState,
     logSize: number,
     private readonly clock: StreamClock,
   ) {
-    this.current = initial;
+    // A copy of the lamp columns: the simulator goes on changing its own.
+    this.current = hubState(initial);
     this.log = new EventLog(logSize);
     for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
@@ -67,7 +68,8 @@ export class CityStream {
     return this.seqNow;
   }
 
-  get state(): CityState {
+  /** The state as the hub holds it (typed lamp columns); snapshot() gives it as the protocol's. */
+  get state(): HubState {
     return this.current;
   }
 
@@ -185,7 +187,7 @@ export class CityStream {
     return {
       seq: this.seqNow,
       state: {
-        ...this.current,
+        ...wireState(this.current),
         clock: { now: this.clock.now(), scale: this.clock.scale, simulated: this.clock.simulated },
       },
     };
