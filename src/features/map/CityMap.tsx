@@ -41,6 +41,7 @@ import { IncidentDetail } from './IncidentDetail';
 import { MapControls } from './MapControls';
 import { itemSelected, selectMapLayers, selectRequestedView } from './mapSlice';
 import { MapTooltip, type FaultHover, type Hover } from './MapTooltip';
+import { animationStepMs, blinkOn, pulsePhase } from './animation';
 import { LampPointLayer } from './LampPointLayer';
 import { MAP_DATA_REDRAW_MS, RedrawBudget } from './redrawBudget';
 import { serveSizeFromObserver } from './observedSize';
@@ -51,8 +52,6 @@ import './map.css';
 const FONT = 'Be Vietnam Pro';
 /** Lamp colours repaint as often as the map's other live data may redraw it: see the README's benchmark notes. */
 const LAMP_REPAINT_MS = MAP_DATA_REDRAW_MS;
-/** Pulses and blinks animate at this rate, and only while something pulses or blinks. */
-const ANIMATION_MS = 100;
 /** A camera blinks this long (real time) after it raises an alert. */
 const CAMERA_FLASH_REAL_MS = 8_000;
 
@@ -288,8 +287,11 @@ export function CityMap({
     () => flashingCameras(alerts, now ?? 0, CAMERA_FLASH_REAL_MS * scale),
     [alerts, now, scale],
   );
-  const animate = loaded && ((layersOn.incidents && !zoomedOut && pulsing.length > 0) || flashing.size > 0);
-  const tick = useTicker(animate, ANIMATION_MS);
+  const pulsesShown = layersOn.incidents && !zoomedOut && pulsing.length > 0;
+  const animate = loaded && (pulsesShown || flashing.size > 0);
+  const stepMs = animationStepMs(pulsesShown);
+  const tick = useTicker(animate, stepMs);
+  const blink = blinkOn(tick, stepMs);
   const measures = useMemo(
     () => (layersOn.wards3d ? wardMeasures(incidents, wardPopulation) : new Map()),
     [incidents, layersOn.wards3d],
@@ -328,7 +330,7 @@ export function CityMap({
   useEffect(() => {
     const deck = overlay.current;
     if (!deck || !atlas) return;
-    const phase = (tick % 12) / 12;
+    const phase = pulsePhase(tick);
     const showColumns = layersOn.incidents && zoomedOut && layersOn.columns;
     const showIncidents = layersOn.incidents && !zoomedOut;
     // A toggle, a zoom bucket, the scale or the style: the operator's doing, to be seen now. So is a
@@ -358,7 +360,7 @@ export function CityMap({
               new IconLayer<Incident>(incidentIconProps(incidents, atlas, mapping, true, uiScale)),
             layersOn.cameras &&
               new IconLayer<Camera>(
-                cameraLayerProps(cameras, flashing, tick % 6 < 3, atlas, mapping, true, uiScale),
+                cameraLayerProps(cameras, flashing, blink, atlas, mapping, true, uiScale),
               ),
             layersOn.labels && new TextLayer(wardLabelProps(labelPoints, FONT, true, uiScale, theme)),
             layersOn.labels && new TextLayer(landmarkLabelProps(LANDMARKS, FONT, true, uiScale)),
@@ -418,6 +420,7 @@ export function CityMap({
     cameras,
     flashing,
     tick,
+    blink,
     zoom,
     zoomedOut,
     layersOn,
