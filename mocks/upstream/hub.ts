@@ -59,6 +59,8 @@ export interface Hub {
   port: number;
   /** seq of the newest event */
   readonly seq: number;
+  /** the city's clock, epoch ms: the simulator's when one runs */
+  readonly cityNow: number;
   /** sockets connected and authorised */
   clientCount(): number;
   close(): Promise<void>;
@@ -433,6 +435,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     port,
     get seq() {
       return stream.seq;
+    },
+    get cityNow() {
+      return clock.now();
     },
     clientCount: () => io.of('/').sockets.size,
     close() {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { startHub, type Hub } from '../../mocks/upstream/hub';
+import { formatCityTime } from '../../src/shared/format';
 import { ROOT, sleep } from '../support/app';
 import { launchWithWebGl, type GlBackend } from '../support/browser';
 import { ensureBuilt } from '../support/build';
@@ -240,6 +241,7 @@ async function main(): Promise<void> {
     const atWindow = { ...load.outcome };
 
     const seq0 = hub.seq;
+    const city0 = hub.cityNow;
     const applied0 = await appliedCount(page);
     const frames0 = await framesDrawn(page);
     const perf0 = await metrics(cdp);
@@ -274,6 +276,7 @@ async function main(): Promise<void> {
     const applied1 = await appliedCount(page);
     const frames1 = await framesDrawn(page);
     const seq1 = hub.seq;
+    const city1 = hub.cityNow;
     const windowS = (performance.now() - t0) / 1000;
     const total = await load.done;
     const outcome: LoadOutcome = {
@@ -334,6 +337,9 @@ async function main(): Promise<void> {
       mapCpuMsPerFrameProfiled:
         deckFrameMs === null || deckFrames === 0 ? null : Math.round((deckFrameMs / deckFrames) * 100) / 100,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+      // The simulator's day runs at ×720: which hours of it the window covered (the lamps' switching
+      // times and how many lamps are lit differ through the day).
+      cityWindow: `${formatCityTime(city0, 'en')} to ${formatCityTime(city1, 'en')}`,
       config: { seed, incidentsPerSec, tickMs: TICK_MS, warmupS },
     };
     if (outcome.firstError) console.warn(`[bench] ingest trouble: ${outcome.firstError}`);
@@ -347,7 +353,9 @@ async function main(): Promise<void> {
       result.mapCpuMsPerFrameProfiled === null
         ? ''
         : `\nmap CPU per frame (CPU profile of deck.gl's frame function): ${result.mapCpuMsPerFrameProfiled} ms`;
-    console.log(`\n${formatTable(result)}${profiled}\n\nwritten to ${opts.out}`);
+    console.log(
+      `\n${formatTable(result)}${profiled}\ncity time (simulated) in the window: ${result.cityWindow}\n\nwritten to ${opts.out}`,
+    );
   } finally {
     await browser.close().catch(() => {});
     await hub?.close();
