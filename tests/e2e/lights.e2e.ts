@@ -125,9 +125,13 @@ describe('an operator dims a cabinet while the wall watches', () => {
     await expect.poll(dimmedAt, { timeout: 10_000 }).not.toBeNull();
     const clickAt = (await page.evaluate(() => (window as unknown as { __clickAt?: number }).__clickAt))!;
     const shownAt = (await dimmedAt())!;
-    const took = (
-      await wall.page.evaluate((idx) => idx.map((i) => window.__iocWall?.lamp(i) ?? null), lamps)
-    ).filter((l) => l && l.state === LAMP_DIMMED && l.level === LEVEL).length;
+    // The cabinet's lamps dimmed to the level, on the wall now: the last of the command's lamp events may
+    // still be on their way, and at the simulator's ×720 a failed lamp may be mended (and take the
+    // cabinet's level) within seconds, so the count is read again wherever it is compared.
+    const dimmedOnWall = async () =>
+      (await wall.page.evaluate((idx) => idx.map((i) => window.__iocWall?.lamp(i) ?? null), lamps)).filter(
+        (l) => l && l.state === LAMP_DIMMED && l.level === LEVEL,
+      ).length;
 
     const result = page.locator('[data-testid="cab-result"]');
     await result.waitFor({ timeout: 5000 });
@@ -146,11 +150,20 @@ describe('an operator dims a cabinet while the wall watches', () => {
       .poll(() => page.getAttribute('[data-testid="cab-next"]', 'data-at'), { timeout: WITHIN_MS })
       .toBe(String(until));
 
-    // The console's list counts them.
+    // The console's list counts them: as many as the wall shows dimmed, most of the cabinet's lamps.
     const row = page.locator(`[data-testid="cabinet-row"][data-cabinet-id="${cabinetId}"]`);
+    let took = 0;
     await expect
-      .poll(async () => Number(await row.getAttribute('data-dimmed')), { timeout: WITHIN_MS })
-      .toBe(took);
+      .poll(
+        async () => {
+          const listed = Number(await row.getAttribute('data-dimmed'));
+          took = await dimmedOnWall();
+          return listed === took ? 'the same' : `${listed} listed, ${took} on the wall`;
+        },
+        { timeout: WITHIN_MS },
+      )
+      .toBe('the same');
+    expect(took).toBeGreaterThan(lamps.length * 0.8);
     console.log(
       `[e2e lights] ${cabinetId}: ${took}/${lamps.length} lamps dimmed to ${LEVEL}% on the wall ` +
         `${shownAt - clickAt} ms after the click`,
@@ -175,8 +188,11 @@ describe('an operator dims a cabinet while the wall watches', () => {
         timeout: WITHIN_MS,
       })
       .toEqual([]);
-    const faulty = (await marked()).filter((m) => m.fault !== 0).length;
-    expect(faulty).toBe(lamps.length - took);
+    // Read at once with the lamps' states: a lamp mended since the count above is no longer one of them.
+    const lampsNow = await marked();
+    const faulty = lampsNow.filter((m) => m.fault !== 0).length;
+    expect(faulty).toBe(lampsNow.filter((m) => !m.ok).length);
+    expect(faulty).toBeLessThan(lamps.length * 0.2);
     // The wall's lighting tile counts at least those.
     const tileFaults = Number(await wall.page.getAttribute('[data-testid="lights-faults"]', 'data-value'));
     expect(tileFaults).toBeGreaterThanOrEqual(faulty);

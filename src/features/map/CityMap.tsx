@@ -29,6 +29,7 @@ import {
   landmarkLabelProps,
   lampLayerProps,
   faultLayerProps,
+  pickedFault,
   pulseLayerProps,
   pulsingIncidents,
   wardExtrusionProps,
@@ -369,21 +370,26 @@ export function CityMap({
           onHover: (info: PickingInfo) => {
             const layer = info.layer?.id ?? '';
             // Fault markers are binary attributes: deck.gl gives the index, the object is made here.
-            const object =
-              layer === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
-                ? faultHover(faults.lamps[info.index]!, faults.codes[info.index]!)
-                : info.object;
+            const fault = pickedFault(info);
+            const object = fault ? faultHover(fault.lamp, fault.code) : info.object;
             setHover(object ? { x: info.x, y: info.y, object, layer } : null);
           },
           onClick: (info: PickingInfo) => {
             const map = mapRef.current;
             const id = info.layer?.id;
-            // A fault marker (binary attributes: an index, no object) opens its lamp's cabinet.
-            const lamp =
-              id === 'lamp-faults' && faults && info.index >= 0 && info.index < faults.count
-                ? faults.lamps[info.index]!
-                : -1;
-            const cabinet = lamp >= 0 ? cabinets[lamps.cabinet[lamp]!] : undefined;
+            // A fault marker (binary attributes: an index, no object) opens its lamp's cabinet. deck.gl
+            // hands a click the index it picked at the press, but the markers may have been redrawn from
+            // a newer fault list since (about once a second), where that index is another lamp: the
+            // marker is picked again, against the markers drawn now.
+            const fault =
+              info.layer?.id === 'lamp-faults'
+                ? pickedFault(
+                    deck.pickObject({ x: info.x, y: info.y, layerIds: ['lamp-faults'] }) ?? {
+                      index: -1,
+                    },
+                  )
+                : null;
+            const cabinet = fault ? cabinets[lamps.cabinet[fault.lamp]!] : undefined;
             if (cabinet) {
               setHover(null);
               dispatch(itemSelected({ kind: 'cabinet', id: cabinet.id }));

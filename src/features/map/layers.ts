@@ -72,15 +72,26 @@ export function lampLayerProps(source: LampSource, colors: Uint8Array, visible: 
   };
 }
 
+/** Fault markers: positions and colours, and which lamp each marker is, with its fault code. */
+export interface FaultSource extends LampSource {
+  lamps: Uint32Array;
+  codes: Uint8Array;
+}
+
 /**
  * Lamp faults as rings (the faulty lamps' positions and a colour per kind), drawn over the lamps or
  * alone with faults only: a ring a few pixels wide stands out of the amber dots at any zoom. A few
- * hundred in a real city, 5,000 at most, so they can be picked for a tooltip and a click.
+ * hundred in a real city, 5,000 at most, so they can be picked for a tooltip and a click. The markers'
+ * lamps and codes travel in the layer's data: see pickedFault.
  */
-export function faultLayerProps(source: LampSource, visible: boolean, scale = 1) {
+export function faultLayerProps(source: FaultSource, visible: boolean, scale = 1) {
   return {
     id: 'lamp-faults',
-    data: binaryPoints(source.count, source.positions, 'getLineColor', source.colors),
+    data: {
+      ...binaryPoints(source.count, source.positions, 'getLineColor', source.colors),
+      lamps: source.lamps,
+      codes: source.codes,
+    },
     visible,
     stroked: true,
     filled: true,
@@ -92,6 +103,25 @@ export function faultLayerProps(source: LampSource, visible: boolean, scale = 1)
     pickable: true,
     parameters: FLAT,
   };
+}
+
+/** What deck.gl's picking hands an event handler, as far as pickedFault reads it. */
+export interface FaultPick {
+  index: number;
+  layer?: { id: string; props: { data?: unknown } } | null;
+}
+
+/**
+ * The lamp, and its fault code, under a pick of the fault markers; null for anything else. Read from
+ * the data of the layer the pick names, so that the index and the lamps come from one fault list,
+ * whatever list the page holds by then (see the map's click handler).
+ */
+export function pickedFault(info: FaultPick): { lamp: number; code: number } | null {
+  if (info.layer?.id !== 'lamp-faults') return null;
+  const data = info.layer.props.data as
+    { length?: number; lamps?: Uint32Array; codes?: Uint8Array } | undefined;
+  if (!data?.lamps || !data.codes || info.index < 0 || info.index >= (data.length ?? 0)) return null;
+  return { lamp: data.lamps[info.index]!, code: data.codes[info.index]! };
 }
 
 /** The severity disc under each incident's pictogram; overdue-or-critical ones get a heavier ring. */
