@@ -135,17 +135,24 @@ interface LoadOutcome {
 interface Load {
   /** the counts so far, updated as requests end */
   outcome: LoadOutcome;
-  /** resolves with the final counts when every request ended */
+  /** sends what is due up to now, then no more */
+  stop(): void;
+  /** resolves with the final counts when stopped and every request ended */
   done: Promise<LoadOutcome>;
 }
 
-/** Starts sending the planned load for `durationMs`, paced on a fixed grid. */
-function startLoad(baseUrl: string, durationMs: number): Load {
+/** Starts sending the planned load, paced on a fixed grid, until stopped. */
+function startLoad(baseUrl: string): Load {
   const outcome: LoadOutcome = { accepted: 0, refused: 0, failures: 0, incidentsSent: 0, incidentSendMs: [] };
-  return { outcome, done: sendLoad(baseUrl, durationMs, outcome) };
+  const control = { stopped: false };
+  return { outcome, stop: () => (control.stopped = true), done: sendLoad(baseUrl, control, outcome) };
 }
 
-async function sendLoad(baseUrl: string, durationMs: number, outcome: LoadOutcome): Promise<LoadOutcome> {
+async function sendLoad(
+  baseUrl: string,
+  control: { readonly stopped: boolean },
+  outcome: LoadOutcome,
+): Promise<LoadOutcome> {
   const random = seededRandom(seed);
   const plan = { eventsPerSec: rate, incidentsPerSec, lamps };
   const sent: Sent = { lights: 0, incidents: 0 };
@@ -153,7 +160,8 @@ async function sendLoad(baseUrl: string, durationMs: number, outcome: LoadOutcom
   const start = Date.now();
 
   for (;;) {
-    const elapsed = Math.min(Date.now() - start, durationMs);
+    const stopping = control.stopped;
+    const elapsed = Date.now() - start;
     if (inFlight.size < MAX_IN_FLIGHT) {
       const due = dueNow(plan, elapsed, sent, MAX_BATCH);
       if (due.lights + due.incidents > 0) {
@@ -182,8 +190,8 @@ async function sendLoad(baseUrl: string, durationMs: number, outcome: LoadOutcom
         inFlight.add(request);
       }
     }
-    if (elapsed >= durationMs) break;
-    const next = Math.min(nextTickAt(start, TICK_MS, Date.now()), start + durationMs);
+    if (stopping) break;
+    const next = nextTickAt(start, TICK_MS, Date.now());
     await sleep(Math.max(0, next - Date.now()));
   }
   await Promise.all(inFlight);
@@ -229,7 +237,7 @@ async function main(): Promise<void> {
     );
     // The load starts with the warm-up, so that the window measures the page in its steady state under
     // it: the code for the load's paths compiled, the fault markers and energy figures filled.
-    const load = startLoad(hub.url, (warmupS + seconds) * 1000);
+    const load = startLoad(hub.url);
     await sleep(warmupS * 1000);
 
     const cdp = await context.newCDPSession(page);
@@ -261,6 +269,7 @@ async function main(): Promise<void> {
       heapSeries.push(await heapAfterGc(cdp));
     }
     await windowEnds;
+    load.stop();
     const perf1 = await metrics(cdp);
     const cpu = process.cpuUsage(cpu0);
     if (opts.profile) {
