@@ -382,12 +382,8 @@ export function CityMap({
             // a newer fault list since (about once a second), where that index is another lamp: the
             // marker is picked again, against the markers drawn now.
             const fault =
-              info.layer?.id === 'lamp-faults'
-                ? pickedFault(
-                    deck.pickObject({ x: info.x, y: info.y, layerIds: ['lamp-faults'] }) ?? {
-                      index: -1,
-                    },
-                  )
+              id === 'lamp-faults'
+                ? pickedFault(deck.pickObject({ x: info.x, y: info.y, layerIds: ['lamp-faults'] }))
                 : null;
             const cabinet = fault ? cabinets[lamps.cabinet[fault.lamp]!] : undefined;
             if (cabinet) {

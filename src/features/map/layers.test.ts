@@ -203,6 +203,7 @@ describe('pickedFault', () => {
     const drawn = layerOf(faultLayerProps(markers([10, 42], [1, 3]), true));
     expect(pickedFault({ index: 0, layer: { id: 'cameras', props: { data: [] } } })).toBeNull();
     expect(pickedFault({ index: 0, layer: null })).toBeNull();
+    expect(pickedFault(null)).toBeNull();
     expect(pickedFault({ index: 2, layer: drawn })).toBeNull();
     expect(pickedFault({ index: -1, layer: drawn })).toBeNull();
   });

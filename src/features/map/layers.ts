@@ -112,12 +112,12 @@ export interface FaultPick {
 }
 
 /**
- * The lamp, and its fault code, under a pick of the fault markers; null for anything else. Read from
- * the data of the layer the pick names, so that the index and the lamps come from one fault list,
- * whatever list the page holds by then (see the map's click handler).
+ * The lamp, and its fault code, under a pick of the fault markers; null for anything else, or for no
+ * pick. Read from the data of the layer the pick names, so that the index and the lamps come from one
+ * fault list, whatever list the page holds by then (see the map's click handler).
  */
-export function pickedFault(info: FaultPick): { lamp: number; code: number } | null {
-  if (info.layer?.id !== 'lamp-faults') return null;
+export function pickedFault(info: FaultPick | null): { lamp: number; code: number } | null {
+  if (!info || info.layer?.id !== 'lamp-faults') return null;
   const data = info.layer.props.data as
     { length?: number; lamps?: Uint32Array; codes?: Uint8Array } | undefined;
   if (!data?.lamps || !data.codes || info.index < 0 || info.index >= (data.length ?? 0)) return null;
