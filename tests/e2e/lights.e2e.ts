@@ -18,6 +18,8 @@ const RESULTS = resolve(ROOT, 'test-results');
 const VIEWPORT = { width: 1920, height: 1080 };
 const WITHIN_MS = 2000;
 const LEVEL = 30;
+/** City time the override must have ahead of it for the test's checks: 3 hours, 15 s at ×720. */
+const OVERRIDE_MARGIN_MS = 3 * 3600_000;
 
 interface Win {
   context: BrowserContext;
@@ -59,6 +61,14 @@ async function snapshot(): Promise<Snapshot> {
   return (await res.json()) as Snapshot;
 }
 
+/** The city's clock now, from the hub (epoch ms). */
+async function cityNow(): Promise<number> {
+  const res = await fetch(`${baseUrl}/api/lights/energy`, {
+    headers: { authorization: 'Bearer dev-leader' },
+  });
+  return ((await res.json()) as { at: number }).at;
+}
+
 /** The lamps of a cabinet, from the hub's snapshot (the inventory is fixed for the hub's lifetime). */
 async function lampsOfCabinet(cabinetId: string): Promise<number[]> {
   const snap = await snapshot();
@@ -89,6 +99,18 @@ describe('an operator dims a cabinet while the wall watches', () => {
     await page.click(`[data-testid="cabinet-row"][data-cabinet-id="${cabinetId}"]`);
     await page.waitForSelector(`[data-testid="cabinet-detail"][data-cabinet-id="${cabinetId}"]`);
     await page.fill('[data-testid="cab-level"]', String(LEVEL));
+
+    // An operator's override lasts until the cabinet's next scheduled change, which at the simulator's
+    // ×720 can be seconds away; then its lamps follow the schedule again, and the checks below would
+    // judge them against a command no longer in force (CI once saw all 44 lamps "wrong"). The command
+    // goes once that change is at least three city hours (15 s) off.
+    await expect
+      .poll(
+        async () =>
+          Number(await page.getAttribute('[data-testid="cab-next"]', 'data-at')) - (await cityNow()),
+        { timeout: 45_000, interval: 250, message: "the cabinet's next scheduled change, from now" },
+      )
+      .toBeGreaterThanOrEqual(OVERRIDE_MARGIN_MS);
 
     // The wall: the lamps that took the command carry the dimmed colour the map uploads. The wall page
     // itself notes the moment (Date.now(), the machine's one clock) most of them show it, and the
