@@ -205,15 +205,18 @@ describe('an operator dims a cabinet while the wall watches', () => {
           }),
         [lamps, LEVEL, LAMP_DIMMED] as const,
       );
+    // The last read of the poll is the one counted: a lamp mended a moment later is not one of them.
+    let lampsNow: Awaited<ReturnType<typeof marked>> = [];
     await expect
-      .poll(async () => (await marked()).filter((m) => m.ok === (m.fault !== 0)).map((m) => m.i), {
-        timeout: WITHIN_MS,
-      })
+      .poll(
+        async () => {
+          lampsNow = await marked();
+          return lampsNow.filter((m) => m.ok === (m.fault !== 0)).map((m) => m.i);
+        },
+        { timeout: WITHIN_MS },
+      )
       .toEqual([]);
-    // Read at once with the lamps' states: a lamp mended since the count above is no longer one of them.
-    const lampsNow = await marked();
     const faulty = lampsNow.filter((m) => m.fault !== 0).length;
-    expect(faulty).toBe(lampsNow.filter((m) => !m.ok).length);
     expect(faulty).toBeLessThan(lamps.length * 0.2);
     // The wall's lighting tile counts at least those.
     const tileFaults = Number(await wall.page.getAttribute('[data-testid="lights-faults"]', 'data-value'));
