@@ -37,6 +37,7 @@ export default tseslint.config(
                 })),
             ),
             { target: './src', from: './mocks', message: 'The SPA never imports the mocks.' },
+            { target: './src', from: './server', message: 'The SPA never imports the server.' },
             {
               target: './src/shared',
               from: ['./src/features', './src/app', './src/realtime'],

@@ -17,6 +17,7 @@ export default defineConfig({
   test: {
     include: [
       'src/**/*.test.{ts,tsx}',
+      'server/**/*.test.ts',
       'mocks/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/support/**/*.test.ts',

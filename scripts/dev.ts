@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hubOptionsFromEnv } from '../mocks/upstream/env';
-import { startHub } from '../mocks/upstream/hub';
+import { hubOptionsFromEnv } from '../server/env';
+import { startHub } from '../server/hub';
 
 // `npm run dev`: the hub (API and stream only) plus the Vite dev server with HMR, which proxies /api
 // and /socket.io to the hub (vite.config.ts reads the same PORT). Ctrl-C stops both.

@@ -1,6 +1,6 @@
-import { hubOptionsFromEnv } from '../mocks/upstream/env';
-import { startHub, type Hub } from '../mocks/upstream/hub';
-import { loadTokens } from '../mocks/upstream/tokens';
+import { hubOptionsFromEnv } from '../server/env';
+import { startHub, type Hub } from '../server/hub';
+import { loadTokens } from '../server/tokens';
 import { build, buildReason, DIST } from './build';
 
 // `npm start`: build the SPA when dist/ is missing or older than its sources, then serve it with the

@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import { startHub, type Hub } from '../../mocks/upstream/hub';
+import { startHub, type Hub } from '../../server/hub';
 import { HUE_WARDS } from '../../src/shared/city/wards';
 import { ROOT, sleep } from '../support/app';
 import { launchWithWebGl, type GlBackend } from '../support/browser';

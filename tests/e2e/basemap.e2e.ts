@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startHub } from '../../mocks/upstream/hub';
+import { startHub } from '../../server/hub';
 import { ROOT, sleep } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { describeProblems, guardContext } from '../support/page';

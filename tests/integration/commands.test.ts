@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../mocks/upstream/commands';
-import type { TokenMap } from '../../mocks/upstream/tokens';
+import type { AuditEntry } from '../../server/commands';
+import type { TokenMap } from '../../server/tokens';
 import { makeStore } from '../../src/app/store';
 import { LightColumns } from '../../src/features/lights/lightColumns';
 import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';

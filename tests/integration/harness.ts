@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { startHub, type Hub, type HubOptions, type Role } from '../../mocks/upstream/hub';
+import { startHub, type Hub, type HubOptions, type Role } from '../../server/hub';
 import type { IncidentReported, Snapshot, StreamEvent } from '../../src/shared/protocol/events';
 
 // Scenario helpers for the hub's integration tests: a real hub on a free port, real socket.io

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../mocks/upstream/commands';
-import type { CabinetSummary } from '../../mocks/upstream/lights';
-import type { TokenMap } from '../../mocks/upstream/tokens';
+import type { AuditEntry } from '../../server/commands';
+import type { CabinetSummary } from '../../server/lights';
+import type { TokenMap } from '../../server/tokens';
 import { isDaylight } from '../../src/shared/lighting/faults';
 import { HUE } from '../../src/shared/lighting/sun';
 import { LAMP_DIMMED, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startHub } from '../../mocks/upstream/hub';
+import { startHub } from '../../server/hub';
 import { MAP_DATA_REDRAW_MS } from '../../src/features/map/redrawBudget';
 import { HUE, localMsOfDay } from '../../src/shared/lighting/sun';
 import { ROOT, sleep } from './app';

@@ -8,7 +8,7 @@ import {
   SEVERITIES,
 } from './codes';
 
-// The stream contract shared by the hub (mocks/upstream) and the client (src/realtime).
+// The stream contract shared by the hub (server/) and the client (src/realtime).
 // docs/protocol.md is its prose form; keep both in step.
 
 /** Bounds of Huế city (the 40 units of 2025), with a little margin. Ingested locations must fall inside. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CityEvent } from '../../src/shared/protocol/events';
+import type { CityEvent } from '../src/shared/protocol/events';
 import { AT, report, smallCity } from './fixtures';
 import { CityStream } from './stream';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentUpdated } from '../../src/shared/protocol/events';
+import type { IncidentUpdated } from '../src/shared/protocol/events';
 import { CommandDesk } from './commands';
 import { report, smallCity } from './fixtures';
 import { CityStream } from './stream';

@@ -1,4 +1,4 @@
-import type { CameraAlert, CityState, Incident, StreamEvent } from '../../src/shared/protocol/events';
+import type { CameraAlert, CityState, Incident, StreamEvent } from '../src/shared/protocol/events';
 
 // What guests (delegations, the tour) must never receive: reporter names and phones, face-match
 // identities, licence plates. Removed here, on the server, before anything is sent; the client's own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, localMidnight, sunTimes, HUE } from '../../src/shared/lighting/sun';
-import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
+import { localDay, localMidnight, sunTimes, HUE } from '../src/shared/lighting/sun';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
 import { cityDrawW, PowerMeter } from './power';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
-import { LAMP_STATE_COUNT } from '../../src/shared/protocol/codes';
-import { eventDataSchemas, isLightState, type CityEvent } from '../../src/shared/protocol/events';
+import { LAMP_STATE_COUNT } from '../src/shared/protocol/codes';
+import { eventDataSchemas, isLightState, type CityEvent } from '../src/shared/protocol/events';
 
 // One gate for every producer (the simulator each tick, real systems through /api/ingest): nothing
 // reaches the log, the state or a client without passing here.

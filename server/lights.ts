@@ -6,10 +6,10 @@ import {
   isDaylight,
   type FaultColumns,
   type LampFaultKind,
-} from '../../src/shared/lighting/faults';
-import { HUE, type Place } from '../../src/shared/lighting/sun';
-import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
-import type { CabinetStatus, LampColumns } from '../../src/shared/protocol/events';
+} from '../src/shared/lighting/faults';
+import { HUE, type Place } from '../src/shared/lighting/sun';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
+import type { CabinetStatus, LampColumns } from '../src/shared/protocol/events';
 
 /** One row of `GET /api/lights/cabinets`: a cabinet, its control status and its lamps by state. */
 export interface CabinetSummary {

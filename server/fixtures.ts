@@ -1,4 +1,4 @@
-import type { CameraAlert, CityState, IncidentReported, StreamEvent } from '../../src/shared/protocol/events';
+import type { CameraAlert, CityState, IncidentReported, StreamEvent } from '../src/shared/protocol/events';
 import { emptyCityState } from './state';
 
 // Small, hand-made states and events for the unit tests of this folder.

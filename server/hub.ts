@@ -11,8 +11,8 @@ import {
   type Session,
   type Snapshot,
   type StreamEvent,
-} from '../../src/shared/protocol/events';
-import { DAY_SPAN_MS } from '../../src/shared/lighting/daily';
+} from '../src/shared/protocol/events';
+import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
 import { CommandDesk, MAX_AUDIT_ENTRIES } from './commands';
 import { cabinetSummaries } from './lights';
 import { handleConfig } from './config';
@@ -98,7 +98,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   const simOpts = opts.sim === false ? null : (opts.sim ?? {});
   const sim = simOpts
-    ? (await import('../sim/city')).createCitySim({
+    ? (await import('../mocks/sim/city')).createCitySim({
         seed: simOpts.seed ?? 1,
         lamps: simOpts.lamps,
         timeScale: simOpts.timeScale,

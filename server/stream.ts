@@ -5,9 +5,9 @@ import type {
   IncidentCommand,
   Snapshot,
   StreamEvent,
-} from '../../src/shared/protocol/events';
-import { transition } from '../../src/shared/protocol/incident';
-import { wardAt } from '../sim/wards';
+} from '../src/shared/protocol/events';
+import { transition } from '../src/shared/protocol/incident';
+import { wardAt } from '../mocks/sim/wards';
 import { EventLog } from './log';
 import { applyEvents, hubState, wireState, type HubState } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';

@@ -34,10 +34,7 @@ const tokenEntrySchema = z.union([
 const tokensSchema = z.record(z.string().min(1).max(200), tokenEntrySchema);
 
 // Resolved from this file rather than the cwd, so the hub finds its tokens however it is launched.
-export const DEFAULT_TOKENS_FILE = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../config/tokens.json',
-);
+export const DEFAULT_TOKENS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../config/tokens.json');
 
 /** Parses `tok:role,tok:role` (the HUB_TOKENS form). Throws on an unknown role or an empty token. */
 export function parseTokenList(list: string): Record<string, Role> {

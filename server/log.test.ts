@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../src/shared/protocol/events';
+import type { StreamEvent } from '../src/shared/protocol/events';
 import { EventLog } from './log';
 
 const ev = (seq: number): StreamEvent => ({ seq, ts: seq, type: 'light.state', data: [0, 1, 100] });

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../../src/shared/protocol/events';
+import type { StreamEvent } from '../src/shared/protocol/events';
 
 /**
  * The hub's replay log: the last `capacity` events in seq order, in a ring so that appending never

@@ -1,5 +1,5 @@
-import { OPEN_STATUSES } from '../../src/shared/protocol/codes';
-import { applyIncidentUpdate, HISTORY_LIMIT, incidentFromReport } from '../../src/shared/protocol/incident';
+import { OPEN_STATUSES } from '../src/shared/protocol/codes';
+import { applyIncidentUpdate, HISTORY_LIMIT, incidentFromReport } from '../src/shared/protocol/incident';
 import type {
   CabinetStatus,
   Cabinet,
@@ -11,7 +11,7 @@ import type {
   Kpi,
   LampColumns,
   StreamEvent,
-} from '../../src/shared/protocol/events';
+} from '../src/shared/protocol/events';
 
 // The hub's materialised view of the city: what a snapshot sends. Kept immutable (each apply returns
 // a new state, sharing what did not change) so a snapshot handed to a socket can never be changed

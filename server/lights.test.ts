@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isDaylight } from '../../src/shared/lighting/faults';
-import { HUE } from '../../src/shared/lighting/sun';
-import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../src/shared/protocol/codes';
-import type { Cabinet, CabinetStatus, LampColumns } from '../../src/shared/protocol/events';
+import { isDaylight } from '../src/shared/lighting/faults';
+import { HUE } from '../src/shared/lighting/sun';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
+import type { Cabinet, CabinetStatus, LampColumns } from '../src/shared/protocol/events';
 import { cabinetSummaries } from './lights';
 
 /** 12:00 and 22:00 in Huế (UTC+7) on 23 November. */

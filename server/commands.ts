@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { DEPARTMENTS } from '../../src/shared/city/profile';
+import { DEPARTMENTS } from '../src/shared/city/profile';
 import {
   commandDataSchemas,
   commandSchema,
   type Command,
   type CommandAck,
   type CommandType,
-} from '../../src/shared/protocol/events';
+} from '../src/shared/protocol/events';
 import type { Identity, Role } from './tokens';
 
 // The operator's side of the hub: who may command, what a well-formed command is, what a repeated

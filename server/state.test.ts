@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAMP_DIMMED, LAMP_FAULT, LAMP_ON } from '../../src/shared/protocol/codes';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_ON } from '../src/shared/protocol/codes';
 import { AT, alert, report, smallCity, stamp } from './fixtures';
 import {
   applyEvent,
