@@ -6,12 +6,13 @@ import { build, buildReason, DIST } from './build';
 // `npm start`: build the SPA when dist/ is missing or older than its sources, then serve it with the
 // hub and the simulator on one port (PORT, default 8080).
 
-function printWelcome(hub: Hub, simulated: string): void {
+function printWelcome(hub: Hub, simulated: string, kept: string): void {
   const tokens = Object.entries(loadTokens()).filter(([token]) => token.startsWith('dev-'));
   const lines = [
     '',
     `  IOC Wall · Huế is live at ${hub.url}/`,
     `  data: ${simulated}`,
+    `  kept: ${kept}`,
     '',
     ...(tokens.length > 0
       ? ['  dev tokens:', ...tokens.map(([token, role]) => `    ${role.padEnd(9)} ${token}`), '']
@@ -35,9 +36,16 @@ async function main(): Promise<void> {
   }
 
   const hub = await startHub({ staticDir: DIST, ...options });
+  const { storage } = options;
+  const where = !storage
+    ? 'in memory only (STORE=memory): a restart starts a new city'
+    : storage.databaseUrl
+      ? `in PostgreSQL (DATABASE_URL)`
+      : `in ${storage.dataDir ?? 'data'}/ (embedded PostgreSQL)`;
   printWelcome(
     hub,
     options.sim ? `simulated (Huế simulator, seed ${options.sim.seed})` : 'from producers only (SIM=off)',
+    `${where}; ${hub.started.restored ? 'restored' : 'new'}, ready in ${(hub.started.readyMs / 1000).toFixed(1)} s`,
   );
 
   let stopping = false;

@@ -46,6 +46,8 @@ export interface CommandDeskDeps {
   now(): number;
   maxRemembered?: number;
   maxAudit?: number;
+  /** each audit entry as it is made, with what a retry needs, for the store (server/commit.ts) */
+  onRecord?(record: { entry: AuditEntry; fingerprint: string | null; ack: CommandAck | null }): void;
 }
 
 interface Remembered {
@@ -73,8 +75,9 @@ export class CommandDesk {
   /** Answers one `command` message from a socket whose token stands for `who`. */
   handle(msg: unknown, who: Identity): CommandAck {
     const ref = describe(msg);
+    let first: { fingerprint: string } | null = null;
     const record = (ack: CommandAck, duplicate = false) => {
-      this.log({
+      const entry: AuditEntry = {
         at: new Date(this.deps.now()).toISOString(),
         by: who.name,
         role: who.role,
@@ -85,7 +88,9 @@ export class CommandDesk {
           ? { lamps: { total: ack.lights.lamps, took: ack.lights.took, noResponse: ack.lights.noResponse } }
           : {}),
         ...(duplicate ? { duplicate: true as const } : {}),
-      });
+      };
+      this.log(entry);
+      this.deps.onRecord?.({ entry, fingerprint: first?.fingerprint ?? null, ack: first ? ack : null });
       return ack;
     };
 
@@ -106,7 +111,26 @@ export class CommandDesk {
 
     const ack = this.execute(id, type, envelope.data.data, who.name);
     this.remember(id, { ack, fingerprint });
+    first = { fingerprint };
     return record(ack);
+  }
+
+  /** The audit trail and first answers as the store kept them (a restart). */
+  restore(
+    entries: readonly AuditEntry[],
+    answers: readonly { commandId: string; fingerprint: string; ack: CommandAck }[],
+  ): void {
+    for (const entry of entries) this.log(entry);
+    for (const a of answers) this.remember(a.commandId, { ack: a.ack, fingerprint: a.fingerprint });
+  }
+
+  /** Forgets entries whose batch could not be stored: those commands never happened. */
+  forget(entries: readonly AuditEntry[]): void {
+    const gone = new Set(entries);
+    for (const e of entries) if (!e.duplicate && e.commandId) this.answered.delete(e.commandId);
+    const kept = this.audit.filter((e) => !gone.has(e));
+    this.audit.length = 0;
+    this.audit.push(...kept);
   }
 
   /** The newest `limit` audit entries, oldest first; only those about an incident or a cabinet when given. */

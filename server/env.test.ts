@@ -19,6 +19,7 @@ describe('hubOptionsFromEnv', () => {
       LOG_SIZE: '5000',
       TICK_MS: '100',
       STATIC_DIR: 'build',
+      DATA_DIR: '/var/lib/ioc',
     });
     expect(errors).toEqual([]);
     expect(options).toEqual({
@@ -28,8 +29,19 @@ describe('hubOptionsFromEnv', () => {
       tickMs: 100,
       sim: { seed: 7, lamps: 20000, timeScale: 60 },
       staticDir: 'build',
+      storage: { dataDir: '/var/lib/ioc' },
     });
     expect(hubOptionsFromEnv({ SIM: 'off' }).options.sim).toBe(false);
+  });
+
+  it('keeps the city in ./data by default, in PostgreSQL by DATABASE_URL, nowhere with STORE=memory', () => {
+    expect(hubOptionsFromEnv({}).options.storage).toEqual({ dataDir: 'data' });
+    const url = 'postgres://ioc:secret@db:5432/ioc';
+    expect(hubOptionsFromEnv({ DATABASE_URL: url }).options.storage).toEqual({ databaseUrl: url });
+    expect(hubOptionsFromEnv({ STORE: 'memory', DATABASE_URL: url }).options.storage).toBe(false);
+    expect(hubOptionsFromEnv({ DATABASE_URL: 'mysql://x' }).errors).toEqual([
+      'DATABASE_URL: expected postgres://user:password@host:port/database',
+    ]);
   });
 
   it('reports every bad value at once', () => {

@@ -6,6 +6,7 @@ import type { HubOptions } from './hub';
  *
  * PORT (8080), HOST (127.0.0.1), SIM=off, SIM_SEED (1), SIM_LAMPS, SIM_SCALE, LOG_SIZE (100000),
  * TICK_MS (50), STATIC_DIR (dist). Tokens come from HUB_TOKENS / HUB_TOKENS_FILE (see tokens.ts).
+ * Storage: DATABASE_URL (postgres://…) or PGlite under DATA_DIR (./data); STORE=memory keeps nothing.
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions; errors: string[] } {
   const errors: string[] = [];
@@ -45,5 +46,12 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions
         },
   };
   if (env.STATIC_DIR) options.staticDir = env.STATIC_DIR;
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (/^memory$/i.test(env.STORE ?? '')) options.storage = false;
+  else if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+      errors.push('DATABASE_URL: expected postgres://user:password@host:port/database');
+    options.storage = { databaseUrl };
+  } else options.storage = { dataDir: env.DATA_DIR?.trim() || 'data' };
   return { options, errors };
 }

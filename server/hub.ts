@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,6 +6,7 @@ import { resolve } from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import {
   MSG,
+  type CityEvent,
   type CityState,
   type CommandAck,
   type EventsMessage,
@@ -13,13 +15,15 @@ import {
   type StreamEvent,
 } from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
-import { CommandDesk, MAX_AUDIT_ENTRIES } from './commands';
+import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
+import { CommitLoop, StorageUnavailable } from './commit';
 import { cabinetSummaries } from './lights';
 import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
 import { PowerMeter } from './power';
-import { emptyCityState, type HubState } from './state';
+import { emptyCityState, hubState, type HubState } from './state';
+import { CityStore, type AuditRecord } from './store/cityStore';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
 import {
@@ -52,6 +56,13 @@ export interface HubOptions {
   staticDir?: string | false;
   /** ingest body limit in bytes; default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * Where the city is kept: PGlite under `dataDir`, or PostgreSQL at `databaseUrl`. Default false:
+   * memory only, every start a new history (tests); `npm start` keeps it in ./data.
+   */
+  storage?: false | { dataDir?: string; databaseUrl?: string };
+  /** a lamp keyframe is written at most this often, in real ms; default 10,000 */
+  keyframeMs?: number;
 }
 
 export interface Hub {
@@ -61,6 +72,10 @@ export interface Hub {
   readonly seq: number;
   /** the city's clock, epoch ms: the simulator's when one runs */
   readonly cityNow: number;
+  /** the id of this hub's history (docs/protocol.md, epoch) */
+  readonly epoch: string;
+  /** how the city was found at start: a new history, or one loaded from the store */
+  readonly started: { restored: boolean; readyMs: number; storage: 'memory' | 'pglite' | 'postgres' };
   /** sockets connected and authorised */
   clientCount(): number;
   close(): Promise<void>;
@@ -96,25 +111,57 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const staticDir = resolveStaticDir(opts.staticDir);
   const startedAt = performance.now();
 
+  const store = opts.storage ? await CityStore.open(opts.storage) : null;
+  let restored: Awaited<ReturnType<CityStore['load']>> = null;
+  try {
+    restored = store
+      ? await store.load({ auditLimit: MAX_AUDIT_ENTRIES, answerLimit: MAX_REMEMBERED_COMMANDS })
+      : null;
+  } catch (err) {
+    await store?.close();
+    throw err;
+  }
+
   const simOpts = opts.sim === false ? null : (opts.sim ?? {});
   const sim = simOpts
     ? (await import('../mocks/sim/city')).createCitySim({
         seed: simOpts.seed ?? 1,
         lamps: simOpts.lamps,
         timeScale: simOpts.timeScale,
+        // A restarted city goes on from its own clock, with report numbers after the stored ones.
+        ...(restored
+          ? { start: restored.cityNow, incidentNumberFrom: lastIncidentNumber(restored.state) }
+          : {}),
       })
     : null;
+  const simState = sim?.state() ?? null;
+  if (restored && simState && simState.lamps.count !== restored.state.lamps.count) {
+    await store?.close();
+    throw new Error(
+      `the stored city has ${restored.state.lamps.count} lamps and the simulator ${simState.lamps.count}: ` +
+        'start with the same SIM_LAMPS, or another DATA_DIR',
+    );
+  }
   const clock: StreamClock = {
     now: () => (sim ? sim.now : Date.now()),
     scale: sim ? sim.scale : 1,
     simulated: sim !== null,
   };
-  const stream = new CityStream(sim ? sim.state() : emptyCityState(), logSize, clock);
+  const initial = restored ? restored.state : hubState(simState ?? emptyCityState());
+  const origin = restored
+    ? // The seq after the reservation is never sent: no client can claim to have seen it.
+      { epoch: restored.epoch, after: restored.seqHigh + 1 }
+    : { epoch: store ? await store.create(initial, clock.now()) : randomUUID(), after: 0 };
+  const stream = new CityStream(initial, logSize, clock, origin);
   const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
   power.sample(stream.state.lamps, clock.now());
   /** A snapshot with the lighting's power history: what a page needs for its energy figures. */
   const withPower = (snap: Snapshot): Snapshot => ({ ...snap, power: power.history(snap.state.clock.now) });
+  let audit: AuditRecord[] = [];
   const commands = new CommandDesk({
+    onRecord: (record) => {
+      if (store) audit.push(record);
+    },
     apply: (cmd, by): CommandAck => {
       if (cmd.type !== 'lights.set') return stream.command(cmd, by);
       // Lighting control needs a lighting system; the simulator is this hub's. A hub fed by
@@ -127,6 +174,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     },
     now: clock.now,
   });
+  if (restored) commands.restore(restored.audit, restored.answers);
 
   // Guests share one redacted copy of the state, remade only when the state changes.
   let redactedFor: HubState | null = null;
@@ -152,23 +200,37 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     maxHttpBufferSize: 64 * 1024,
   });
 
-  /** Sends what was committed since the last tick: one batch per room, redacted once for guests. */
-  const flush = () => {
-    if (!stream.hasPending()) return;
-    const batch = stream.takePending();
+  /** Sends one committed batch: one message per room (chunked), redacted once for guests. */
+  const broadcast = (batch: StreamEvent[]) => {
     for (const chunk of chunked(batch)) io.to(FULL_VIEW_ROOMS).emit('events', { events: chunk });
     if ((io.of('/').adapter.rooms.get(GUEST_ROOM)?.size ?? 0) > 0) {
       for (const chunk of chunked(redactEvents(batch))) io.to(GUEST_ROOM).emit('events', { events: chunk });
     }
   };
 
+  const loop = new CommitLoop({
+    stream,
+    store,
+    seqHigh: restored?.seqHigh ?? 0,
+    broadcast,
+    takeAudit: () => {
+      const out = audit;
+      audit = [];
+      return out;
+    },
+    forgetAudit: (records) => commands.forget(records.map((r) => r.entry)),
+    cityNow: clock.now,
+    onStoreError: (err) => console.error(`[hub] could not store a batch: ${(err as Error).message}`),
+  });
+
   /**
-   * Brings one socket up to the current seq. Flushing first makes the answer end exactly where the
-   * next broadcast starts: nothing in between is lost, nothing is sent twice.
+   * Brings one socket up to the current seq. Run as a read of the commit loop: nothing is committed
+   * and unsent then, so the answer ends exactly where the next broadcast starts. A client of another
+   * epoch (another history) gets a snapshot whatever its lastSeq.
    */
-  const catchUp = (socket: HubSocket, lastSeq: number | undefined) => {
-    flush();
-    const answer = stream.catchUp(lastSeq);
+  const catchUp = (socket: HubSocket, lastSeq: number | undefined, epoch: unknown) => {
+    const sameHistory = epoch === undefined || epoch === stream.epoch;
+    const answer = stream.catchUp(sameHistory ? lastSeq : undefined);
     const guest = socket.data.role === 'guest';
     if (answer.mode === 'snapshot') {
       const snap = withPower(answer.snapshot);
@@ -196,48 +258,98 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const auth: unknown = socket.handshake.auth;
     // Only viewer roles get this far. Guests are not told a name: theirs is a shared wall token.
     const { role, name } = socket.data.identity;
-    if (role !== 'producer') socket.emit(MSG.session, { role, name: role === 'guest' ? '' : name });
-    catchUp(socket, parseSeq(isRecord(auth) ? auth.lastSeq : undefined));
-    // Joined after the catch-up and before the next flush: the live stream picks up at seq + 1.
-    void socket.join(socket.data.role);
-    socket.on('resync', (msg, ack) => {
-      try {
-        const answer = catchUp(socket, parseSeq(isRecord(msg) ? msg.lastSeq : undefined));
-        if (typeof ack === 'function') ack(answer);
-      } catch (err) {
-        // A throw here would be uncaught and end the process: one client's request is not worth that.
-        console.error('[hub] resync failed:', err);
+    if (role !== 'producer') {
+      socket.emit(MSG.session, { role, name: role === 'guest' ? '' : name, epoch: stream.epoch });
+    }
+    const lastSeq = parseSeq(isRecord(auth) ? auth.lastSeq : undefined);
+    const epoch = isRecord(auth) ? auth.epoch : undefined;
+    loop
+      .read(() => {
+        if (socket.disconnected) return;
+        catchUp(socket, lastSeq, epoch);
+        // Joined after the catch-up and before the next broadcast: the live stream picks up at seq + 1.
+        void socket.join(socket.data.role);
+      })
+      .catch((err: unknown) => {
+        console.error('[hub] catch-up failed:', err);
         socket.disconnect(true);
-      }
+      });
+    socket.on('resync', (msg, ack) => {
+      const seq = parseSeq(isRecord(msg) ? msg.lastSeq : undefined);
+      loop
+        .read(() => catchUp(socket, seq, isRecord(msg) ? msg.epoch : undefined))
+        .then((answer) => {
+          if (typeof ack === 'function') ack(answer);
+        })
+        .catch((err: unknown) => {
+          // One client's request is not worth the process: it is dropped and reconnects.
+          console.error('[hub] resync failed:', err);
+          socket.disconnect(true);
+        });
     });
     socket.on(MSG.command, (msg, ack) => {
-      let answer: CommandAck;
-      try {
-        answer = commands.handle(msg, socket.data.identity);
-      } catch (err) {
-        console.error('[hub] command failed:', err);
-        answer = { ok: false, error: 'internal error' };
-      }
-      if (typeof ack === 'function') ack(answer);
+      loop
+        .change(() => commands.handle(msg, socket.data.identity))
+        .catch((err: unknown): CommandAck => {
+          if (err instanceof StorageUnavailable)
+            return { ok: false, error: 'storage unavailable: try again' };
+          console.error('[hub] command failed:', err);
+          return { ok: false, error: 'internal error' };
+        })
+        .then((answer) => {
+          if (typeof ack === 'function') ack(answer);
+        });
     });
   });
 
   let lastTick = performance.now();
   let simFailures = 0;
-  const ticker = setInterval(() => {
+  let simQueued = false;
+  /** The simulator's events, less its updates to incidents this hub does not hold (a restarted city's). */
+  const fromSim = (events: CityEvent[]) =>
+    events.filter((e) => e.type !== 'incident.updated' || stream.knowsIncident(e.data.id));
+  const simStep = () => {
+    simQueued = false;
     const now = performance.now();
-    if (sim) {
-      try {
-        stream.publish(sim.advance(Math.min(now - lastTick, MAX_SIM_STEP_MS)));
-      } catch (err) {
-        // A broken simulator step must not take the stream down with it.
-        if (simFailures++ % 1000 === 0) console.error('[hub] simulator step failed:', err);
-      }
+    try {
+      stream.publish(fromSim(sim!.advance(Math.min(now - lastTick, MAX_SIM_STEP_MS))));
+    } catch (err) {
+      // A broken simulator step must not take the stream down with it.
+      if (simFailures++ % 1000 === 0) console.error('[hub] simulator step failed:', err);
     }
     lastTick = now;
+  };
+  if (restored && sim && simState) {
+    // The simulator's lamps as they are now, against the last keyframe: it reports what changed.
+    void loop.change(() => stream.publish(lampDifferences(restored.state.lamps, simState.lamps)));
+  }
+  const ticker = setInterval(() => {
+    // One step queued at a time: a store that lags makes the steps longer, not more numerous.
+    if (sim && !simQueued) {
+      simQueued = true;
+      loop.change(simStep).catch(() => undefined);
+    }
     power.sample(stream.state.lamps, clock.now());
-    flush();
   }, tickMs);
+
+  let lastKeyframe: HubState['lamps'] | null = restored ? restored.state.lamps : stream.state.lamps;
+  let keyframing: Promise<void> = Promise.resolve();
+  /** Lamp state and level of every lamp, when they changed since the last keyframe. */
+  const writeKeyframe = async () => {
+    if (!store) return;
+    const frame = await loop.read(() => ({ seq: stream.seq, now: clock.now(), lamps: stream.state.lamps }));
+    if (lastKeyframe && frame.lamps.state === lastKeyframe.state && frame.lamps.level === lastKeyframe.level)
+      return;
+    try {
+      await store.keyframe(frame.seq, frame.now, frame.lamps);
+      lastKeyframe = frame.lamps;
+    } catch (err) {
+      console.error(`[hub] could not store a lamp keyframe: ${(err as Error).message}`);
+    }
+  };
+  const keyframer = setInterval(() => {
+    keyframing = keyframing.then(writeKeyframe);
+  }, opts.keyframeMs ?? 10_000);
 
   function handleHttp(req: IncomingMessage, res: ServerResponse): void {
     let path: string;
@@ -281,15 +393,18 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         if (!expect('GET')) return;
         const role = viewer(req, res);
         if (!role) return;
-        const snap = withPower(stream.snapshot());
-        sendJson(res, 200, role === 'guest' ? guestSnapshot(snap) : snap);
+        // As a read of the commit loop: the state of what is stored and sent, nothing half-committed.
+        void loop.read(() => {
+          const snap = withPower(stream.snapshot());
+          sendJson(res, 200, role === 'guest' ? guestSnapshot(snap) : snap);
+        });
         return;
       }
       case '/api/events': {
         if (!expect('GET')) return;
         const role = viewer(req, res);
         if (!role) return;
-        answerEvents(res, role, query);
+        void loop.read(() => answerEvents(res, role, query));
         return;
       }
       case '/api/config':
@@ -414,7 +529,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       sendError(res, 400, 'invalid JSON');
       return;
     }
-    const result = stream.ingest(body);
+    let result: ReturnType<typeof stream.ingest>;
+    try {
+      result = await loop.change(() => stream.ingest(body));
+    } catch (err) {
+      if (!(err instanceof StorageUnavailable)) throw err;
+      sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
+      return;
+    }
     if (result.ok) sendJson(res, 202, { seqs: result.seqs });
     else sendJson(res, 400, { error: 'invalid', issues: result.issues, issueCount: result.issueCount });
   }
@@ -439,17 +561,57 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     get cityNow() {
       return clock.now();
     },
+    epoch: stream.epoch,
+    started: {
+      restored: restored !== null,
+      readyMs: Math.round(performance.now() - startedAt),
+      storage: store ? store.db.engine : 'memory',
+    },
     clientCount: () => io.of('/').sockets.size,
     close() {
-      closing ??= new Promise<void>((done) => {
+      closing ??= (async () => {
         clearInterval(ticker);
-        // io.close() also closes the HTTP server; idle keep-alive connections would hold it open.
-        void io.close(() => done());
-        server.closeAllConnections();
-      });
+        clearInterval(keyframer);
+        await loop.idle();
+        // A clean stop keeps the lamps too: only a crash loses the telemetry since the last keyframe.
+        keyframing = keyframing.then(writeKeyframe);
+        await keyframing;
+        await new Promise<void>((done) => {
+          // io.close() also closes the HTTP server; idle keep-alive connections would hold it open.
+          void io.close(() => done());
+          server.closeAllConnections();
+        });
+        await store?.close();
+      })();
       return closing;
     },
   };
+}
+
+/** The highest number in report ids of the form PA-YYYY-NNNNN (the simulator's), 0 when none. */
+export function lastIncidentNumber(state: Pick<CityState, 'incidents'>): number {
+  let max = 0;
+  for (const inc of state.incidents) {
+    const m = /^PA-\d{4}-(\d{1,9})$/.exec(inc.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
+/** light.state events for the lamps whose state or level differ between `from` and `to`. */
+export function lampDifferences(
+  from: Pick<HubState['lamps'], 'count' | 'state' | 'level'>,
+  to: Pick<CityState['lamps'], 'count' | 'state' | 'level'>,
+): CityEvent[] {
+  const out: CityEvent[] = [];
+  const n = Math.min(from.count, to.count);
+  for (let i = 0; i < n; i++) {
+    const state = to.state[i]!;
+    const level = to.level[i]!;
+    if (from.state[i] !== state || from.level[i] !== level)
+      out.push({ type: 'light.state', data: [i, state, level] });
+  }
+  return out;
 }
 
 function resolveStaticDir(option: string | false | undefined): string | false {

@@ -10,9 +10,14 @@ export class EventLog {
   /** seq of the newest event held; 0 before the first */
   private last = 0;
 
-  constructor(readonly capacity: number) {
+  /** `startAfter`: the seq the log begins after; a client behind it cannot be caught up from this log. */
+  constructor(
+    readonly capacity: number,
+    startAfter = 0,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`log size must be a positive integer`);
     this.ring = new Array<StreamEvent | undefined>(capacity);
+    this.last = startAfter;
   }
 
   /** Appends the next event; its seq must be exactly one above the last. */
@@ -23,6 +28,15 @@ export class EventLog {
     this.ring[event.seq % this.capacity] = event;
     this.last = event.seq;
     if (this.size < this.capacity) this.size++;
+  }
+
+  /** Forgets the events after `seq` (a batch that could not be stored). */
+  truncate(seq: number): void {
+    if (seq >= this.last) return;
+    const dropped = this.last - Math.max(seq, this.firstSeq - 1);
+    for (let s = seq + 1; s <= this.last; s++) this.ring[s % this.capacity] = undefined;
+    this.size -= Math.min(dropped, this.size);
+    this.last = seq;
   }
 
   /** seq of the oldest event held (lastSeq + 1 when empty). */

@@ -17,7 +17,10 @@ try {
   process.exit(1);
 }
 const sim = options.sim ? `simulator seed ${options.sim.seed}` : 'no simulator';
-console.log(`[hub] listening on ${hub.url} (${sim})`);
+const kept = hub.started.storage === 'memory' ? 'kept in memory only' : `kept in ${hub.started.storage}`;
+console.log(
+  `[hub] listening on ${hub.url} (${sim}; ${kept}, ${hub.started.restored ? 'restored' : 'new'}; epoch ${hub.epoch})`,
+);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -20,6 +20,20 @@ export type IngestResult = { ok: true; seqs: number[] } | { ok: false; issues: I
 /** What a (re)connecting client needs to catch up to the live stream. */
 export type CatchUp = { mode: 'replay'; events: StreamEvent[] } | { mode: 'snapshot'; snapshot: Snapshot };
 
+/** Where a stream's history stands: its epoch, and the seq it goes on after. */
+export interface StreamOrigin {
+  /** an id of the log's history: a new empty database is a new epoch */
+  epoch: string;
+  /** the last seq this history may have sent; the stream's next event is above it */
+  after: number;
+}
+
+/** What undoes the changes since it was taken, when they could not be stored. */
+export interface StreamCheckpoint {
+  state: HubState;
+  seq: number;
+}
+
 export interface StreamClock {
   /** city time, epoch ms: the simulator's clock when one runs */
   now(): number;
@@ -44,15 +58,21 @@ export class CityStream {
   private readonly commanded = new Set<string>();
   private dropped = 0;
   private readonly ctx: ValidationContext;
+  /** incidents commanded since the last checkpoint, to forget on a rollback */
+  private commandedSince: string[] = [];
+  readonly epoch: string;
 
   constructor(
     initial: CityState | HubState,
     logSize: number,
     private readonly clock: StreamClock,
+    origin: StreamOrigin = { epoch: 'memory', after: 0 },
   ) {
     // A copy of the lamp columns: the simulator goes on changing its own.
     this.current = hubState(initial);
-    this.log = new EventLog(logSize);
+    this.epoch = origin.epoch;
+    this.seqNow = origin.after;
+    this.log = new EventLog(logSize, origin.after);
     for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
     const cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
@@ -122,6 +142,7 @@ export class CityStream {
     const result = transition(incident, cmd, by, new Date(this.clock.now()).toISOString());
     if (!result.ok) return result;
     this.commit([{ type: 'incident.updated', data: result.update }]);
+    if (!this.commanded.has(id)) this.commandedSince.push(id);
     this.commanded.add(id);
     if (this.commanded.size > MAX_REMEMBERED_IDS) {
       const oldest = this.commanded.values().next();
@@ -171,6 +192,37 @@ export class CityStream {
     }
   }
 
+  /** Marks where a group commit begins (server/commit.ts). */
+  checkpoint(): StreamCheckpoint {
+    if (this.pending.length > 0)
+      throw new Error('checkpoint with events pending: every change goes through the commit loop');
+    this.commandedSince = [];
+    return { state: this.current, seq: this.seqNow };
+  }
+
+  /**
+   * Undoes everything since `cp`: the batch could not be stored, so it never happened. Nothing of it
+   * was sent or acknowledged (the commit loop sends and answers only after the store has it).
+   */
+  rollback(cp: StreamCheckpoint, events: readonly StreamEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'incident.reported' && this.reportedAt.get(event.data.id) === event.seq) {
+        this.reportedAt.delete(event.data.id);
+      }
+    }
+    for (const id of this.commandedSince) this.commanded.delete(id);
+    this.commandedSince = [];
+    this.pending = [];
+    this.log.truncate(cp.seq);
+    this.seqNow = cp.seq;
+    this.current = cp.state;
+  }
+
+  /** Whether an incident id is known here (reported, or in the first state). */
+  knowsIncident(id: string): boolean {
+    return this.reportedAt.has(id);
+  }
+
   /** Hands over the events committed since the last call, for one broadcast. */
   takePending(): StreamEvent[] {
     const out = this.pending;
@@ -186,6 +238,7 @@ export class CityStream {
   snapshot(): Snapshot {
     return {
       seq: this.seqNow,
+      epoch: this.epoch,
       state: {
         ...wireState(this.current),
         clock: { now: this.clock.now(), scale: this.clock.scale, simulated: this.clock.simulated },

@@ -23,6 +23,8 @@ export interface CitySimOptions {
   timeScale?: number;
   /** sim clock start, epoch ms; default 17:00 in Huế on 23 November 2026 */
   start?: number;
+  /** report numbers (PA-YYYY-NNNNN) go on after this one: a city resumed from a store must not reuse ids */
+  incidentNumberFrom?: number;
 }
 
 export interface CitySim {
@@ -140,6 +142,7 @@ class HueCity implements CitySim {
     this.scale = opts.timeScale ?? DEFAULT_TIME_SCALE;
     if (!(this.scale > 0)) throw new Error('timeScale must be positive');
     const start = opts.start ?? DEFAULT_START;
+    this.incidentCount = Math.max(0, Math.floor(opts.incidentNumberFrom ?? 0));
 
     this.rng = Object.fromEntries(
       Object.entries(STREAMS).map(([name, stream]) => [name, streamRng(seed, stream)]),

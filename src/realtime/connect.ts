@@ -29,13 +29,15 @@ const RESYNC_TIMEOUT_MS = 5_000;
  */
 export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
   let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The hub's history our lastSeq belongs to (the last snapshot's): a hub with another one sends a snapshot. */
+  let epoch: string | undefined;
 
   const pipeline: StreamPipeline = new StreamPipeline({
     dispatch: opts.dispatch,
     lamps: opts.lamps,
     scheduleFrame: frameScheduler(),
     requestResync: (lastSeq) => {
-      socket.emit('resync', { lastSeq });
+      socket.emit('resync', epoch === undefined ? { lastSeq } : { lastSeq, epoch });
       clearTimeout(resyncTimer);
       resyncTimer = setTimeout(() => pipeline.resyncTimedOut(), RESYNC_TIMEOUT_MS);
     },
@@ -45,7 +47,11 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
   const socket: Socket = io(opts.url ?? '', {
     // A function, so that each reconnect sends the seq we have reached by then.
     auth: (cb) =>
-      cb(pipeline.lastSeq > 0 ? { token: opts.token, lastSeq: pipeline.lastSeq } : { token: opts.token }),
+      cb(
+        pipeline.lastSeq > 0
+          ? { token: opts.token, lastSeq: pipeline.lastSeq, ...(epoch === undefined ? {} : { epoch }) }
+          : { token: opts.token },
+      ),
     transports: ['websocket'],
     reconnection: true,
     reconnectionDelay: 500,
@@ -73,7 +79,10 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
   });
   socket.on(MSG.snapshot, (msg: unknown) => {
     clearTimeout(resyncTimer);
-    pipeline.onSnapshot(msg);
+    if (pipeline.onSnapshot(msg)) {
+      const e = (msg as { epoch?: unknown }).epoch;
+      epoch = typeof e === 'string' ? e : undefined;
+    }
   });
   socket.on(MSG.events, (msg: unknown) => {
     pipeline.onEvents(msg);

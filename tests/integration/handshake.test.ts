@@ -67,9 +67,16 @@ describe('socket handshake', () => {
     // The harness's tokens carry no names: the hub names them by a pseudonym of the token.
     expect(await first('dev-operator')).toEqual({
       kind: 'session',
-      msg: { role: 'operator', name: expect.stringMatching(/^operator-[0-9a-f]{6}$/) as unknown },
+      msg: {
+        role: 'operator',
+        name: expect.stringMatching(/^operator-[0-9a-f]{6}$/) as unknown,
+        epoch: hub.epoch,
+      },
     });
     expect(await first('dev-leader')).toMatchObject({ kind: 'session', msg: { role: 'leader' } });
-    expect(await first('dev-guest')).toEqual({ kind: 'session', msg: { role: 'guest', name: '' } });
+    expect(await first('dev-guest')).toEqual({
+      kind: 'session',
+      msg: { role: 'guest', name: '', epoch: hub.epoch },
+    });
   });
 });

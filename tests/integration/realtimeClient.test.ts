@@ -91,6 +91,29 @@ describe('the realtime client against the hub', () => {
     await expectSameCity(hub.url, w);
   });
 
+  it('after a hub restart with another history (epoch), takes a snapshot even where its lastSeq could replay', async () => {
+    const first = await h.start({ sim: STILL_CITY });
+    const w = wall(first.url);
+    await waitFor(() => w.store.getState().connection.snapshots === 1, 'first snapshot');
+    await h.ingest(first, [reported({ id: 'old-1' }), reported({ id: 'old-2' })]);
+    await waitFor(() => w.store.getState().connection.lastSeq === first.seq, 'live events');
+    await first.close();
+
+    // A new, empty history on the same address: its seqs 3 and 4 would "follow" the page's 2.
+    const second = await h.start({ sim: STILL_CITY, port: first.port });
+    expect(second.epoch).not.toBe(first.epoch);
+    await h.ingest(second, [reported({ id: 'new-1' }), reported({ id: 'new-2' }), reported({ id: 'new-3' })]);
+    await h.ingest(second, [reported({ id: 'new-4' })]);
+    await waitFor(
+      () => w.store.getState().connection.snapshots === 2,
+      'a snapshot of the new history',
+      15_000,
+    );
+    await waitFor(() => w.store.getState().connection.lastSeq === second.seq, 'live again');
+    expect(selectIncidentById(w.store.getState(), 'old-1')).toBeUndefined();
+    await expectSameCity(second.url, w);
+  });
+
   it('shows the refusal of a bad token and stays offline', async () => {
     const hub = await h.start({ sim: false });
     const w = wall(hub.url, 'not-a-token');

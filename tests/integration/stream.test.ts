@@ -82,9 +82,9 @@ describe('the stream', () => {
     expect(all).toEqual(Array.from({ length: 33 }, (_, i) => i + 1));
   });
 
-  it('joins the live stream exactly where a catch-up ends while events wait for the tick', async () => {
-    // With a tick that never fires, only the connections themselves push queued events out: each
-    // catch-up must end exactly at the seq where the live batches of the clients before it resume.
+  it('joins the live stream exactly where a catch-up ends, connections and ingests interleaved', async () => {
+    // Each catch-up runs between two broadcasts of the commit loop: it must end exactly at the seq
+    // where the live batches of the clients before it resume.
     const hub = await h.start({ tickMs: 60_000 });
     const a = await h.connect(hub, { token: 'dev-operator' });
     await h.ingest(hub, [reported(), reported(), reported()]);
@@ -93,13 +93,13 @@ describe('the stream', () => {
     const c = await h.connect(hub, { token: 'dev-operator' });
     await h.ingest(hub, [reported()]);
     const d = await h.connect(hub, { token: 'dev-guest', lastSeq: 0 });
-    await a.untilSeq(5);
-    await b.untilSeq(5);
+    await a.untilSeq(6);
+    await b.untilSeq(6);
     await d.untilSeq(6);
 
     expect(a.snapshots.map((s) => s.seq)).toEqual([0]);
-    expect(seqsOf(a.events)).toEqual([1, 2, 3, 4, 5]);
-    expect(seqsOf(b.events)).toEqual([2, 3, 4, 5]);
+    expect(seqsOf(a.events)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seqsOf(b.events)).toEqual([2, 3, 4, 5, 6]);
     expect(c.snapshots.map((s) => s.seq)).toEqual([5]);
     expect(c.snapshots[0]?.state.incidents).toHaveLength(5);
     expect(seqsOf(d.events)).toEqual([1, 2, 3, 4, 5, 6]);

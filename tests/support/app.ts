@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +38,11 @@ export interface RunningApp {
   baseUrl: string;
   port: number;
   logFile: string;
+  /** where its PGlite keeps the city (DATA_DIR) */
+  dataDir: string;
   stop(): Promise<void>;
+  /** `kill -9`: no shutdown of any kind */
+  kill(): Promise<void>;
 }
 
 export interface StartAppOptions {
@@ -47,6 +52,8 @@ export interface StartAppOptions {
   logFile?: string;
   /** `npm start` builds dist/ first when it is stale, which takes a minute on two cores */
   readyTimeoutMs?: number;
+  /** default scripts/start.ts (`npm start`); server/main.ts is the hub alone (`npm run hub`) */
+  script?: string;
 }
 
 /**
@@ -60,13 +67,15 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   const logFile = opts.logFile ?? resolve(ROOT, 'test-results/app.log');
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
+  // A city of its own unless the caller names one: a test must not find the last run's city.
+  const dataDir = opts.env?.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ioc-data-'));
 
   const child = spawn(
     process.execPath,
-    [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'],
+    [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), opts.script ?? 'scripts/start.ts'],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), ...opts.env },
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -76,13 +85,18 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   const stop = () => stopChild(child, exited).finally(() => log.end());
+  const kill = async () => {
+    if (child.pid !== undefined) signalGroup(-child.pid, 'SIGKILL');
+    await exited;
+    log.end();
+  };
   try {
     await waitForHealth(baseUrl, opts.readyTimeoutMs ?? 240_000, exited);
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- tail of ${logFile} ---\n${tail(logFile, 40)}`);
   }
-  return { baseUrl, port, logFile, stop };
+  return { baseUrl, port, logFile, dataDir, stop, kill };
 }
 
 async function waitForHealth(

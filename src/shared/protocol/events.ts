@@ -237,6 +237,8 @@ export type PowerHistory = z.infer<typeof powerHistorySchema>;
  */
 export const snapshotSchema = z.object({
   seq: z.number().int().min(0),
+  /** the id of the hub's history this seq belongs to (absent from hubs before protocol 2) */
+  epoch: z.string().max(100).optional(),
   state: cityStateSchema,
   power: z.unknown().optional(),
 });
@@ -291,6 +293,8 @@ export const SESSION_ROLES = ['operator', 'leader', 'guest'] as const;
 export const sessionSchema = z.object({
   role: z.enum(SESSION_ROLES),
   name: z.string().max(80),
+  /** the hub's history: a client whose lastSeq is of another epoch is sent a snapshot */
+  epoch: z.string().max(100).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 export type EventsMessage = { events: StreamEvent[] };

@@ -1,0 +1,438 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Cabinet,
+  CabinetStatus,
+  Camera,
+  CameraAlert,
+  CommandAck,
+  Incident,
+  Kpi,
+  StreamEvent,
+} from '../../src/shared/protocol/events';
+import type { AuditEntry } from '../commands';
+import { MAX_ALERTS, MAX_INCIDENTS, type HubLamps, type HubState } from '../state';
+import { openDb, type Db, type DbOptions, type Tx } from './db';
+import { migrate } from './migrations';
+
+/** What is kept of the city's lighting inventory: the lamp columns that never change, and the cabinets. */
+interface Inventory {
+  city: string;
+  lamps: {
+    count: number;
+    lon: number[];
+    lat: number[];
+    cabinet: number[];
+    watts: number[];
+    cabinets: Cabinet[];
+  };
+  cameras: Camera[];
+}
+
+/** A command's audit entry and, for a first answer, what makes a retry of its id get that answer again. */
+export interface AuditRecord {
+  entry: AuditEntry;
+  fingerprint: string | null;
+  ack: CommandAck | null;
+}
+
+/** One group commit: everything changed since the last one, written in one transaction. */
+export interface Batch {
+  /** stream events in seq order; lamp telemetry among them is not written (keyframes are) */
+  events: readonly StreamEvent[];
+  /** the state after them: the changed incidents are written as they now stand */
+  state: HubState;
+  audit: readonly AuditRecord[];
+  /** a new seq reservation to record, when the stream is about to pass the last one */
+  seqHigh?: number;
+  cityNow: number;
+}
+
+/** What a restart finds. */
+export interface Restored {
+  epoch: string;
+  /** every seq up to this may have been sent before the restart; the stream goes on above it */
+  seqHigh: number;
+  cityNow: number;
+  /** the city as it was committed; the lamps as of the newest keyframe */
+  state: HubState;
+  keyframeSeq: number;
+  /** newest last, at most `auditLimit` */
+  audit: AuditEntry[];
+  /** first answers by command id, oldest first */
+  answers: { commandId: string; fingerprint: string; ack: CommandAck }[];
+}
+
+/** Lamp telemetry is kept as keyframes, not tuples (docs/protocol.md, durability). */
+const TELEMETRY_TYPES: ReadonlySet<string> = new Set(['light.state', 'light.states']);
+
+/**
+ * The server's durable record of the city, on PGlite or PostgreSQL (db.ts). The stream decides;
+ * this class only writes what was decided and reads it back at start.
+ */
+export class CityStore {
+  private constructor(readonly db: Db) {}
+
+  static async open(opts: DbOptions): Promise<CityStore> {
+    const db = await openDb(opts);
+    try {
+      await migrate(db);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new CityStore(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** The city as last committed, or null for a new, empty database. */
+  async load(opts: { auditLimit: number; answerLimit: number }): Promise<Restored | null> {
+    const meta = await this.meta();
+    const epoch = meta.get('epoch');
+    const inventory = meta.get('inventory') as Inventory | undefined;
+    if (typeof epoch !== 'string' || !inventory) return null;
+    const db = this.db;
+    const [incidents, alerts, cameraStatus, kpis, cabinets, keyframe, audit, answers] = await Promise.all([
+      db.query<{ data: Incident }>(
+        `select data from (select data, reported_seq, id from incidents order by reported_seq desc, id desc limit $1) t
+         order by reported_seq, id`,
+        [MAX_INCIDENTS],
+      ),
+      db.query<{ data: CameraAlert }>(
+        `select data from (select data, seq from camera_alerts order by seq desc limit $1) t order by seq`,
+        [MAX_ALERTS],
+      ),
+      db.query<{ id: string; online: boolean }>(`select id, online from camera_status`),
+      db.query<{ data: Kpi }>(`select distinct on (id) data from kpi_samples order by id, seq desc`),
+      db.query<{ id: string; status: CabinetStatus }>(`select id, status from cabinet_status`),
+      db.query<{ seq: number; state: Uint8Array; level: Uint8Array }>(
+        `select seq, state, level from lamp_keyframes order by seq desc limit 1`,
+      ),
+      db.query<{ entry: AuditEntry }>(
+        `select entry from (select entry, n from audit order by n desc limit $1) t order by n`,
+        [opts.auditLimit],
+      ),
+      db.query<{ command_id: string; fingerprint: string; ack: CommandAck }>(
+        `select command_id, fingerprint, ack from (
+           select command_id, fingerprint, ack, n from audit
+           where command_id is not null and not duplicate and fingerprint is not null and ack is not null
+           order by n desc limit $1) t order by n`,
+        [opts.answerLimit],
+      ),
+    ]);
+
+    const online = new Map(cameraStatus.map((r) => [r.id, r.online]));
+    const status = new Map(cabinets.map((r) => [r.id, r.status]));
+    const inv = inventory.lamps;
+    const frame = keyframe[0];
+    const lamps: HubLamps = {
+      ...inv,
+      cabinets: inv.cabinets.map((c) => {
+        const s = status.get(c.id);
+        if (!s) return c;
+        const { id: _id, ...rest } = s;
+        return { ...c, status: rest };
+      }),
+      state: frame ? Uint8Array.from(frame.state) : new Uint8Array(inv.count),
+      level: frame ? bytesToFloat64(frame.level) : new Float64Array(inv.count),
+    };
+    if (lamps.state.length !== inv.count || lamps.level.length !== inv.count) {
+      throw new Error(`the stored lamp keyframe has ${lamps.state.length} lamps, the inventory ${inv.count}`);
+    }
+    const cityNow = Number(meta.get('city_now') ?? 0);
+    return {
+      epoch,
+      seqHigh: Number(meta.get('seq_high') ?? 0),
+      cityNow,
+      keyframeSeq: frame ? Number(frame.seq) : 0,
+      state: {
+        city: inventory.city,
+        clock: { now: cityNow, scale: 1, simulated: false },
+        incidents: incidents.map((r) => r.data),
+        alerts: alerts.map((r) => r.data),
+        cameras: inventory.cameras.map((c) => (online.has(c.id) ? { ...c, online: online.get(c.id)! } : c)),
+        kpis: kpis.map((r) => r.data),
+        lamps,
+      },
+      audit: audit.map((r) => r.entry),
+      answers: answers.map((r) => ({ commandId: r.command_id, fingerprint: r.fingerprint, ack: r.ack })),
+    };
+  }
+
+  /**
+   * Starts a new history: a new epoch, the city's inventory and its first state (seq 0). Returns the
+   * epoch. Refuses a database that already has one: two first producers must not both win.
+   */
+  async create(state: HubState, cityNow: number): Promise<string> {
+    const epoch = randomUUID();
+    const { lamps } = state;
+    const inventory: Inventory = {
+      city: state.city,
+      lamps: {
+        count: lamps.count,
+        lon: lamps.lon,
+        lat: lamps.lat,
+        cabinet: lamps.cabinet,
+        watts: lamps.watts,
+        cabinets: lamps.cabinets.map(({ status: _s, ...c }) => c),
+      },
+      cameras: state.cameras,
+    };
+    await this.db.transaction(async (tx) => {
+      const taken = await tx.query(
+        `insert into meta (key, value) values ('epoch', $1) on conflict do nothing returning key`,
+        [JSON.stringify(epoch)],
+      );
+      if (taken.length === 0) throw new Error('this database already holds a city: restart to load it');
+      await setMeta(tx, 'inventory', inventory);
+      await setMeta(tx, 'city_now', cityNow);
+      await setMeta(tx, 'seq_high', 0);
+      await upsertIncidents(tx, state.incidents, 0);
+      await insertAlerts(tx, state.alerts, 0);
+      await insertKpis(
+        tx,
+        state.kpis.map((k) => ({ kpi: k, seq: 0 })),
+      );
+      await upsertCabinets(
+        tx,
+        lamps.cabinets.flatMap((c) => (c.status ? [{ status: { id: c.id, ...c.status }, seq: 0 }] : [])),
+      );
+      await writeKeyframe(tx, 0, cityNow, lamps);
+    });
+    return epoch;
+  }
+
+  /** One group commit. Resolves once the transaction is committed. */
+  async write(batch: Batch): Promise<void> {
+    const durable = batch.events.filter((e) => !TELEMETRY_TYPES.has(e.type));
+    await this.db.transaction(async (tx) => {
+      if (durable.length > 0) {
+        await tx.query(
+          `insert into events (seq, type, ts, data)
+           select * from unnest($1::bigint[], $2::text[], $3::bigint[], $4::jsonb[])`,
+          [
+            durable.map((e) => e.seq),
+            durable.map((e) => e.type),
+            durable.map((e) => Math.round(e.ts)),
+            durable.map((e) => JSON.stringify(e.data)),
+          ],
+        );
+        await this.writeProjections(tx, durable, batch.state);
+      }
+      if (batch.audit.length > 0) await insertAudit(tx, batch.audit);
+      if (batch.seqHigh !== undefined) await setMeta(tx, 'seq_high', batch.seqHigh);
+      await setMeta(tx, 'city_now', batch.cityNow);
+    });
+  }
+
+  /** Every lamp's state and level as of `seq`; older keyframes are thinned to one per city hour. */
+  async keyframe(seq: number, cityNow: number, lamps: Pick<HubLamps, 'state' | 'level'>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await writeKeyframe(tx, seq, cityNow, lamps);
+      await setMeta(tx, 'city_now', cityNow);
+      // The newest 60 stay; before them, the first of each city hour (a 24-hour replay needs no more).
+      await tx.query(
+        `delete from lamp_keyframes k
+         where k.seq < (select min(seq) from (select seq from lamp_keyframes order by seq desc limit 60) newest)
+           and exists (select 1 from lamp_keyframes o
+                       where o.ts / 3600000 = k.ts / 3600000 and o.seq < k.seq)`,
+      );
+    });
+  }
+
+  /** Stored events with seq in (after, upTo], oldest first: the history beyond the memory log. */
+  async eventsAfter(after: number, limit: number): Promise<StreamEvent[]> {
+    const rows = await this.db.query<{ seq: number; type: string; ts: number; data: unknown }>(
+      `select seq, type, ts, data from events where seq > $1 order by seq limit $2`,
+      [after, limit],
+    );
+    return rows.map(
+      (r) => ({ seq: Number(r.seq), type: r.type, ts: Number(r.ts), data: r.data }) as StreamEvent,
+    );
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const rows = await this.db.query<{ t: string; n: number }>(
+      `select 'events' as t, count(*)::int as n from events
+       union all select 'incidents', count(*)::int from incidents
+       union all select 'camera_alerts', count(*)::int from camera_alerts
+       union all select 'kpi_samples', count(*)::int from kpi_samples
+       union all select 'audit', count(*)::int from audit
+       union all select 'lamp_keyframes', count(*)::int from lamp_keyframes`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
+  }
+
+  private async meta(): Promise<Map<string, unknown>> {
+    const rows = await this.db.query<{ key: string; value: unknown }>(`select key, value from meta`);
+    return new Map(rows.map((r) => [r.key, r.value]));
+  }
+
+  private async writeProjections(tx: Tx, events: readonly StreamEvent[], state: HubState): Promise<void> {
+    const touched = new Map<string, number>();
+    const alerts: { alert: CameraAlert; seq: number }[] = [];
+    const kpis: { kpi: Kpi; seq: number }[] = [];
+    const cameras = new Map<string, { online: boolean; seq: number }>();
+    const cabinets = new Map<string, { status: CabinetStatus; seq: number }>();
+    for (const e of events) {
+      switch (e.type) {
+        case 'incident.reported':
+        case 'incident.updated':
+          touched.set(e.data.id, e.seq);
+          break;
+        case 'camera.alert':
+          alerts.push({ alert: e.data, seq: e.seq });
+          break;
+        case 'camera.status':
+          cameras.set(e.data.id, { online: e.data.online, seq: e.seq });
+          break;
+        case 'kpi.updated':
+          kpis.push({ kpi: e.data, seq: e.seq });
+          break;
+        case 'cabinet.updated':
+          cabinets.set(e.data.id, { status: e.data, seq: e.seq });
+          break;
+      }
+    }
+    if (touched.size > 0) {
+      // Written as they now stand, timeline and all; one pass over the state finds them.
+      const changed: Incident[] = [];
+      for (const inc of state.incidents) if (touched.has(inc.id)) changed.push(inc);
+      await upsertIncidents(tx, changed, touched);
+    }
+    if (alerts.length > 0) {
+      await tx.query(
+        `insert into camera_alerts (id, seq, data) select * from unnest($1::text[], $2::bigint[], $3::jsonb[])
+         on conflict (id) do update set seq = excluded.seq, data = excluded.data`,
+        [alerts.map((a) => a.alert.id), alerts.map((a) => a.seq), alerts.map((a) => JSON.stringify(a.alert))],
+      );
+    }
+    if (kpis.length > 0) await insertKpis(tx, kpis);
+    if (cameras.size > 0) {
+      const rows = [...cameras];
+      await tx.query(
+        `insert into camera_status (id, online, seq) select * from unnest($1::text[], $2::boolean[], $3::bigint[])
+         on conflict (id) do update set online = excluded.online, seq = excluded.seq`,
+        [rows.map(([id]) => id), rows.map(([, c]) => c.online), rows.map(([, c]) => c.seq)],
+      );
+    }
+    if (cabinets.size > 0) await upsertCabinets(tx, [...cabinets.values()]);
+  }
+}
+
+async function setMeta(tx: Tx, key: string, value: unknown): Promise<void> {
+  await tx.query(
+    `insert into meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`,
+    [key, JSON.stringify(value)],
+  );
+}
+
+/** `seq`: one for all (0, the first state) or each incident's by id. */
+async function upsertIncidents(
+  tx: Tx,
+  list: readonly Incident[],
+  seq: number | Map<string, number>,
+): Promise<void> {
+  if (list.length === 0) return;
+  await tx.query(
+    `insert into incidents (id, reported_seq, seq, status, updated_at, data)
+     select id, seq, seq, status, updated_at, data
+     from unnest($1::text[], $2::bigint[], $3::text[], $4::timestamptz[], $5::jsonb[]) as t(id, seq, status, updated_at, data)
+     on conflict (id) do update set seq = excluded.seq, status = excluded.status,
+       updated_at = excluded.updated_at, data = excluded.data`,
+    [
+      list.map((i) => i.id),
+      list.map((i) => (typeof seq === 'number' ? seq : (seq.get(i.id) ?? 0))),
+      list.map((i) => i.status),
+      list.map((i) => i.updatedAt),
+      list.map((i) => JSON.stringify(i)),
+    ],
+  );
+}
+
+async function insertAlerts(tx: Tx, alerts: readonly CameraAlert[], seq: number): Promise<void> {
+  if (alerts.length === 0) return;
+  await tx.query(
+    `insert into camera_alerts (id, seq, data) select * from unnest($1::text[], $2::bigint[], $3::jsonb[])
+     on conflict (id) do nothing`,
+    [alerts.map((a) => a.id), alerts.map(() => seq), alerts.map((a) => JSON.stringify(a))],
+  );
+}
+
+async function insertKpis(tx: Tx, samples: readonly { kpi: Kpi; seq: number }[]): Promise<void> {
+  if (samples.length === 0) return;
+  await tx.query(
+    `insert into kpi_samples (seq, id, at, value, data)
+     select * from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::float8[], $5::jsonb[])
+     on conflict (id, seq) do nothing`,
+    [
+      samples.map((s) => s.seq),
+      samples.map((s) => s.kpi.id),
+      samples.map((s) => s.kpi.at),
+      samples.map((s) => s.kpi.value),
+      samples.map((s) => JSON.stringify(s.kpi)),
+    ],
+  );
+}
+
+async function upsertCabinets(
+  tx: Tx,
+  rows: readonly { status: CabinetStatus; seq: number }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `insert into cabinet_status (id, seq, status) select * from unnest($1::text[], $2::bigint[], $3::jsonb[])
+     on conflict (id) do update set seq = excluded.seq, status = excluded.status`,
+    [rows.map((r) => r.status.id), rows.map((r) => r.seq), rows.map((r) => JSON.stringify(r.status))],
+  );
+}
+
+async function insertAudit(tx: Tx, records: readonly AuditRecord[]): Promise<void> {
+  await tx.query(
+    `insert into audit (at, by_name, role, command_id, type, incident_id, cabinet_id, ok, duplicate, fingerprint, ack, entry)
+     select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::boolean[], $9::boolean[], $10::text[], $11::jsonb[], $12::jsonb[])`,
+    [
+      records.map((r) => r.entry.at),
+      records.map((r) => r.entry.by),
+      records.map((r) => r.entry.role),
+      records.map((r) => r.entry.commandId),
+      records.map((r) => r.entry.type),
+      records.map((r) => r.entry.incidentId),
+      records.map((r) => r.entry.cabinetId ?? null),
+      records.map((r) => r.entry.ok),
+      records.map((r) => r.entry.duplicate === true),
+      records.map((r) => r.fingerprint),
+      records.map((r) => (r.ack ? JSON.stringify(r.ack) : null)),
+      records.map((r) => JSON.stringify(r.entry)),
+    ],
+  );
+}
+
+async function writeKeyframe(
+  tx: Tx,
+  seq: number,
+  cityNow: number,
+  lamps: Pick<HubLamps, 'state' | 'level'>,
+): Promise<void> {
+  const level = new Uint8Array(lamps.level.buffer, lamps.level.byteOffset, lamps.level.byteLength);
+  await tx.query(
+    `insert into lamp_keyframes (seq, ts, state, level) values ($1, $2, $3, $4)
+     on conflict (seq) do update set ts = excluded.ts, state = excluded.state, level = excluded.level`,
+    [
+      seq,
+      Math.round(cityNow),
+      Buffer.from(lamps.state.buffer, lamps.state.byteOffset, lamps.state.byteLength),
+      Buffer.from(level),
+    ],
+  );
+}
+
+function bytesToFloat64(bytes: Uint8Array): Float64Array {
+  // A copy: the driver's buffer may not sit on an 8-byte boundary.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float64Array(copy.buffer);
+}

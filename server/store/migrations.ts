@@ -1,0 +1,140 @@
+import type { Db, Tx } from './db';
+
+/**
+ * The schema, as numbered steps. A step is never edited once released: a change is a new step. At
+ * start the server applies the steps the database has not seen, each in its own transaction, and
+ * refuses a database that has seen steps it does not know (it was written by a newer server).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'the city store',
+    sql: `
+      -- One row per key: the epoch (an id of this database's history), the seq reserved so far, the
+      -- city's clock and its inventory (lamps, cabinets, cameras) as the first producer described it.
+      create table meta (key text primary key, value jsonb not null);
+
+      -- The stream's events but lamp telemetry, in seq order: replay further back than memory.
+      create table events (
+        seq bigint primary key,
+        type text not null,
+        ts bigint not null,
+        data jsonb not null
+      );
+      create index events_ts on events (ts);
+
+      -- Incidents as they stand now, with their whole timeline (data.history).
+      create table incidents (
+        id text primary key,
+        -- the seq of its report (its place in the list), and of its latest change
+        reported_seq bigint not null,
+        seq bigint not null,
+        status text not null,
+        updated_at timestamptz not null,
+        data jsonb not null
+      );
+      create index incidents_reported on incidents (reported_seq);
+
+      create table camera_alerts (
+        id text primary key,
+        seq bigint not null,
+        data jsonb not null
+      );
+      create index camera_alerts_seq on camera_alerts (seq);
+
+      create table camera_status (id text primary key, online boolean not null, seq bigint not null);
+
+      -- Every KPI sample, its history.
+      create table kpi_samples (
+        seq bigint not null,
+        id text not null,
+        at timestamptz not null,
+        value double precision not null,
+        data jsonb not null,
+        primary key (id, seq)
+      );
+
+      -- Each cabinet's control status: its mode, level and an operator's override.
+      create table cabinet_status (id text primary key, seq bigint not null, status jsonb not null);
+
+      -- Every command and what came of it: the audit trail, and the answers that make a retried
+      -- command id get its first answer again after a restart.
+      create table audit (
+        n bigserial primary key,
+        at timestamptz not null,
+        by_name text not null,
+        role text not null,
+        command_id text,
+        type text,
+        incident_id text,
+        cabinet_id text,
+        ok boolean not null,
+        duplicate boolean not null default false,
+        fingerprint text,
+        ack jsonb,
+        entry jsonb not null
+      );
+      create index audit_incident on audit (incident_id) where incident_id is not null;
+      create index audit_cabinet on audit (cabinet_id) where cabinet_id is not null;
+      create index audit_command on audit (command_id) where command_id is not null and not duplicate;
+
+      -- Lamp state and level for every lamp, every so often (telemetry between keyframes lives in memory).
+      create table lamp_keyframes (
+        seq bigint primary key,
+        ts bigint not null,
+        state bytea not null,
+        level bytea not null
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export class SchemaTooNew extends Error {}
+
+/** Brings the database to SCHEMA_VERSION; returns the versions applied. */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  await db.query(`create table if not exists schema_migrations (
+    version integer primary key,
+    name text not null,
+    applied_at timestamptz not null default now()
+  )`);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const done = await db.transaction(async (tx) => {
+      // Several nodes may start at once against one PostgreSQL: one migrates, the others wait here.
+      await tx.query('select pg_advisory_xact_lock(4242001)');
+      const current = await currentVersion(tx);
+      if (current > latest) throw tooNew(db, current, latest);
+      if (current >= m.version) return false;
+      await tx.exec(m.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  // Also refuses a newer database when this server has nothing left to apply.
+  const current = await currentVersion(db);
+  if (current > latest) throw tooNew(db, current, latest);
+  return applied;
+}
+
+function tooNew(db: Db, current: number, latest: number): SchemaTooNew {
+  return new SchemaTooNew(
+    `the database at ${db.where} has schema version ${current}, newer than this server's ${latest}: ` +
+      'it was written by a newer IOC Wall. Run that version, or point DATA_DIR/DATABASE_URL elsewhere.',
+  );
+}
+
+async function currentVersion(tx: Tx): Promise<number> {
+  const rows = await tx.query<{ v: number | null }>('select max(version) as v from schema_migrations');
+  return Number(rows[0]?.v ?? 0);
+}

@@ -1,0 +1,138 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../server/commands';
+import type { HubOptions } from '../../server/hub';
+import { openDb } from '../../server/store/db';
+import type { CommandAck, Snapshot } from '../../src/shared/protocol/events';
+import { postgresBin, startPostgres, type TestPostgres } from '../support/postgres';
+import { reported, useHarness, type Harness, type Viewer } from './harness';
+
+// The hub's durable record, on the embedded PGlite and on a real PostgreSQL: what was answered 202
+// or `ok` is there after a restart, seqs go on above the old ones, and a client of the old run is
+// brought back by a snapshot. The kill -9 case, with a separate process, is in restart.test.ts.
+
+function command(v: Viewer, id: string, type: string, data: Record<string, unknown>): Promise<CommandAck> {
+  return v.socket.timeout(5000).emitWithAck('command', { id, type, data }) as Promise<CommandAck>;
+}
+
+async function snapshotOf(hub: { url: string }): Promise<Snapshot> {
+  const res = await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: 'Bearer dev-operator' } });
+  return (await res.json()) as Snapshot;
+}
+
+/** Writes, restarts and checks one store; `storage` names it. */
+async function restartKeepsEverything(
+  h: Harness,
+  storage: NonNullable<HubOptions['storage']>,
+): Promise<void> {
+  const first = await h.start({ storage });
+  expect(first.started).toMatchObject({ restored: false });
+  const reports = Array.from({ length: 30 }, (_, i) => reported({ id: `dur-${i}` }));
+  const ingested = await h.ingest(first, reports);
+  expect(ingested.status).toBe(202);
+  const kpi = {
+    type: 'kpi.updated',
+    data: { id: 'online-services', value: 87.5, unit: 'percent', at: '2026-11-23T10:00:00.000Z' },
+  };
+  expect((await h.ingest(first, [kpi])).status).toBe(202);
+  const operator = await h.connect(first, { token: 'dev-operator' });
+  expect(await command(operator, 'c-1', 'incident.acknowledge', { incidentId: 'dur-3' })).toEqual({
+    ok: true,
+  });
+  expect(
+    await command(operator, 'c-2', 'incident.assign', { incidentId: 'dur-3', department: 'transport' }),
+  ).toEqual({
+    ok: true,
+  });
+  const before = await snapshotOf(first);
+  const lastSeq = before.seq;
+  operator.socket.disconnect();
+  await first.close();
+
+  const second = await h.start({ storage });
+  expect(second.started).toMatchObject({ restored: true });
+  expect(second.epoch).toBe(first.epoch);
+  const after = await snapshotOf(second);
+  expect(after.epoch).toBe(first.epoch);
+  // The same incidents, each with its whole timeline, and the KPI.
+  expect(after.state.incidents).toEqual(before.state.incidents);
+  expect(after.state.incidents.find((i) => i.id === 'dur-3')?.history.map((e) => e.status)).toEqual([
+    'received',
+    'received',
+    'assigned',
+  ]);
+  expect(after.state.kpis).toEqual(before.state.kpis);
+  // Seqs go on above everything the first run may have sent.
+  expect(after.seq).toBeGreaterThan(lastSeq);
+  const more = await h.ingest(second, [reported({ id: 'dur-after' })]);
+  expect(more.body.seqs?.[0]).toBeGreaterThan(lastSeq + 1);
+
+  // A client of the first run resumes with its lastSeq and gets a snapshot, not a replay with a hole.
+  const back = await h.connect(second, { token: 'dev-operator', lastSeq, epoch: first.epoch });
+  await back.until((v) => v.snapshots.length === 1, 'a snapshot');
+  expect(back.snapshots[0]!.state.incidents.map((i) => i.id)).toContain('dur-after');
+
+  // The audit trail survived, and a retried command id gets its first answer without acting again.
+  const audit = await h.get<{ entries: AuditEntry[] }>(second, '/api/audit?incidentId=dur-3', 'dev-operator');
+  expect(audit.body.entries.map((e) => [e.commandId, e.ok])).toEqual([
+    ['c-1', true],
+    ['c-2', true],
+  ]);
+  const retry = await command(back, 'c-1', 'incident.acknowledge', { incidentId: 'dur-3' });
+  expect(retry).toEqual({ ok: true });
+  const history = (await snapshotOf(second)).state.incidents.find((i) => i.id === 'dur-3')?.history;
+  expect(history).toHaveLength(3);
+}
+
+describe('durable storage on the embedded PGlite', () => {
+  const h = useHarness();
+
+  it('keeps incidents, their timelines, KPIs and the audit trail across a restart; seq and epoch go on', async () => {
+    await restartKeepsEverything(h, { dataDir: mkdtempSync(join(tmpdir(), 'ioc-dur-')) });
+  });
+
+  it('starts a new epoch on a new database: an old client is sent a snapshot whatever its lastSeq', async () => {
+    const a = await h.start({ storage: { dataDir: mkdtempSync(join(tmpdir(), 'ioc-dur-')) } });
+    await h.ingest(a, [reported(), reported(), reported()]);
+    await a.close();
+    const b = await h.start({ storage: { dataDir: mkdtempSync(join(tmpdir(), 'ioc-dur-')) } });
+    expect(b.epoch).not.toBe(a.epoch);
+    await h.ingest(b, [reported(), reported(), reported(), reported()]);
+    // lastSeq 1 would be a valid replay point in b's log: only the epoch tells it is another history.
+    const v = await h.connect(b, { token: 'dev-operator', lastSeq: 1, epoch: a.epoch });
+    await v.until((x) => x.snapshots.length === 1, 'a snapshot');
+    expect(v.events).toHaveLength(0);
+    const same = await h.connect(b, { token: 'dev-operator', lastSeq: 1, epoch: b.epoch });
+    await same.until((x) => x.events.length === 3, 'a replay of seqs 2-4');
+    expect(same.snapshots).toHaveLength(0);
+  });
+
+  it('refuses a database written by a newer server, with a message that says so', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ioc-dur-'));
+    const hub = await h.start({ storage: { dataDir } });
+    await hub.close();
+    const db = await openDb({ dataDir });
+    await db.query(`insert into schema_migrations (version, name) values (999, 'from the future')`);
+    await db.close();
+    await expect(h.start({ storage: { dataDir } })).rejects.toThrow(
+      /schema version 999, newer than this server/,
+    );
+  });
+});
+
+const pgInstalled = postgresBin() !== null;
+// CI installs PostgreSQL (.ci/run); elsewhere these run wherever Debian's postgresql is installed.
+describe.runIf(pgInstalled || process.env.CI)('durable storage on PostgreSQL', () => {
+  const h = useHarness();
+  let pg: TestPostgres;
+  beforeAll(async () => {
+    pg = await startPostgres();
+  }, 60_000);
+  afterAll(() => pg?.stop());
+
+  it('keeps everything across a restart with the same schema and code as PGlite', async () => {
+    await restartKeepsEverything(h, { databaseUrl: pg.url });
+  });
+});
