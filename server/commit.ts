@@ -107,8 +107,9 @@ export class CommitLoop {
     }
     const events = stream.takePending();
     const audit = this.deps.takeAudit();
+    const inventory = stream.takeAdopted();
     let failed: StorageUnavailable | null = null;
-    if (this.deps.store && (events.length > 0 || audit.length > 0)) {
+    if (this.deps.store && (events.length > 0 || audit.length > 0 || inventory)) {
       const reserve = stream.seq > this.seqHigh ? stream.seq + SEQ_BLOCK : undefined;
       try {
         await this.deps.store.write({
@@ -116,6 +117,7 @@ export class CommitLoop {
           state: stream.state,
           audit,
           cityNow: this.deps.cityNow(),
+          ...(inventory ? { inventory: { inventory, seq: stream.seq } } : {}),
           ...(reserve === undefined ? {} : { seqHigh: reserve }),
         });
         if (reserve !== undefined) this.seqHigh = reserve;

@@ -21,6 +21,7 @@ import { cabinetSummaries } from './lights';
 import { handleConfig } from './config';
 import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
 import { redactEvents, redactState } from './redact';
+import { inventorySchema } from './inventory';
 import { PowerMeter } from './power';
 import { emptyCityState, hubState, type HubState } from './state';
 import { CityStore, type AuditRecord } from './store/cityStore';
@@ -81,6 +82,9 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** A city's inventory of 50,000 lamps is about 3 MB of JSON. */
+const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
+const NO_BODY = Symbol('no body');
 /** Per emit: keeps a catch-up of 100,000 events from becoming one giant frame. */
 const EVENTS_PER_MESSAGE = 5000;
 /** A stalled event loop must not make the simulator replay minutes of city time in one tick. */
@@ -432,6 +436,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         if (!expect('POST')) return;
         void ingest(req, res);
         return;
+      case '/api/inventory':
+        if (!expect('PUT')) return;
+        void putInventory(req, res);
+        return;
       default:
         sendError(res, 404, 'not found');
     }
@@ -497,43 +505,81 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     sendJson(res, 200, { seq: stream.seq, events: role === 'guest' ? redactEvents(events) : events });
   }
 
-  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** A producer's JSON body, or NO_BODY after answering 401/403/413/400 (or dropping a broken request). */
+  async function producerBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
     const role = roleOfBearer(req.headers.authorization, tokens);
     if (role !== 'producer') {
-      discardRest(req, maxBodyBytes);
-      if (role) sendError(res, 403, 'forbidden: ingest takes a producer token');
+      discardRest(req, limit);
+      if (role) sendError(res, 403, 'forbidden: this takes a producer token');
       else sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return;
+      return NO_BODY;
     }
     let text: string;
     try {
-      text = (await readBody(req, maxBodyBytes)).toString('utf8');
+      text = (await readBody(req, limit)).toString('utf8');
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        discardRest(req, maxBodyBytes * 16);
-        sendJson(
-          res,
-          413,
-          { error: `body too large: the limit is ${maxBodyBytes} bytes` },
-          { connection: 'close' },
-        );
+        discardRest(req, limit * 16);
+        sendJson(res, 413, { error: `body too large: the limit is ${limit} bytes` }, { connection: 'close' });
       } else {
         res.destroy();
       }
-      return;
+      return NO_BODY;
     }
-    let body: unknown;
     try {
-      body = JSON.parse(text);
+      return JSON.parse(text);
     } catch {
       sendError(res, 400, 'invalid JSON');
+      return NO_BODY;
+    }
+  }
+
+  /** `PUT /api/inventory`: a producer describes the city's cameras and lamps (server/inventory.ts). */
+  async function putInventory(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await producerBody(req, res, MAX_INVENTORY_BYTES);
+    if (body === NO_BODY) return;
+    const parsed = inventorySchema.safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 20)
+        .map((i) => ({ path: i.path.join('.'), message: i.message }));
+      sendJson(res, 400, { error: 'invalid inventory', issues });
       return;
     }
+    try {
+      const result = await loop.change(() => stream.adoptInventory(parsed.data));
+      if (!result.ok) {
+        sendError(res, 409, result.error);
+        return;
+      }
+      // Where the city stands, for a producer that resumes (its clock, its report numbers).
+      sendJson(res, 200, {
+        adopted: result.adopted,
+        cityNow: clock.now(),
+        lastIncidentNumber: lastIncidentNumber(stream.state),
+      });
+    } catch (err) {
+      if (!(err instanceof StorageUnavailable)) {
+        console.error('[hub] request failed:', err);
+        sendError(res, 500, 'internal error');
+        return;
+      }
+      sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
+    }
+  }
+
+  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await producerBody(req, res, maxBodyBytes);
+    if (body === NO_BODY) return;
     let result: ReturnType<typeof stream.ingest>;
     try {
       result = await loop.change(() => stream.ingest(body));
     } catch (err) {
-      if (!(err instanceof StorageUnavailable)) throw err;
+      if (!(err instanceof StorageUnavailable)) {
+        console.error('[hub] request failed:', err);
+        sendError(res, 500, 'internal error');
+        return;
+      }
       sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
       return;
     }

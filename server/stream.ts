@@ -9,6 +9,7 @@ import type {
 import { transition } from '../src/shared/protocol/incident';
 import { wardAt } from '../mocks/sim/wards';
 import { EventLog } from './log';
+import type { Inventory } from './inventory';
 import { applyEvents, hubState, wireState, type HubState } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
 
@@ -53,7 +54,10 @@ export class CityStream {
   private pending: StreamEvent[] = [];
   /** incident id → seq of the event that reported it (0: it was in the initial state) */
   private readonly reportedAt = new Map<string, number>();
-  private readonly cameraIds: Set<string>;
+  private cameraIds: Set<string>;
+  private cabinetIds: Set<string>;
+  /** an inventory adopted since the last group commit, for the store */
+  private adopted: Inventory | null = null;
   /** incidents an operator has commanded: from then on they are the operator's, not the simulator's */
   private readonly commanded = new Set<string>();
   private dropped = 0;
@@ -75,12 +79,16 @@ export class CityStream {
     this.log = new EventLog(logSize, origin.after);
     for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
-    const cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
+    this.cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
+    const lampCount = () => this.current.lamps.count;
     this.ctx = {
-      lampCount: initial.lamps.count,
+      // Read live: a producer's inventory may give a hub its lamps after it started.
+      get lampCount() {
+        return lampCount();
+      },
       isKnownIncident: (id) => this.reportedAt.has(id),
       isKnownCamera: (id) => this.cameraIds.has(id),
-      isKnownCabinet: (id) => cabinetIds.has(id),
+      isKnownCabinet: (id) => this.cabinetIds.has(id),
     };
   }
 
@@ -192,6 +200,43 @@ export class CityStream {
     }
   }
 
+  /**
+   * A producer's description of the city's cameras and lamps. A hub without one (no simulator, a new
+   * database) takes the first it is given; the same one again is fine; another one is refused, since
+   * the stored events and keyframes are about the first.
+   */
+  adoptInventory(inv: Inventory): { ok: true; adopted: boolean } | { ok: false; error: string } {
+    const cur = this.current;
+    const empty = cur.lamps.count === 0 && cur.lamps.cabinets.length === 0 && cur.cameras.length === 0;
+    if (!empty) {
+      return sameInventory(cur, inv)
+        ? { ok: true, adopted: false }
+        : { ok: false, error: 'this hub already holds another inventory of cameras and lamps' };
+    }
+    const { lamps } = inv;
+    this.current = {
+      ...cur,
+      city: inv.city,
+      cameras: inv.cameras,
+      lamps: {
+        ...lamps,
+        state: new Uint8Array(lamps.count),
+        level: new Float64Array(lamps.count),
+      },
+    };
+    this.cameraIds = new Set(inv.cameras.map((c) => c.id));
+    this.cabinetIds = new Set(lamps.cabinets.map((c) => c.id));
+    this.adopted = inv;
+    return { ok: true, adopted: true };
+  }
+
+  /** The inventory adopted since the last call, once. */
+  takeAdopted(): Inventory | null {
+    const out = this.adopted;
+    this.adopted = null;
+    return out;
+  }
+
   /** Marks where a group commit begins (server/commit.ts). */
   checkpoint(): StreamCheckpoint {
     if (this.pending.length > 0)
@@ -215,6 +260,11 @@ export class CityStream {
     this.pending = [];
     this.log.truncate(cp.seq);
     this.seqNow = cp.seq;
+    if (this.adopted) {
+      this.adopted = null;
+      this.cameraIds = new Set(cp.state.cameras.map((c) => c.id));
+      this.cabinetIds = new Set(cp.state.lamps.cabinets.map((c) => c.id));
+    }
     this.current = cp.state;
   }
 
@@ -263,6 +313,19 @@ export class CityStream {
   eventsAfter(after: number, limit: number): StreamEvent[] | null {
     return this.log.holdsAfter(after) ? this.log.after(after, limit) : null;
   }
+}
+
+function sameInventory(cur: HubState, inv: Inventory): boolean {
+  const a = cur.lamps;
+  const b = inv.lamps;
+  if (a.count !== b.count || a.cabinets.length !== b.cabinets.length) return false;
+  if (cur.cameras.length !== inv.cameras.length) return false;
+  if (!a.cabinets.every((c, i) => c.id === b.cabinets[i]?.id)) return false;
+  if (!cur.cameras.every((c, i) => c.id === inv.cameras[i]?.id)) return false;
+  for (let i = 0; i < a.count; i++) {
+    if (a.lon[i] !== b.lon[i] || a.lat[i] !== b.lat[i] || a.cabinet[i] !== b.cabinet[i]) return false;
+  }
+  return true;
 }
 
 /**

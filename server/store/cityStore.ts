@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  Cabinet,
   CabinetStatus,
-  Camera,
   CameraAlert,
   CommandAck,
   Incident,
@@ -10,23 +8,10 @@ import type {
   StreamEvent,
 } from '../../src/shared/protocol/events';
 import type { AuditEntry } from '../commands';
+import type { Inventory } from '../inventory';
 import { MAX_ALERTS, MAX_INCIDENTS, type HubLamps, type HubState } from '../state';
 import { openDb, type Db, type DbOptions, type Tx } from './db';
 import { migrate } from './migrations';
-
-/** What is kept of the city's lighting inventory: the lamp columns that never change, and the cabinets. */
-interface Inventory {
-  city: string;
-  lamps: {
-    count: number;
-    lon: number[];
-    lat: number[];
-    cabinet: number[];
-    watts: number[];
-    cabinets: Cabinet[];
-  };
-  cameras: Camera[];
-}
 
 /** A command's audit entry and, for a first answer, what makes a retry of its id get that answer again. */
 export interface AuditRecord {
@@ -44,6 +29,8 @@ export interface Batch {
   audit: readonly AuditRecord[];
   /** a new seq reservation to record, when the stream is about to pass the last one */
   seqHigh?: number;
+  /** a producer's inventory the hub just adopted (server/inventory.ts), and the stream's seq then */
+  inventory?: { inventory: Inventory; seq: number };
   cityNow: number;
 }
 
@@ -222,6 +209,11 @@ export class CityStore {
         await this.writeProjections(tx, durable, batch.state);
       }
       if (batch.audit.length > 0) await insertAudit(tx, batch.audit);
+      if (batch.inventory) {
+        await setMeta(tx, 'inventory', batch.inventory.inventory);
+        // The lamp columns now have the inventory's length: a restart must find a keyframe that fits.
+        await writeKeyframe(tx, batch.inventory.seq, batch.cityNow, batch.state.lamps);
+      }
       if (batch.seqHigh !== undefined) await setMeta(tx, 'seq_high', batch.seqHigh);
       await setMeta(tx, 'city_now', batch.cityNow);
     });
