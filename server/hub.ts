@@ -389,6 +389,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         sendJson(res, 200, {
           status: 'ok',
           seq: stream.seq,
+          epoch: stream.epoch,
+          storage: store ? store.db.engine : 'memory',
           clients: io.of('/').sockets.size,
           uptimeS: Math.round((performance.now() - startedAt) / 1000),
         });
