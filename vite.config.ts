@@ -20,6 +20,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'mocks/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/faults/**/*.test.ts',
       'tests/support/**/*.test.ts',
       'tests/bench/**/*.test.ts',
     ],
