@@ -48,4 +48,14 @@ describe('hubOptionsFromEnv', () => {
     const { errors } = hubOptionsFromEnv({ PORT: 'http', SIM_LAMPS: '-3', SIM_SCALE: '0', LOG_SIZE: '1.5' });
     expect(errors.map((e) => e.split('=')[0])).toEqual(['PORT', 'LOG_SIZE', 'SIM_LAMPS', 'SIM_SCALE']);
   });
+
+  it('reads the slow-client bound, which is at least 64 KiB', () => {
+    expect(hubOptionsFromEnv({ MAX_CLIENT_BACKLOG_BYTES: '1048576' }).options.maxClientBacklogBytes).toBe(
+      1048576,
+    );
+    expect(hubOptionsFromEnv({}).options.maxClientBacklogBytes).toBeUndefined();
+    expect(hubOptionsFromEnv({ MAX_CLIENT_BACKLOG_BYTES: '1000' }).errors).toEqual([
+      'MAX_CLIENT_BACKLOG_BYTES=1000: expected an integer from 65536 to 1099511627776',
+    ]);
+  });
 });

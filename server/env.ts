@@ -45,6 +45,9 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions
           timeScale: num('SIM_SCALE', 0.001, 100_000),
         },
   };
+  // The slow-client bound (backlog.ts): 8 MiB when unset.
+  const backlog = int('MAX_CLIENT_BACKLOG_BYTES', 64 * 1024, 2 ** 40);
+  if (backlog !== undefined) options.maxClientBacklogBytes = backlog;
   if (env.STATIC_DIR) options.staticDir = env.STATIC_DIR;
   const databaseUrl = env.DATABASE_URL?.trim();
   if (/^memory$/i.test(env.STORE ?? '')) options.storage = false;

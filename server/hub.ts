@@ -15,6 +15,7 @@ import {
   type StreamEvent,
 } from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
+import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
 import { CommitLoop, StorageUnavailable } from './commit';
 import { cabinetSummaries } from './lights';
@@ -51,6 +52,8 @@ export interface HubOptions {
   logSize?: number;
   /** batch/broadcast tick in ms; default 50 */
   tickMs?: number;
+  /** a socket with more than this queued (beyond its catch-up) is dropped; default MAX_CLIENT_BACKLOG_BYTES, 8 MiB */
+  maxClientBacklogBytes?: number;
   /** the Huế simulator as a producer; default on with seed 1 */
   sim?: false | { seed?: number; lamps?: number; timeScale?: number };
   /** directory of the built SPA; default `dist` when it exists */
@@ -79,6 +82,8 @@ export interface Hub {
   readonly started: { restored: boolean; readyMs: number; storage: 'memory' | 'pglite' | 'postgres' };
   /** sockets connected and authorised */
   clientCount(): number;
+  /** the slow-client bound, and how many sockets it dropped */
+  readonly backlog: BacklogStats;
   close(): Promise<void>;
 }
 
@@ -204,12 +209,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     maxHttpBufferSize: 64 * 1024,
   });
 
+  // A client that stops reading must not grow the hub's memory: see backlog.ts.
+  const backlog = new BacklogGuard(opts.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES, (bytes) =>
+    console.warn(`[hub] dropped a client that stopped reading: ${bytes} bytes queued for it`),
+  );
   /** Sends one committed batch: one message per room (chunked), redacted once for guests. */
   const broadcast = (batch: StreamEvent[]) => {
     for (const chunk of chunked(batch)) io.to(FULL_VIEW_ROOMS).emit('events', { events: chunk });
     if ((io.of('/').adapter.rooms.get(GUEST_ROOM)?.size ?? 0) > 0) {
       for (const chunk of chunked(redactEvents(batch))) io.to(GUEST_ROOM).emit('events', { events: chunk });
     }
+    backlog.check(io.of('/').sockets.values());
   };
 
   const loop = new CommitLoop({
@@ -234,6 +244,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
    */
   const catchUp = (socket: HubSocket, lastSeq: number | undefined, epoch: unknown) => {
     const sameHistory = epoch === undefined || epoch === stream.epoch;
+    const queued = backlog.beforeCatchUp(socket);
     const answer = stream.catchUp(sameHistory ? lastSeq : undefined);
     const guest = socket.data.role === 'guest';
     if (answer.mode === 'snapshot') {
@@ -243,6 +254,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       const events = guest ? redactEvents(answer.events) : answer.events;
       for (const chunk of chunked(events)) socket.emit('events', { events: chunk });
     }
+    backlog.afterCatchUp(socket, queued);
     return { mode: answer.mode, seq: stream.seq };
   };
 
@@ -392,6 +404,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           epoch: stream.epoch,
           storage: store ? store.db.engine : 'memory',
           clients: io.of('/').sockets.size,
+          slowClientsDropped: backlog.stats().dropped,
           uptimeS: Math.round((performance.now() - startedAt) / 1000),
         });
         return;
@@ -616,6 +629,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       storage: store ? store.db.engine : 'memory',
     },
     clientCount: () => io.of('/').sockets.size,
+    get backlog() {
+      return backlog.stats();
+    },
     close() {
       closing ??= (async () => {
         clearInterval(ticker);

@@ -25,6 +25,7 @@ describe('REST API', () => {
       storage: 'memory',
       clients: 0,
       uptimeS: expect.any(Number),
+      slowClientsDropped: 0,
     });
   });
 
