@@ -28,7 +28,16 @@ export interface CommitDeps {
   onStoreError?(err: unknown): void;
 }
 
-interface Job {
+/** What the hub asks of its commit path, one node (CommitLoop) or several (cluster/clusterLoop.ts). */
+export interface Committer {
+  change<T>(run: () => T): Promise<T>;
+  read<T>(run: () => T): Promise<T>;
+  idle(): Promise<void>;
+  readonly stats: { batches: number; failures: number; queued: number };
+  close(): Promise<void>;
+}
+
+export interface Job {
   kind: 'change' | 'read';
   run: () => unknown;
   resolve: (value: unknown) => void;
@@ -43,7 +52,7 @@ interface Job {
  * Reads (a client's catch-up) run right after a batch is sent, when nothing is unsent, so their
  * answer ends exactly where the next broadcast begins.
  */
-export class CommitLoop {
+export class CommitLoop implements Committer {
   private jobs: Job[] = [];
   private running = false;
   private seqHigh: number;
@@ -69,6 +78,10 @@ export class CommitLoop {
   /** Resolves when everything queued so far has been committed and answered. */
   idle(): Promise<void> {
     return this.read(() => undefined);
+  }
+
+  close(): Promise<void> {
+    return this.idle();
   }
 
   private enqueue<T>(kind: Job['kind'], run: () => T): Promise<T> {

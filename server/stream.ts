@@ -268,6 +268,28 @@ export class CityStream {
     this.current = cp.state;
   }
 
+  /**
+   * Events another node committed to the shared log, in seq order: applied, logged and returned for
+   * broadcast, less those already held. Throws on a hole: the caller reads the missing ones first.
+   */
+  applyCommitted(events: readonly StreamEvent[]): StreamEvent[] {
+    if (this.pending.length > 0) throw new Error('applyCommitted with events pending');
+    const fresh = events.filter((e) => e.seq > this.seqNow);
+    if (fresh.length === 0) return [];
+    fresh.forEach((e, i) => {
+      if (e.seq !== this.seqNow + 1 + i) throw new LogGap(this.seqNow, e.seq);
+    });
+    for (const event of fresh) {
+      if (event.type === 'incident.reported' && !this.reportedAt.has(event.data.id)) {
+        this.remember(event.data.id, event.seq);
+      }
+      this.log.push(event);
+    }
+    this.seqNow = fresh[fresh.length - 1]!.seq;
+    this.current = applyEvents(this.current, fresh);
+    return fresh;
+  }
+
   /** Whether an incident id is known here (reported, or in the first state). */
   knowsIncident(id: string): boolean {
     return this.reportedAt.has(id);
@@ -312,6 +334,16 @@ export class CityStream {
   /** For REST paging; null when the log no longer holds every event after `after`. */
   eventsAfter(after: number, limit: number): StreamEvent[] | null {
     return this.log.holdsAfter(after) ? this.log.after(after, limit) : null;
+  }
+}
+
+/** The shared log skipped seqs that a node must read back before it goes on. */
+export class LogGap extends Error {
+  constructor(
+    readonly have: number,
+    readonly got: number,
+  ) {
+    super(`log gap: have ${have}, got ${got}`);
   }
 }
 

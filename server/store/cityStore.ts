@@ -193,8 +193,31 @@ export class CityStore {
 
   /** One group commit. Resolves once the transaction is committed. */
   async write(batch: Batch): Promise<void> {
+    await this.db.transaction((tx) => this.writeIn(tx, batch));
+  }
+
+  /**
+   * One batch inside the caller's transaction. With `telemetry`, lamp events are written too (a log
+   * shared by several nodes must be readable back without a hole; see sharedLog.ts).
+   */
+  async writeIn(tx: Tx, batch: Batch, telemetry = false): Promise<void> {
     const durable = batch.events.filter((e) => !TELEMETRY_TYPES.has(e.type));
-    await this.db.transaction(async (tx) => {
+    if (telemetry) {
+      const lamps = batch.events.filter((e) => TELEMETRY_TYPES.has(e.type));
+      if (lamps.length > 0) {
+        await tx.query(
+          `insert into telemetry (seq, ts, type, data)
+           select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::jsonb[])`,
+          [
+            lamps.map((e) => e.seq),
+            lamps.map((e) => Math.round(e.ts)),
+            lamps.map((e) => e.type),
+            lamps.map((e) => JSON.stringify(e.data)),
+          ],
+        );
+      }
+    }
+    {
       if (durable.length > 0) {
         await tx.query(
           `insert into events (seq, type, ts, data)
@@ -216,7 +239,87 @@ export class CityStore {
       }
       if (batch.seqHigh !== undefined) await setMeta(tx, 'seq_high', batch.seqHigh);
       await setMeta(tx, 'city_now', batch.cityNow);
-    });
+    }
+  }
+
+  /**
+   * Locks the shared log's head (server/sharedLog.ts) until the transaction ends and returns its seq.
+   * A database used by one node before starts its shared log above that node's reservation.
+   */
+  async lockHead(tx: Tx): Promise<number> {
+    const rows = await tx.query<{ seq: number }>(`select seq from log_head where id = 1 for update`);
+    if (rows[0]) return Number(rows[0].seq);
+    const meta = await tx.query<{ value: unknown }>(`select value from meta where key = 'seq_high'`);
+    const start = Number(meta[0]?.value ?? 0) + 1;
+    await tx.query(`insert into log_head (id, seq) values (1, $1) on conflict (id) do nothing`, [start]);
+    const again = await tx.query<{ seq: number }>(`select seq from log_head where id = 1 for update`);
+    return Number(again[0]!.seq);
+  }
+
+  async setHead(tx: Tx, seq: number): Promise<void> {
+    await tx.query(`update log_head set seq = $1 where id = 1`, [seq]);
+    // A node started alone later on this database goes on above every seq the cluster gave.
+    await setMeta(tx, 'seq_high', seq);
+  }
+
+  /** The shared log's head without a lock (a node checking whether it missed something). */
+  async head(): Promise<number | null> {
+    const rows = await this.db.query<{ seq: number }>(`select seq from log_head where id = 1`);
+    return rows[0] ? Number(rows[0].seq) : null;
+  }
+
+  /**
+   * The shared log's events with seq in (after, upTo], oldest first, telemetry included: what a node
+   * replays to catch up. Null when the telemetry table no longer reaches back that far.
+   */
+  async readLog(q: Tx | Db, after: number, upTo: number): Promise<StreamEvent[] | null> {
+    if (upTo <= after) return [];
+    const rows = await q.query<LogRow>(LOG_BETWEEN, [after, upTo]);
+    const out = rows.map(toEvent);
+    // Contiguous or nothing: a hole means pruned telemetry (or a gap of a restart), not a replay.
+    for (let i = 0; i < out.length; i++) if (out[i]!.seq !== after + 1 + i) return null;
+    return out.length === upTo - after ? out : null;
+  }
+
+  /** The shared log's head, made if this database has none yet. */
+  async initHead(): Promise<number> {
+    return this.db.transaction((tx) => this.lockHead(tx));
+  }
+
+  /** Lamp telemetry with seq in (after, upTo], oldest first. */
+  async telemetryBetween(after: number, upTo: number): Promise<StreamEvent[]> {
+    const rows = await this.db.query<LogRow>(
+      `select seq, type, ts, data from telemetry where seq > $1 and seq <= $2 order by seq`,
+      [after, upTo],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** The newest events of the shared log up to `head`, at most `n`, contiguous and ending at `head`. */
+  async logTail(head: number, n: number): Promise<StreamEvent[]> {
+    const events = (await this.readLogLoose(Math.max(0, head - n), head)).reverse();
+    const out: StreamEvent[] = [];
+    for (const e of events) {
+      if (e.seq !== head - out.length) break;
+      out.push(e);
+    }
+    return out.reverse();
+  }
+
+  private async readLogLoose(after: number, upTo: number): Promise<StreamEvent[]> {
+    const rows = await this.db.query<LogRow>(LOG_BETWEEN, [after, upTo]);
+    return rows.map(toEvent);
+  }
+
+  /** The stored inventory (a node learning that another one adopted it). */
+  async inventory(): Promise<Inventory | null> {
+    const rows = await this.db.query<{ value: Inventory }>(`select value from meta where key = 'inventory'`);
+    return rows[0]?.value ?? null;
+  }
+
+  /** Keeps the shared log's telemetry to its newest `keep` seqs. */
+  async pruneTelemetry(head: number, keep: number): Promise<void> {
+    await this.db.query(`delete from telemetry where seq <= $1`, [head - keep]);
   }
 
   /** Every lamp's state and level as of `seq`; older keyframes are thinned to one per city hour. */
@@ -232,17 +335,6 @@ export class CityStore {
                        where o.ts / 3600000 = k.ts / 3600000 and o.seq < k.seq)`,
       );
     });
-  }
-
-  /** Stored events with seq in (after, upTo], oldest first: the history beyond the memory log. */
-  async eventsAfter(after: number, limit: number): Promise<StreamEvent[]> {
-    const rows = await this.db.query<{ seq: number; type: string; ts: number; data: unknown }>(
-      `select seq, type, ts, data from events where seq > $1 order by seq limit $2`,
-      [after, limit],
-    );
-    return rows.map(
-      (r) => ({ seq: Number(r.seq), type: r.type, ts: Number(r.ts), data: r.data }) as StreamEvent,
-    );
   }
 
   async counts(): Promise<Record<string, number>> {
@@ -313,6 +405,14 @@ export class CityStore {
     if (cabinets.size > 0) await upsertCabinets(tx, [...cabinets.values()]);
   }
 }
+
+type LogRow = { seq: number; type: string; ts: number; data: unknown };
+const LOG_BETWEEN = `select seq, type, ts, data from events where seq > $1 and seq <= $2
+   union all
+   select seq, type, ts, data from telemetry where seq > $1 and seq <= $2
+   order by seq`;
+const toEvent = (r: LogRow): StreamEvent =>
+  ({ seq: Number(r.seq), type: r.type, ts: Number(r.ts), data: r.data }) as StreamEvent;
 
 async function setMeta(tx: Tx, key: string, value: unknown): Promise<void> {
   await tx.query(

@@ -93,6 +93,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'one log for several nodes',
+    sql: `
+      -- The head of the one ordered log when several nodes share it (REDIS_URL): each commit locks
+      -- this row, so seqs are given in one order across the nodes, with no gap and no repeat.
+      create table log_head (id integer primary key check (id = 1), seq bigint not null);
+
+      -- Lamp telemetry by seq, for a while, when several nodes share the log: a node that joins, or
+      -- that missed a message, reads the log back from here without a hole.
+      create table telemetry (
+        seq bigint primary key,
+        ts bigint not null,
+        type text not null,
+        data jsonb not null
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
