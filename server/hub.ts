@@ -15,11 +15,16 @@ import {
 import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
 import { CommandDesk, MAX_AUDIT_ENTRIES } from './commands';
 import { cabinetSummaries } from './lights';
-import { handleConfig } from './config';
-import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
+import { handleConfig, wallConfig } from './config';
+import { discardRest, sendError, sendJson } from './http';
+import { IngestGate } from './ingestGate';
+import { resolveLimits, type Limits } from './limits';
+import { answerMetrics, HubMetrics } from './metrics';
 import { redactEvents, redactState } from './redact';
 import { PowerMeter } from './power';
 import { emptyCityState, type HubState } from './state';
+import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './security';
+import { SocketGuard } from './socketGuard';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
 import {
@@ -52,6 +57,12 @@ export interface HubOptions {
   staticDir?: string | false;
   /** ingest body limit in bytes; default 1 MiB */
   maxBodyBytes?: number;
+  /** rate limits and timeouts; defaults in limits.ts (env: INGEST_RATE, COMMAND_RATE, ...) */
+  limits?: Partial<Limits>;
+  /** a bearer token that may read /api/metrics besides operators' and leaders' (METRICS_TOKEN) */
+  metricsToken?: string;
+  /** origins the page may connect to besides its own, for its CSP (CONNECT_ORIGINS) */
+  connectOrigins?: string[];
 }
 
 export interface Hub {
@@ -95,6 +106,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
   const staticDir = resolveStaticDir(opts.staticDir);
   const startedAt = performance.now();
+  const limits = resolveLimits(opts.limits, maxBodyBytes);
+  const metrics = new HubMetrics();
+  const ingestGate = new IngestGate({ tokens, limits, maxBodyBytes, metrics });
+  const socketGuard = new SocketGuard(metrics, limits);
+  // A basemap style on another server (BASEMAP_STYLE) is fetched by the page: its origin is allowed too.
+  const basemapOrigin = originOf(wallConfig().basemapStyle);
+  const policy = pagePolicy({
+    connectOrigins: [...(opts.connectOrigins ?? []), ...(basemapOrigin ? [basemapOrigin] : [])],
+  });
 
   const simOpts = opts.sim === false ? null : (opts.sim ?? {});
   const sim = simOpts
@@ -141,15 +161,22 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   const server = createServer((req, res) => {
     try {
+      applySecurityHeaders(res, req.url ?? '/', policy);
       handleHttp(req, res);
     } catch (err) {
       console.error('[hub] request failed:', err);
       sendError(res, 500, 'internal error');
     }
   });
+  hardenServer(server);
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+  });
+  metrics.watch({
+    clientsByRole: () => countByRole(io.of('/').sockets.values()),
+    seq: () => stream.seq,
+    simulatorDropped: () => stream.droppedCount,
   });
 
   /** Sends what was committed since the last tick: one batch per room, redacted once for guests. */
@@ -169,6 +196,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const catchUp = (socket: HubSocket, lastSeq: number | undefined) => {
     flush();
     const answer = stream.catchUp(lastSeq);
+    metrics.catchUp(answer.mode);
     const guest = socket.data.role === 'guest';
     if (answer.mode === 'snapshot') {
       const snap = withPower(answer.snapshot);
@@ -184,6 +212,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const auth: unknown = socket.handshake.auth;
     const identity = identityOf(isRecord(auth) ? auth.token : undefined, tokens);
     if (!identity || !VIEWER_ROLES.has(identity.role)) {
+      metrics.drop('unauthorized');
       next(new Error('unauthorized'));
       return;
     }
@@ -193,6 +222,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   });
 
   io.on('connection', (socket) => {
+    socketGuard.watch(socket);
     const auth: unknown = socket.handshake.auth;
     // Only viewer roles get this far. Guests are not told a name: theirs is a shared wall token.
     const { role, name } = socket.data.identity;
@@ -211,6 +241,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       }
     });
     socket.on(MSG.command, (msg, ack) => {
+      if (!socketGuard.admitCommand(socket, ack)) return;
+      const seqBefore = stream.seq;
       let answer: CommandAck;
       try {
         answer = commands.handle(msg, socket.data.identity);
@@ -218,6 +250,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         console.error('[hub] command failed:', err);
         answer = { ok: false, error: 'internal error' };
       }
+      socketGuard.commandDone(answer, stream.seq - seqBefore);
       if (typeof ack === 'function') ack(answer);
     });
   });
@@ -228,7 +261,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const now = performance.now();
     if (sim) {
       try {
+        const seqBefore = stream.seq;
         stream.publish(sim.advance(Math.min(now - lastTick, MAX_SIM_STEP_MS)));
+        metrics.eventsCommitted('simulator', stream.seq - seqBefore);
       } catch (err) {
         // A broken simulator step must not take the stream down with it.
         if (simFailures++ % 1000 === 0) console.error('[hub] simulator step failed:', err);
@@ -315,7 +350,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         return;
       case '/api/ingest':
         if (!expect('POST')) return;
-        void ingest(req, res);
+        ingest(req, res).catch((err: unknown) => {
+          // An async throw would be an unhandled rejection, which ends the process: answer 500 instead.
+          console.error('[hub] ingest failed:', err);
+          sendError(res, 500, 'internal error');
+        });
+        return;
+      case '/api/metrics':
+        if (!expect('GET')) return;
+        void answerMetrics(req, res, metrics, { tokens, metricsToken: opts.metricsToken });
         return;
       default:
         sendError(res, 404, 'not found');
@@ -383,38 +426,13 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   }
 
   async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const role = roleOfBearer(req.headers.authorization, tokens);
-    if (role !== 'producer') {
-      discardRest(req, maxBodyBytes);
-      if (role) sendError(res, 403, 'forbidden: ingest takes a producer token');
-      else sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return;
-    }
-    let text: string;
-    try {
-      text = (await readBody(req, maxBodyBytes)).toString('utf8');
-    } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        discardRest(req, maxBodyBytes * 16);
-        sendJson(
-          res,
-          413,
-          { error: `body too large: the limit is ${maxBodyBytes} bytes` },
-          { connection: 'close' },
-        );
-      } else {
-        res.destroy();
-      }
-      return;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      sendError(res, 400, 'invalid JSON');
-      return;
-    }
+    const admitted = await ingestGate.admit(req, res);
+    if (!admitted) return;
+    const { body } = admitted;
+    const seqBefore = stream.seq;
     const result = stream.ingest(body);
+    metrics.eventsCommitted('ingest', stream.seq - seqBefore);
+    if (!result.ok) metrics.drop('invalid');
     if (result.ok) sendJson(res, 202, { seqs: result.seqs });
     else sendJson(res, 400, { error: 'invalid', issues: result.issues, issueCount: result.issueCount });
   }
@@ -474,6 +492,12 @@ function parseSeq(value: unknown): number | undefined {
 function parseQueryInt(value: string | null, fallback: number): number | null {
   if (value === null || value === '') return fallback;
   return /^-?\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
+function countByRole(sockets: Iterable<HubSocket>): Partial<Record<Role, number>> {
+  const out: Partial<Record<Role, number>> = {};
+  for (const s of sockets) out[s.data.role] = (out[s.data.role] ?? 0) + 1;
+  return out;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
