@@ -14,7 +14,7 @@ describe('the page policy', () => {
   it('allows no inline script, no framing, and connections to its own origin only by default', () => {
     const d = directives(pagePolicy());
     expect(d.get('script-src')).toEqual(["'self'"]);
-    expect(d.get('connect-src')).toEqual(["'self'"]);
+    expect(d.get('connect-src')).toEqual(["'self'", 'data:']);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
     expect(d.get('base-uri')).toEqual(["'none'"]);
@@ -45,6 +45,7 @@ describe('the page policy', () => {
       'wss://hub.hue.gov.vn',
       'wss://live.example:9',
       'https://live.example:9',
+      'data:',
     ]);
   });
 

@@ -41,10 +41,11 @@ function withTwin(origin: string): string[] {
 
 /**
  * The wall's Content-Security-Policy. What the built app needs, checked in Chromium with zero
- * violations (tests/e2e/csp.e2e.ts): its own scripts and styles only (no inline script);
- * data: images (icons inlined by Vite and in MapLibre's CSS) and blob: images (map sprites);
- * its own fonts; blob: workers (MapLibre starts its workers from a blob URL); connections to its
- * own origin (socket.io, REST, PMTiles ranges) and the configured ones.
+ * violations (tests/e2e/csp.e2e.ts): its own scripts and styles only (no inline script, no eval:
+ * the page runs zod jitless, see src/app/zodConfig.ts); data: and blob: images (icons inlined by
+ * Vite and MapLibre's CSS, map images); its own fonts; blob: workers (MapLibre starts its workers
+ * from a blob URL); connections to its own origin (socket.io, REST, PMTiles ranges), to data:
+ * URLs, and to the configured origins.
  */
 export function pagePolicy(opts: PagePolicyOptions = {}): string {
   const connect = new Set<string>(["'self'"]);
@@ -58,7 +59,8 @@ export function pagePolicy(opts: PagePolicyOptions = {}): string {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src ${[...connect].join(' ')}`,
+    // data: because deck.gl fetches its icon atlas, a canvas the page draws, as a data: URL.
+    `connect-src ${[...connect].join(' ')} data:`,
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
     "object-src 'none'",
