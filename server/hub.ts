@@ -168,7 +168,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       sendError(res, 500, 'internal error');
     }
   });
-  hardenServer(server);
+  hardenServer(server, metrics);
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,

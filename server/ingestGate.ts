@@ -8,6 +8,9 @@ import { identityOfBearer, type Identity, type TokenMap } from './tokens';
 // Everything POST /api/ingest checks before the events themselves: who sends, how often, how much,
 // how fast, and whether it is JSON at all. Validation and commit stay with the stream.
 
+/** Strict UTF-8; a byte order mark, which some Windows tools write, is skipped (ignoreBOM false). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface IngestGateDeps {
   tokens: TokenMap;
   limits: Limits;
@@ -47,9 +50,9 @@ export class IngestGate {
       return undefined;
     }
 
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (await readBody(req, maxBodyBytes, limits.bodyTimeoutMs)).toString('utf8');
+      bytes = await readBody(req, maxBodyBytes, limits.bodyTimeoutMs);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         metrics.drop('too-large');
@@ -70,6 +73,16 @@ export class IngestGate {
       return undefined;
     }
 
+    let text: string;
+    try {
+      // Invalid UTF-8 is refused rather than read with U+FFFD in place of what was meant: a
+      // producer sending Latin-1 would otherwise see its reports accepted with their accents lost.
+      text = UTF8.decode(bytes);
+    } catch {
+      metrics.drop('malformed');
+      sendJson(res, 400, { error: 'invalid JSON', detail: 'the body is not UTF-8' });
+      return undefined;
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -1,4 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { HubMetrics } from './metrics';
 
 // Response headers that tell the browser what the wall may do: where its scripts, styles, images,
 // workers and connections may come from, that it may not be framed, and not to guess types.
@@ -92,11 +94,38 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 /** The time a client has to send a whole request; ingest bodies have their own, shorter limit. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
+/** What Node answers a request it could not parse, as it does without a clientError listener. */
+const CLIENT_ERROR_ANSWERS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
+
 /**
  * Node's own limits on slow clients, tighter than its defaults (60 s for headers, 5 minutes for a
- * request). Node checks them every 30 s, so a slow client is cut off 0-30 s after its time is up.
+ * request; Node checks them every 30 s, so a slow client is cut off 0-30 s after its time is up),
+ * and a count of the requests Node's parser refuses before the hub sees them (bad framing, a
+ * Content-Length that is not a number, both Content-Length and Transfer-Encoding, headers too large).
  */
-export function hardenServer(server: { headersTimeout: number; requestTimeout: number }): void {
+export function hardenServer(server: Server, metrics: Pick<HubMetrics, 'drop'>): void {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  const refused = new WeakSet<Socket>();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    // A client that went away is no bad input; there is nobody to answer either. A connection
+    // already refused may raise more errors as the rest of its bytes arrive: counted once.
+    if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || refused.has(socket)) {
+      socket.destroy();
+      return;
+    }
+    refused.add(socket);
+    metrics.drop(err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'timeout' : 'malformed');
+    // An answer already under way on this connection cannot be followed by another status line.
+    if (!socket.writable || socket.bytesWritten > 0) {
+      socket.destroy();
+      return;
+    }
+    const status = CLIENT_ERROR_ANSWERS[err.code ?? ''] ?? '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
 }

@@ -10,12 +10,6 @@ import { RateLimiter } from './rateLimit';
 /** The messages a client may send; anything else is dropped and counted. */
 const CLIENT_MESSAGES: ReadonlySet<string> = new Set(['resync', 'command']);
 
-/** How socket.io names a disconnect caused by what the client sent. */
-const DROP_BY_DISCONNECT: Record<string, 'malformed' | 'socket-error'> = {
-  'parse error': 'malformed',
-  'transport error': 'socket-error',
-};
-
 // socket.io's typed sockets differ only in their event maps; the guard reads none of them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySocket = Socket<any, any, any, any>;
@@ -41,10 +35,13 @@ export class SocketGuard {
     socket.onAny((message: unknown) => {
       if (typeof message !== 'string' || !CLIENT_MESSAGES.has(message)) this.metrics.drop('unknown-message');
     });
+    // A packet socket.io cannot decode (garbage, a reserved event name) arrives here, and socket.io
+    // then closes the connection; without a listener it would print the error to the console.
+    socket.on('error', () => this.metrics.drop('malformed'));
     socket.once('disconnect', (reason: string) => {
       this.commands.forget(socket.id);
-      const drop = DROP_BY_DISCONNECT[reason];
-      if (drop) this.metrics.drop(drop);
+      // A frame over maxHttpBufferSize, or a broken one, ends the WebSocket with a transport error.
+      if (reason === 'transport error') this.metrics.drop('socket-error');
     });
   }
 
