@@ -3,8 +3,9 @@ import type { Rate } from './rateLimit';
 /**
  * The hub's limits on what its clients may send, with their environment variables (env.ts reads
  * them; docs/protocol.md lists them). The defaults leave room for real producers: the benchmark's
- * load, 10,000 events a second in 20 requests a second from one token, uses a fifth of them. The
- * simulator runs inside the hub and passes none of these gates.
+ * load, 10,000 events a second in 20 requests a second from one token, takes two fifths of the
+ * request rate and a fifth of the event rate. The simulator runs inside the hub and passes none of
+ * these gates.
  */
 export interface Limits {
   /** INGEST_RATE, INGEST_BURST: ingest requests per producer token */
