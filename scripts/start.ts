@@ -7,7 +7,10 @@ import { build, buildReason, DIST } from './build';
 // hub and the simulator on one port (PORT, default 8080).
 
 function printWelcome(hub: Hub, simulated: string, kept: string): void {
-  const tokens = Object.entries(loadTokens()).filter(([token]) => token.startsWith('dev-'));
+  // Tokens are credentials and the console may be a log: only the shipped dev tokens, which the
+  // README lists anyway, are printed, and none at all once a deployment brings its own.
+  const ownTokens = Boolean(process.env.HUB_TOKENS || process.env.HUB_TOKENS_FILE);
+  const tokens = ownTokens ? [] : Object.entries(loadTokens()).filter(([token]) => token.startsWith('dev-'));
   const lines = [
     '',
     `  IOC Wall · Huế is live at ${hub.url}/`,

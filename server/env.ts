@@ -1,11 +1,13 @@
 import type { HubOptions } from './hub';
+import { defenceOptionsFromEnv } from './limits';
 
 /**
  * Hub options from the environment, all checked at once so a typo is reported with everything else
  * that is wrong rather than discovered one restart at a time.
  *
  * PORT (8080), HOST (127.0.0.1), SIM=off, SIM_SEED (1), SIM_LAMPS, SIM_SCALE, LOG_SIZE (100000),
- * TICK_MS (50), STATIC_DIR (dist). Tokens come from HUB_TOKENS / HUB_TOKENS_FILE (see tokens.ts).
+ * TICK_MS (50), STATIC_DIR (dist). Tokens come from HUB_TOKENS / HUB_TOKENS_FILE (see tokens.ts); rate
+ * limits, METRICS_TOKEN and CONNECT_ORIGINS from defenceOptionsFromEnv (limits.ts).
  * Storage: DATABASE_URL (postgres://…) or PGlite under DATA_DIR (./data); STORE=memory keeps nothing.
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions; errors: string[] } {
@@ -56,5 +58,6 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions
       errors.push('DATABASE_URL: expected postgres://user:password@host:port/database');
     options.storage = { databaseUrl };
   } else options.storage = { dataDir: env.DATA_DIR?.trim() || 'data' };
+  Object.assign(options, defenceOptionsFromEnv(env, errors));
   return { options, errors };
 }

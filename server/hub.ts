@@ -19,13 +19,18 @@ import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './bac
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
 import { CommitLoop, StorageUnavailable } from './commit';
 import { cabinetSummaries } from './lights';
-import { handleConfig } from './config';
-import { BodyTooLarge, discardRest, readBody, sendError, sendJson } from './http';
+import { handleConfig, wallConfig } from './config';
+import { discardRest, sendError, sendJson } from './http';
+import { IngestGate } from './ingestGate';
+import { resolveLimits, type Limits } from './limits';
+import { answerMetrics, HubMetrics } from './metrics';
 import { redactEvents, redactState } from './redact';
 import { inventorySchema } from './inventory';
 import { PowerMeter } from './power';
 import { emptyCityState, hubState, type HubState } from './state';
 import { CityStore, type AuditRecord } from './store/cityStore';
+import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './security';
+import { SocketGuard } from './socketGuard';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
 import {
@@ -67,6 +72,12 @@ export interface HubOptions {
   storage?: false | { dataDir?: string; databaseUrl?: string };
   /** a lamp keyframe is written at most this often, in real ms; default 10,000 */
   keyframeMs?: number;
+  /** rate limits and timeouts; defaults in limits.ts (env: INGEST_RATE, COMMAND_RATE, ...) */
+  limits?: Partial<Limits>;
+  /** a bearer token that may read /api/metrics besides operators' and leaders' (METRICS_TOKEN) */
+  metricsToken?: string;
+  /** origins the page may connect to besides its own, for its CSP (CONNECT_ORIGINS) */
+  connectOrigins?: string[];
 }
 
 export interface Hub {
@@ -89,7 +100,6 @@ export interface Hub {
 
 /** A city's inventory of 50,000 lamps is about 3 MB of JSON. */
 const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
-const NO_BODY = Symbol('no body');
 /** Per emit: keeps a catch-up of 100,000 events from becoming one giant frame. */
 const EVENTS_PER_MESSAGE = 5000;
 /** A stalled event loop must not make the simulator replay minutes of city time in one tick. */
@@ -119,8 +129,19 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
   const staticDir = resolveStaticDir(opts.staticDir);
   const startedAt = performance.now();
+  const limits = resolveLimits(opts.limits, maxBodyBytes);
+  const metrics = new HubMetrics();
+  const ingestGate = new IngestGate({ tokens, limits, maxBodyBytes, metrics });
+  const socketGuard = new SocketGuard(metrics, limits);
+  // A basemap style on another server (BASEMAP_STYLE) is fetched by the page: its origin is allowed too.
+  const basemapOrigin = originOf(wallConfig().basemapStyle);
+  const policy = pagePolicy({
+    connectOrigins: [...(opts.connectOrigins ?? []), ...(basemapOrigin ? [basemapOrigin] : [])],
+  });
 
-  const store = opts.storage ? await CityStore.open(opts.storage) : null;
+  const store = opts.storage
+    ? await CityStore.open({ ...opts.storage, observe: (seconds) => metrics.observeDb(seconds) })
+    : null;
   let restored: Awaited<ReturnType<CityStore['load']>> = null;
   try {
     restored = store
@@ -198,15 +219,22 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   const server = createServer((req, res) => {
     try {
+      applySecurityHeaders(res, req.url ?? '/', policy);
       handleHttp(req, res);
     } catch (err) {
       console.error('[hub] request failed:', err);
       sendError(res, 500, 'internal error');
     }
   });
+  hardenServer(server, metrics);
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+  });
+  metrics.watch({
+    clientsByRole: () => countByRole(io.of('/').sockets.values()),
+    seq: () => stream.seq,
+    simulatorDropped: () => stream.droppedCount,
   });
 
   // A client that stops reading must not grow the hub's memory: see backlog.ts.
@@ -246,6 +274,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const sameHistory = epoch === undefined || epoch === stream.epoch;
     const queued = backlog.beforeCatchUp(socket);
     const answer = stream.catchUp(sameHistory ? lastSeq : undefined);
+    metrics.catchUp(answer.mode);
     const guest = socket.data.role === 'guest';
     if (answer.mode === 'snapshot') {
       const snap = withPower(answer.snapshot);
@@ -262,6 +291,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const auth: unknown = socket.handshake.auth;
     const identity = identityOf(isRecord(auth) ? auth.token : undefined, tokens);
     if (!identity || !VIEWER_ROLES.has(identity.role)) {
+      metrics.drop('unauthorized');
       next(new Error('unauthorized'));
       return;
     }
@@ -271,6 +301,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   });
 
   io.on('connection', (socket) => {
+    socketGuard.watch(socket);
     const auth: unknown = socket.handshake.auth;
     // Only viewer roles get this far. Guests are not told a name: theirs is a shared wall token.
     const { role, name } = socket.data.identity;
@@ -304,8 +335,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         });
     });
     socket.on(MSG.command, (msg, ack) => {
+      if (!socketGuard.admitCommand(socket, ack)) return;
       loop
-        .change(() => commands.handle(msg, socket.data.identity))
+        .change(() => {
+          const seqBefore = stream.seq;
+          const answer = commands.handle(msg, socket.data.identity);
+          socketGuard.commandDone(answer, stream.seq - seqBefore);
+          return answer;
+        })
         .catch((err: unknown): CommandAck => {
           if (err instanceof StorageUnavailable)
             return { ok: false, error: 'storage unavailable: try again' };
@@ -328,7 +365,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     simQueued = false;
     const now = performance.now();
     try {
+      const seqBefore = stream.seq;
       stream.publish(fromSim(sim!.advance(Math.min(now - lastTick, MAX_SIM_STEP_MS))));
+      metrics.eventsCommitted('simulator', stream.seq - seqBefore);
     } catch (err) {
       // A broken simulator step must not take the stream down with it.
       if (simFailures++ % 1000 === 0) console.error('[hub] simulator step failed:', err);
@@ -449,7 +488,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         return;
       case '/api/ingest':
         if (!expect('POST')) return;
-        void ingest(req, res);
+        ingest(req, res).catch((err: unknown) => {
+          // An async throw would be an unhandled rejection, which ends the process: answer 500 instead.
+          console.error('[hub] ingest failed:', err);
+          sendError(res, 500, 'internal error');
+        });
+        return;
+      case '/api/metrics':
+        if (!expect('GET')) return;
+        void answerMetrics(req, res, metrics, { tokens, metricsToken: opts.metricsToken });
         return;
       case '/api/inventory':
         if (!expect('PUT')) return;
@@ -520,40 +567,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     sendJson(res, 200, { seq: stream.seq, events: role === 'guest' ? redactEvents(events) : events });
   }
 
-  /** A producer's JSON body, or NO_BODY after answering 401/403/413/400 (or dropping a broken request). */
-  async function producerBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
-    const role = roleOfBearer(req.headers.authorization, tokens);
-    if (role !== 'producer') {
-      discardRest(req, limit);
-      if (role) sendError(res, 403, 'forbidden: this takes a producer token');
-      else sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return NO_BODY;
-    }
-    let text: string;
-    try {
-      text = (await readBody(req, limit)).toString('utf8');
-    } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        discardRest(req, limit * 16);
-        sendJson(res, 413, { error: `body too large: the limit is ${limit} bytes` }, { connection: 'close' });
-      } else {
-        res.destroy();
-      }
-      return NO_BODY;
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      sendError(res, 400, 'invalid JSON');
-      return NO_BODY;
-    }
-  }
-
   /** `PUT /api/inventory`: a producer describes the city's cameras and lamps (server/inventory.ts). */
   async function putInventory(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await producerBody(req, res, MAX_INVENTORY_BYTES);
-    if (body === NO_BODY) return;
-    const parsed = inventorySchema.safeParse(body);
+    const admitted = await ingestGate.admit(req, res, { maxBytes: MAX_INVENTORY_BYTES, chargeEvents: false });
+    if (!admitted) return;
+    const parsed = inventorySchema.safeParse(admitted.body);
     if (!parsed.success) {
       const issues = parsed.error.issues
         .slice(0, 20)
@@ -584,11 +602,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   }
 
   async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await producerBody(req, res, maxBodyBytes);
-    if (body === NO_BODY) return;
+    const admitted = await ingestGate.admit(req, res);
+    if (!admitted) return;
+    const { body } = admitted;
     let result: ReturnType<typeof stream.ingest>;
     try {
-      result = await loop.change(() => stream.ingest(body));
+      result = await loop.change(() => {
+        const seqBefore = stream.seq;
+        const answer = stream.ingest(body);
+        metrics.eventsCommitted('ingest', stream.seq - seqBefore);
+        return answer;
+      });
     } catch (err) {
       if (!(err instanceof StorageUnavailable)) {
         console.error('[hub] request failed:', err);
@@ -598,6 +622,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
       return;
     }
+    if (!result.ok) metrics.drop('invalid');
     if (result.ok) sendJson(res, 202, { seqs: result.seqs });
     else sendJson(res, 400, { error: 'invalid', issues: result.issues, issueCount: result.issueCount });
   }
@@ -700,6 +725,12 @@ function parseSeq(value: unknown): number | undefined {
 function parseQueryInt(value: string | null, fallback: number): number | null {
   if (value === null || value === '') return fallback;
   return /^-?\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
+function countByRole(sockets: Iterable<HubSocket>): Partial<Record<Role, number>> {
+  const out: Partial<Record<Role, number>> = {};
+  for (const s of sockets) out[s.data.role] = (out[s.data.role] ?? 0) + 1;
+  return out;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

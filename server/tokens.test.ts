@@ -45,6 +45,23 @@ describe('tokens', () => {
     expect(() => loadTokens({ HUB_TOKENS_FILE: join(dir, 'missing.json') })).toThrow(/missing.json/);
   });
 
+  it('never repeats a token in an error: the message may end up in a log', () => {
+    const messageOf = (list: string) => {
+      try {
+        parseTokenList(list);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error(`${list} was accepted`);
+    };
+    const bad = messageOf('ok-token:guest, s3cr3t-value:admin');
+    expect(bad).toContain('entry 2');
+    expect(bad).toContain('admin');
+    expect(bad).not.toContain('s3cr3t');
+    expect(messageOf('s3cr3t-value')).not.toContain('s3cr3t');
+    expect(messageOf(`${'k'.repeat(2000)}:guest`)).not.toContain('kkkk');
+  });
+
   it('resolves roles only for own, string tokens', () => {
     const tokens = parseTokenList('t1:guest');
     expect(roleOf('t1', tokens)).toBe('guest');
@@ -70,6 +87,21 @@ describe('tokens', () => {
     expect(identityOfBearer('Bearer dev-operator-2', tokens)?.name).toBe('Trần Thị Bình');
     expect(roleOf('dev-operator-2', tokens)).toBe('operator');
     expect(identityOf('secret-t', { 'secret-t': { role: 'guest' } })?.name).not.toContain('secret');
+  });
+
+  it('matches a token only whole, whatever it shares with another (digests compared in constant time)', () => {
+    const tokens = parseTokenList('alpha-1:operator,alpha-12:leader,beta:producer');
+    expect(identityOf('alpha-1', tokens)?.role).toBe('operator');
+    expect(identityOf('alpha-12', tokens)?.role).toBe('leader');
+    expect(identityOf('beta', tokens)?.role).toBe('producer');
+    for (const near of ['alpha-', 'alpha-123', 'Alpha-1', 'beta ', ' beta', 'bet', '', 'x'.repeat(5000)]) {
+      expect(identityOf(near, tokens), JSON.stringify(near.slice(0, 20))).toBeUndefined();
+    }
+    for (const notAString of [42, ['beta'], { beta: 1 }, null, undefined, true]) {
+      expect(identityOf(notAString, tokens)).toBeUndefined();
+    }
+    // One identity per token: rate limits key on it.
+    expect(identityOf('beta', tokens)).toBe(identityOf('beta', tokens));
   });
 
   it('reads both entry forms from a file and refuses a bad object entry', () => {

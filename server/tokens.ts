@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ export interface Identity {
 export type TokenEntry = Role | { role: Role; name?: string };
 export type TokenMap = Record<string, TokenEntry>;
 
+/** Tokens longer than this are refused at once, unhashed; no configured token may be longer. */
+const MAX_TOKEN_CHARS = 1024;
+
 /** `by` in incident.updated holds at most this many characters. */
 const MAX_NAME = 100;
 
@@ -39,14 +42,18 @@ export const DEFAULT_TOKENS_FILE = resolve(dirname(fileURLToPath(import.meta.url
 /** Parses `tok:role,tok:role` (the HUB_TOKENS form). Throws on an unknown role or an empty token. */
 export function parseTokenList(list: string): Record<string, Role> {
   const out: Record<string, Role> = {};
-  for (const part of list.split(',')) {
+  for (const [index, part] of list.split(',').entries()) {
     const item = part.trim();
     if (!item) continue;
     const at = item.lastIndexOf(':');
     const token = item.slice(0, Math.max(at, 0)).trim();
     const role = item.slice(at + 1).trim();
-    if (at <= 0 || !token || !(ROLES as readonly string[]).includes(role)) {
-      throw new Error(`HUB_TOKENS: "${item}" is not token:role with role one of ${ROLES.join(', ')}`);
+    if (at <= 0 || !token || token.length > MAX_TOKEN_CHARS || !(ROLES as readonly string[]).includes(role)) {
+      // The entry holds a credential: the message names its place and its role, never the token.
+      const shown = at < 0 ? 'no ":role"' : at === 0 || !token ? 'no token' : `role "${role.slice(0, 20)}"`;
+      throw new Error(
+        `HUB_TOKENS: entry ${index + 1} (${shown}) is not token:role with role one of ${ROLES.join(', ')}`,
+      );
     }
     out[token] = role as Role;
   }
@@ -82,13 +89,47 @@ export function loadTokens(env: NodeJS.ProcessEnv = process.env): Record<string,
   return out;
 }
 
+/** A token map prepared for lookups: each token's digest and the identity it stands for. */
+interface TokenIndex {
+  entries: { digest: Buffer; identity: Identity }[];
+}
+
+const indexes = new WeakMap<TokenMap, TokenIndex>();
+
+function indexOf(tokens: TokenMap): TokenIndex {
+  let index = indexes.get(tokens);
+  if (!index) {
+    index = {
+      entries: Object.entries(tokens).map(([token, entry]) => {
+        const role = roleOfEntry(entry);
+        const name = typeof entry === 'string' ? undefined : entry.name;
+        const identity = Object.freeze({ role, name: name ?? pseudonym(role, token) });
+        return { digest: digestOf(token), identity };
+      }),
+    };
+    indexes.set(tokens, index);
+  }
+  return index;
+}
+
+function digestOf(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/**
+ * The identity a token stands for. Compared in constant time: the presented token's digest against
+ * every known token's digest with timingSafeEqual, without stopping at a match, so how long the
+ * answer takes says nothing about how much of a token was right (a map lookup compares strings
+ * byte by byte). The same identity object comes back for the same token: callers may key on it.
+ */
 export function identityOf(token: unknown, tokens: TokenMap): Identity | undefined {
-  if (typeof token !== 'string' || !Object.hasOwn(tokens, token)) return undefined;
-  const entry = tokens[token];
-  if (entry === undefined) return undefined;
-  const role = roleOfEntry(entry);
-  const name = typeof entry === 'string' ? undefined : entry.name;
-  return { role, name: name ?? pseudonym(role, token) };
+  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_CHARS) return undefined;
+  const digest = digestOf(token);
+  let found: Identity | undefined;
+  for (const entry of indexOf(tokens).entries) {
+    if (timingSafeEqual(digest, entry.digest) && found === undefined) found = entry.identity;
+  }
+  return found;
 }
 
 /** A stable stand-in name for a token without one; it does not reveal the token. */

@@ -127,4 +127,28 @@ describe('validateBatch', () => {
     expect(r.issues).toHaveLength(MAX_ISSUES);
     expect(r.issueCount).toBe(500);
   });
+
+  it('refuses control characters and unpaired surrogates in text, and keeps tabs, line breaks and script as text', () => {
+    for (const [title, bad] of [
+      ['Ổ gà\u0000', true],
+      ['\u001b[31mđỏ', true],
+      ['xóa\u007f', true],
+      ['nửa \ud800 cặp', true],
+      ['\udc00', true],
+      ['dòng 1\ndòng 2\r\n\tthụt lề', false],
+      ['<script>alert(1)</script> 🚧', false],
+    ] as const) {
+      const r = validateBatch(
+        { events: [{ type: 'incident.reported', data: { ...report('t1'), title } }] },
+        ctx,
+      );
+      expect(r.ok, JSON.stringify(title)).toBe(!bad);
+      if (!r.ok) expect(r.issues[0]?.path).toBe('events.0.data.title');
+    }
+    const nested = validateBatch(
+      { events: [{ type: 'incident.reported', data: { ...report('t2'), reporter: { name: 'A\u0000' } } }] },
+      ctx,
+    );
+    expect(nested.ok ? [] : nested.issues.map((i) => i.path)).toEqual(['events.0.data.reporter.name']);
+  });
 });

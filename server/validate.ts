@@ -92,6 +92,16 @@ export function validateEvent(
     }
     return null;
   }
+  const badText = badTextPath(parsed.data);
+  if (badText) {
+    issues.push({
+      index,
+      path: [at, 'data', ...badText].join('.'),
+      message:
+        'text must not hold control characters (other than tab and line breaks) or unpaired surrogates',
+    });
+    return null;
+  }
   const event = { type, data: parsed.data } as CityEvent;
   // Updates must name something the state holds: an update to nothing cannot be shown or replayed.
   if (
@@ -112,6 +122,26 @@ export function validateEvent(
   }
   if (event.type === 'incident.reported') reportedHere.add(event.data.id);
   return event;
+}
+
+/**
+ * C0 controls other than tab, LF and CR, DEL, and UTF-16 halves without their pair. Text from
+ * producers is shown on walls, exported to CSV and written to logs: a NUL or an escape sequence
+ * there is never a citizen's report, and a lone surrogate is not text at all.
+ */
+const BAD_TEXT =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string in `value` (parsed data: a few levels deep) that is not clean text. */
+function badTextPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return BAD_TEXT.test(value) ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = badTextPath(inner, [...path, key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 function lightStateProblem(data: unknown, lampCount: number, path: string): Omit<Issue, 'index'> {

@@ -1,3 +1,4 @@
+import './app/zodConfig';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
@@ -6,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { App } from './app/App';
 import type { SendCommand } from './realtime/commands';
-import { readConfig } from './app/config';
+import { takeConfig } from './app/config';
 import { makeStore } from './app/store';
 import { LightColumns } from './features/lights/lightColumns';
 import { connectRealtime } from './realtime/connect';
@@ -29,7 +30,7 @@ declare global {
   }
 }
 
-const config = readConfig(window.location.search);
+const config = takeConfig(window);
 initI18n(config.lang);
 const store = makeStore();
 const lamps = new LightColumns();

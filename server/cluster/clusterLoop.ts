@@ -1,7 +1,7 @@
 import type { StreamEvent } from '../../src/shared/protocol/events';
 import { StorageUnavailable, type CommitDeps, type Committer, type Job } from '../commit';
 import type { CityStore } from '../store/cityStore';
-import { LogGap, type CityStream, type StreamCheckpoint } from '../stream';
+import { LogGap, type StreamCheckpoint } from '../stream';
 import type { LogMessage, RedisLog } from './redisLog';
 
 /** Telemetry kept in the store for nodes that catch up: about as much as a node's replay log. */

@@ -258,7 +258,12 @@ describe('the map at 1920x1080', () => {
     // high report drops the operator's alarm banner over the map (CI once measured 7 % of the map
     // changing with the rings already off).
     const restoreLayers = await layersOff(page, ['faults', 'incidents', 'columns', 'cameras']);
-    await page.addStyleTag({ content: '[data-testid="alarm-banner"] { visibility: hidden !important; }' });
+    // A constructed stylesheet, not a <style> tag: the page's CSP allows no inline style (CSSOM is not inline).
+    await page.evaluate(`(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('[data-testid="alarm-banner"] { visibility: hidden !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    })()`);
     await sleep(SETTLE_MS);
     // Lamps are drawn in every state (off ones in grey), so their layer shows day and night alike.
     const before = await shoot(page, 'map-lamps-on-1920.png');

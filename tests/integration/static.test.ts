@@ -85,6 +85,32 @@ describe('static files', () => {
       '/assets/..%5c..%5csecret.txt',
       '/%00index.html',
       '/%E0%A4%A',
+      // encoded dots and slashes, mixed case, and in the middle of a path
+      '/%2E%2E/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/.%2e/secret.txt',
+      '/%2e./secret.txt',
+      '/data/hue/..%2F..%2F..%2Fsecret.txt',
+      // backslashes, literal and encoded
+      '/..\\secret.txt',
+      '/assets\\..\\..\\secret.txt',
+      '/%5c..%5csecret.txt',
+      '/%5C%2e%2e%5Csecret.txt',
+      // NUL, literal-encoded and in front of an extension
+      '/secret.txt%00',
+      '/index.html%00.js',
+      '/..%00/secret.txt',
+      // double encoding (decoded once it is a file name with % in it, inside the root) and
+      // overlong UTF-8 for a dot (invalid: refused)
+      '/%252e%252e/secret.txt',
+      '/%252e%252e%252fsecret.txt',
+      '/%c0%ae%c0%ae/secret.txt',
+      '/%c0%ae%c0%ae%c0%afsecret.txt',
+      // absolute and doubled paths
+      '//etc/passwd',
+      '/%2fetc%2fpasswd',
+      '/.%2f..%2fsecret.txt',
     ]) {
       const res = await rawGet(hub.url, path);
       expect(res.body, path).not.toContain('TOP SECRET');
@@ -92,6 +118,21 @@ describe('static files', () => {
       // URL parsing folds a literal `..` away, so such a path may land on the app shell: never beyond.
       if (res.status === 200) expect(res.body, path).toContain('IOC Wall');
       else expect([400, 404], path).toContain(res.status);
+    }
+  });
+
+  it('sends the security headers with files, the app shell and errors', async () => {
+    const hub = await h.start({ staticDir: root, connectOrigins: ['http://10.0.0.5:8080'] });
+    for (const path of ['/', '/wall', '/assets/index-abc123.js', '/assets/missing-123.js']) {
+      const res = await fetch(`${hub.url}${path}`);
+      await res.arrayBuffer();
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self';");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("connect-src 'self' http://10.0.0.5:8080 ws://10.0.0.5:8080 data:;");
     }
   });
 
