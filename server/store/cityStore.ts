@@ -87,8 +87,12 @@ export class CityStore {
          order by reported_seq, id`,
         [MAX_INCIDENTS],
       ),
+      // The first state's alerts share seq 0: within a seq they go by time, as the state held them.
       db.query<{ data: CameraAlert }>(
-        `select data from (select data, seq from camera_alerts order by seq desc limit $1) t order by seq`,
+        `select data from (
+           select data, seq, (data->>'at')::timestamptz as at, id from camera_alerts
+           order by seq desc, at desc, id desc limit $1) t
+         order by seq, at, id`,
         [MAX_ALERTS],
       ),
       db.query<{ id: string; online: boolean }>(`select id, online from camera_status`),

@@ -128,14 +128,20 @@ export function clientCityState(store: AppStore, lamps: LightColumns): CityState
   };
 }
 
-export async function hubSnapshot(hub: Hub, token = 'dev-operator'): Promise<Snapshot> {
+/**
+ * What the comparisons need of a hub: its address, and its seq when it runs in this process (a hub
+ * in its own process is asked through /api/health).
+ */
+export type HubRef = Pick<Hub, 'url'> & { readonly seq?: number };
+
+export async function hubSnapshot(hub: HubRef, token = 'dev-operator'): Promise<Snapshot> {
   const res = await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`GET /api/snapshot: ${res.status}`);
   return (await res.json()) as Snapshot;
 }
 
 /** Whether the hub's log still holds every event after `seq` (a reconnect from there is a replay). */
-export async function logHoldsAfter(hub: Hub, seq: number): Promise<boolean> {
+export async function logHoldsAfter(hub: HubRef, seq: number): Promise<boolean> {
   const res = await fetch(`${hub.url}/api/events?after=${seq}&limit=1`, {
     headers: { authorization: 'Bearer dev-operator' },
   });
@@ -155,7 +161,7 @@ export interface Converged {
  * with the producer stopped; the still simulator adds nothing, so the hub's seq stays put. Should it
  * move on all the same (a straggling command), the read is taken again.
  */
-export async function converge(hub: Hub, walls: Wall[], timeoutMs = 60_000): Promise<Converged> {
+export async function converge(hub: HubRef, walls: Wall[], timeoutMs = 60_000): Promise<Converged> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const snap = await hubSnapshot(hub);
@@ -164,13 +170,20 @@ export async function converge(hub: Hub, walls: Wall[], timeoutMs = 60_000): Pro
       `walls at seq ${snap.seq} (have ${walls.map((w) => w.lastSeq).join(', ')})`,
       Math.max(1000, end - Date.now()),
     );
-    if (walls.every((w) => w.lastSeq === snap.seq) && hub.seq === snap.seq) {
-      return {
-        seq: snap.seq,
-        hub: cityChecksum(snap.state),
-        walls: walls.map((w) => cityChecksum(clientCityState(w.store, w.lamps))),
-      };
+    if (walls.every((w) => w.lastSeq === snap.seq)) {
+      // Read at once, before the hub's seq is (for a hub in another process) asked again.
+      const theirs = walls.map((w) => cityChecksum(clientCityState(w.store, w.lamps)));
+      if ((await seqOf(hub)) === snap.seq)
+        return { seq: snap.seq, hub: cityChecksum(snap.state), walls: theirs };
     }
-    if (Date.now() > end) throw new Error(`the hub kept moving (seq ${hub.seq}) while walls converged`);
+    if (Date.now() > end)
+      throw new Error(`the hub kept moving (seq ${await seqOf(hub)}) while walls converged`);
   }
+}
+
+async function seqOf(hub: HubRef): Promise<number> {
+  if (hub.seq !== undefined) return hub.seq;
+  const res = await fetch(`${hub.url}/api/health`);
+  if (res.status !== 200) throw new Error(`GET /api/health: ${res.status}`);
+  return ((await res.json()) as { seq: number }).seq;
 }

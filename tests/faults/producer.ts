@@ -45,7 +45,34 @@ const CABINET_COMMANDS = [
   { mode: 'auto' },
 ] as const;
 
-type Ingested = { type: string; data: unknown };
+export type Ingested = { type: string; data: unknown };
+
+/** What a producer needs of a hub: where it is (an in-process Hub, or a hub in its own process). */
+export type ProducerTarget = Pick<Hub, 'url'>;
+
+export interface ProducerOptions {
+  intervalMs: number;
+  shape: LoadShape;
+  tag: string;
+  seed?: number;
+  /**
+   * Sends a batch again, unchanged, after a network failure or a 503 for this long, as an upstream
+   * system does across a hub's restart (default 0: the first failure stops the producer).
+   */
+  retryForMs?: number;
+  /** Keeps every accepted batch in `accepted` (default false). */
+  record?: boolean;
+}
+
+/** A batch the hub answered 202: what was sent, the seqs it gave, and how many sends it took. */
+export interface AcceptedBatch {
+  events: Ingested[];
+  seqs: number[];
+  attempts: number;
+}
+
+/** Between two sends of one batch. */
+const RETRY_MS = 200;
 
 /**
  * Lamp updates as the ingest takes them. One place on purpose: the lamp event's format is changing
@@ -62,37 +89,42 @@ export class Producer {
   commands = 0;
   /** seq of the newest event the hub gave back */
   lastSeq = 0;
+  /** sends of a batch after its first (see ProducerOptions.retryForMs) */
+  retries = 0;
+  /** every batch answered 202, in order, when ProducerOptions.record is set */
+  readonly accepted: AcceptedBatch[] = [];
   private running = false;
+  private abandoned = false;
+  private readonly abort = new AbortController();
   private loop: Promise<void> | null = null;
   private failure: Error | null = null;
   private readonly random: () => number;
   private readonly reported: string[] = [];
   private readonly step = new Map<string, number>();
-  private readonly operator: Socket;
+  private operator: Socket | null = null;
   private n = 0;
   /** city time the producer's own times count from: the hub's clock at the start */
   private readonly base: number;
 
   constructor(
-    private readonly hub: Hub,
+    private readonly hub: ProducerTarget,
     private readonly inventory: Snapshot,
-    private readonly opts: { intervalMs: number; shape: LoadShape; tag: string; seed?: number },
+    private readonly opts: ProducerOptions,
   ) {
     this.random = mulberry32(opts.seed ?? 1);
     this.base = inventory.state.clock.now;
     // Commands go straight to the hub, never through a test's proxy: they are load, not a client under test.
-    this.operator = io(hub.url, {
-      auth: { token: 'dev-operator' },
-      transports: ['websocket'],
-      forceNew: true,
-    });
+    if (opts.shape.commandEvery > 0) {
+      this.operator = io(hub.url, {
+        auth: { token: 'dev-operator' },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+    }
   }
 
   /** Starts a producer on the hub's current inventory (cameras, cabinets, lamps). */
-  static async start(
-    hub: Hub,
-    opts: { intervalMs: number; shape: LoadShape; tag: string; seed?: number },
-  ): Promise<Producer> {
+  static async start(hub: ProducerTarget, opts: ProducerOptions): Promise<Producer> {
     const res = await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: 'Bearer dev-operator' } });
     const producer = new Producer(hub, (await res.json()) as Snapshot, opts);
     await producer.seed();
@@ -118,8 +150,18 @@ export class Producer {
     try {
       await this.pause();
     } finally {
-      this.operator.disconnect();
+      this.operator?.disconnect();
     }
+  }
+
+  /**
+   * Stops at once, giving up the batch in flight or being retried: for a hub whose history is gone
+   * (a new database), where the producer's incidents no longer exist. Throws an earlier failure, if any.
+   */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    this.abort.abort();
+    await this.stop();
   }
 
   private async seed(): Promise<void> {
@@ -135,7 +177,7 @@ export class Producer {
         const every = this.opts.shape.commandEvery;
         if (every > 0 && this.batches % every === 0) await this.command();
       } catch (err) {
-        this.failure = err as Error;
+        if (!this.abandoned) this.failure = err as Error;
         this.running = false;
         return;
       }
@@ -239,7 +281,7 @@ export class Producer {
 
   private async command(): Promise<void> {
     const cabinets = this.inventory.state.lamps.cabinets;
-    if (cabinets.length === 0) return;
+    if (cabinets.length === 0 || !this.operator) return;
     const cabinet = this.pick(cabinets);
     const how = CABINET_COMMANDS[this.commands % CABINET_COMMANDS.length]!;
     const answer = (await this.operator.timeout(15_000).emitWithAck('command', {
@@ -255,18 +297,40 @@ export class Producer {
   }
 
   private async ingest(events: Ingested[]): Promise<void> {
-    const res = await fetch(`${this.hub.url}/api/ingest`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-producer' },
-      body: JSON.stringify({ events }),
-    });
-    const body = (await res.json()) as { seqs?: number[]; error?: string; issues?: unknown };
-    if (res.status !== 202 || !body.seqs) {
-      throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+    const text = JSON.stringify({ events });
+    const retryUntil = Date.now() + (this.opts.retryForMs ?? 0);
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) {
+        this.retries++;
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+      }
+      let res: Response;
+      try {
+        res = await fetch(`${this.hub.url}/api/ingest`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer dev-producer' },
+          body: text,
+          signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(15_000)]),
+        });
+      } catch (err) {
+        // No answer (the hub is down, or died with the batch in flight): it may or may not be stored.
+        if (this.abandoned || Date.now() >= retryUntil) throw err;
+        continue;
+      }
+      if (res.status === 503 && !this.abandoned && Date.now() < retryUntil) {
+        await res.arrayBuffer();
+        continue;
+      }
+      const body = (await res.json()) as { seqs?: number[]; error?: string; issues?: unknown };
+      if (res.status !== 202 || !body.seqs) {
+        throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+      }
+      this.events += body.seqs.length;
+      this.batches++;
+      this.lastSeq = Math.max(this.lastSeq, ...body.seqs);
+      if (this.opts.record) this.accepted.push({ events, seqs: body.seqs, attempts: attempt });
+      return;
     }
-    this.events += body.seqs.length;
-    this.batches++;
-    this.lastSeq = Math.max(this.lastSeq, ...body.seqs);
   }
 
   /** Producer times move a second of city time per event, from the hub's clock at the start. */
