@@ -285,6 +285,15 @@ export class CityStore {
     return out.length === upTo - after ? out : null;
   }
 
+  /** Stored events (not lamp telemetry) with seq > `after`, oldest first: history beyond the memory log. */
+  async eventsAfter(after: number, limit: number): Promise<StreamEvent[]> {
+    const rows = await this.db.query<LogRow>(
+      `select seq, type, ts, data from events where seq > $1 order by seq limit $2`,
+      [after, limit],
+    );
+    return rows.map(toEvent);
+  }
+
   /** The shared log's head, made if this database has none yet. */
   async initHead(): Promise<number> {
     return this.db.transaction((tx) => this.lockHead(tx));
