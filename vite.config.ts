@@ -21,6 +21,7 @@ export default defineConfig({
       'mocks/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/faults/**/*.test.ts',
+      'tests/cluster/**/*.test.ts',
       'tests/support/**/*.test.ts',
       'tests/bench/**/*.test.ts',
     ],

@@ -9,6 +9,7 @@ import { defenceOptionsFromEnv } from './limits';
  * TICK_MS (50), STATIC_DIR (dist). Tokens come from HUB_TOKENS / HUB_TOKENS_FILE (see tokens.ts); rate
  * limits, METRICS_TOKEN and CONNECT_ORIGINS from defenceOptionsFromEnv (limits.ts).
  * Storage: DATABASE_URL (postgres://…) or PGlite under DATA_DIR (./data); STORE=memory keeps nothing.
+ * Several nodes: REDIS_URL (with DATABASE_URL and SIM=off).
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions; errors: string[] } {
   const errors: string[] = [];
@@ -58,6 +59,14 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions
       errors.push('DATABASE_URL: expected postgres://user:password@host:port/database');
     options.storage = { databaseUrl };
   } else options.storage = { dataDir: env.DATA_DIR?.trim() || 'data' };
+  const redisUrl = env.REDIS_URL?.trim();
+  if (redisUrl) {
+    if (!/^rediss?:\/\//.test(redisUrl)) errors.push('REDIS_URL: expected redis://host:port');
+    if (!databaseUrl) errors.push('REDIS_URL: several nodes share one PostgreSQL: set DATABASE_URL too');
+    if (!simOff)
+      errors.push('REDIS_URL: a node among several runs no simulator: set SIM=off and run npm run sim');
+    options.cluster = { redisUrl };
+  }
   Object.assign(options, defenceOptionsFromEnv(env, errors));
   return { options, errors };
 }

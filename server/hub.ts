@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Socket } from 'socket.io';
 import {
   MSG,
@@ -17,7 +18,10 @@ import {
 import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
-import { CommitLoop, StorageUnavailable } from './commit';
+import { CommitLoop, StorageUnavailable, type Committer } from './commit';
+import { ClusterLoop } from './cluster/clusterLoop';
+import { joinLog, type NodeStart } from './cluster/node';
+import { RedisLog } from './cluster/redisLog';
 import { cabinetSummaries } from './lights';
 import { handleConfig, wallConfig } from './config';
 import { discardRest, sendError, sendJson } from './http';
@@ -72,6 +76,11 @@ export interface HubOptions {
   storage?: false | { dataDir?: string; databaseUrl?: string };
   /** a lamp keyframe is written at most this often, in real ms; default 10,000 */
   keyframeMs?: number;
+  /**
+   * One node of several (REDIS_URL): they share one log through `storage.databaseUrl` (PostgreSQL)
+   * and fan out over Redis (server/cluster/). Needs `sim: false`: the simulator runs as a producer.
+   */
+  cluster?: { redisUrl: string };
   /** rate limits and timeouts; defaults in limits.ts (env: INGEST_RATE, COMMAND_RATE, ...) */
   limits?: Partial<Limits>;
   /** a bearer token that may read /api/metrics besides operators' and leaders' (METRICS_TOKEN) */
@@ -98,6 +107,8 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** Events a node joining the shared log reads back for replay (lamp batches included). */
+const CLUSTER_TAIL = 20_000;
 /** A city's inventory of 50,000 lamps is about 3 MB of JSON. */
 const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
 /** Per emit: keeps a catch-up of 100,000 events from becoming one giant frame. */
@@ -152,6 +163,34 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     throw err;
   }
 
+  let redis: RedisLog | null = null;
+  let node: NodeStart | null = null;
+  if (opts.cluster) {
+    try {
+      if (store?.db.engine !== 'postgres') {
+        throw new Error('several nodes (REDIS_URL) share one PostgreSQL: set DATABASE_URL');
+      }
+      if (opts.sim !== false) {
+        throw new Error(
+          'a node among several runs no simulator (SIM=off): run it as a producer, npm run sim',
+        );
+      }
+      redis = new RedisLog(opts.cluster.redisUrl, (err) => console.error(`[hub] redis: ${err.message}`));
+      await redis.connect();
+      if (!restored) {
+        // The first node makes the city; one starting at the same moment finds it made.
+        await store.create(hubState(emptyCityState()), Date.now()).catch(() => undefined);
+        restored = await store.load({ auditLimit: MAX_AUDIT_ENTRIES, answerLimit: MAX_REMEMBERED_COMMANDS });
+        if (!restored) throw new Error('the shared database holds no city after creating one');
+      }
+      node = await joinLog(store, restored, Math.min(logSize, CLUSTER_TAIL));
+    } catch (err) {
+      await redis?.close();
+      await store?.close();
+      throw err;
+    }
+  }
+
   const simOpts = opts.sim === false ? null : (opts.sim ?? {});
   const sim = simOpts
     ? (await import('../mocks/sim/city')).createCitySim({
@@ -177,12 +216,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     scale: sim ? sim.scale : 1,
     simulated: sim !== null,
   };
-  const initial = restored ? restored.state : hubState(simState ?? emptyCityState());
-  const origin = restored
-    ? // The seq after the reservation is never sent: no client can claim to have seen it.
-      { epoch: restored.epoch, after: restored.seqHigh + 1 }
-    : { epoch: store ? await store.create(initial, clock.now()) : randomUUID(), after: 0 };
+  const initial = node ? node.state : restored ? restored.state : hubState(simState ?? emptyCityState());
+  const origin =
+    node && restored
+      ? // The shared log is contiguous: a node goes on from its head.
+        { epoch: restored.epoch, after: node.head }
+      : restored
+        ? // The seq after the reservation is never sent: no client can claim to have seen it.
+          { epoch: restored.epoch, after: restored.seqHigh + 1 }
+        : { epoch: store ? await store.create(initial, clock.now()) : randomUUID(), after: 0 };
   const stream = new CityStream(initial, logSize, clock, origin);
+  if (node) stream.seedLog(node.tail);
   const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
   power.sample(stream.state.lamps, clock.now());
   /** A snapshot with the lighting's power history: what a page needs for its energy figures. */
@@ -229,6 +273,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   hardenServer(server, metrics);
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(server, {
     serveClient: false,
+    // Several nodes: socket.io's own messages between them (a cluster-wide client count, say) go
+    // over Redis; the stream does not, each node sends its own log to its own sockets.
+    ...(redis ? { adapter: createAdapter(redis.client) } : {}),
     maxHttpBufferSize: 64 * 1024,
   });
   metrics.watch({
@@ -243,27 +290,39 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   );
   /** Sends one committed batch: one message per room (chunked), redacted once for guests. */
   const broadcast = (batch: StreamEvent[]) => {
-    for (const chunk of chunked(batch)) io.to(FULL_VIEW_ROOMS).emit('events', { events: chunk });
+    for (const chunk of chunked(batch)) io.local.to(FULL_VIEW_ROOMS).emit('events', { events: chunk });
     if ((io.of('/').adapter.rooms.get(GUEST_ROOM)?.size ?? 0) > 0) {
-      for (const chunk of chunked(redactEvents(batch))) io.to(GUEST_ROOM).emit('events', { events: chunk });
+      for (const chunk of chunked(redactEvents(batch)))
+        io.local.to(GUEST_ROOM).emit('events', { events: chunk });
     }
     backlog.check(io.of('/').sockets.values());
   };
 
-  const loop = new CommitLoop({
+  const commitDeps = {
     stream,
-    store,
-    seqHigh: restored?.seqHigh ?? 0,
     broadcast,
     takeAudit: () => {
       const out = audit;
       audit = [];
       return out;
     },
-    forgetAudit: (records) => commands.forget(records.map((r) => r.entry)),
+    forgetAudit: (records: AuditRecord[]) => commands.forget(records.map((r) => r.entry)),
     cityNow: clock.now,
-    onStoreError: (err) => console.error(`[hub] could not store a batch: ${(err as Error).message}`),
-  });
+    onStoreError: (err: unknown) => console.error(`[hub] could not store a batch: ${(err as Error).message}`),
+  };
+  const loop: Committer =
+    redis && store
+      ? new ClusterLoop({
+          ...commitDeps,
+          store,
+          redis,
+          adoptStoredInventory: async () => {
+            const inv = await store.inventory();
+            // Another node took the producer's inventory and stored it: take the same.
+            if (inv && stream.adoptInventory(inv).ok) stream.takeAdopted();
+          },
+        })
+      : new CommitLoop({ ...commitDeps, store, seqHigh: restored?.seqHigh ?? 0 });
 
   /**
    * Brings one socket up to the current seq. Run as a read of the commit loop: nothing is committed
@@ -670,6 +729,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           void io.close(() => done());
           server.closeAllConnections();
         });
+        await loop.close();
+        await redis?.close();
         await store?.close();
       })();
       return closing;

@@ -50,7 +50,7 @@ export interface StreamClock {
 export class CityStream {
   private current: HubState;
   private seqNow = 0;
-  private readonly log: EventLog;
+  private log: EventLog;
   private pending: StreamEvent[] = [];
   /** incident id → seq of the event that reported it (0: it was in the initial state) */
   private readonly reportedAt = new Map<string, number>();
@@ -288,6 +288,20 @@ export class CityStream {
     this.seqNow = fresh[fresh.length - 1]!.seq;
     this.current = applyEvents(this.current, fresh);
     return fresh;
+  }
+
+  /**
+   * Fills the replay log with the shared log's newest events, ending at the current seq: clients that
+   * come over from another node resume here by replay.
+   */
+  seedLog(events: readonly StreamEvent[]): void {
+    const last = events[events.length - 1];
+    if (!last) return;
+    if (last.seq !== this.seqNow)
+      throw new Error(`seedLog: ends at ${last.seq}, the stream is at ${this.seqNow}`);
+    const kept = events.slice(-this.log.capacity);
+    this.log = new EventLog(this.log.capacity, kept[0]!.seq - 1);
+    for (const e of kept) this.log.push(e);
   }
 
   /** Whether an incident id is known here (reported, or in the first state). */

@@ -1,0 +1,134 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandAck, StreamEvent } from '../../src/shared/protocol/events';
+import { reported, useHarness, type Harness, type Viewer } from '../integration/harness';
+import { postgresBin, startPostgres, type TestPostgres } from '../support/postgres';
+import { redisBin, startRedis, type TestRedis } from '../support/redis';
+
+// Two hub nodes sharing one log: a real PostgreSQL (the seqs, the durable city) and a real Redis (the
+// fan-out), both from Debian's packages, started on free ports. CI installs both (.ci/run).
+
+const ready = (postgresBin() !== null && redisBin() !== null) || Boolean(process.env.CI);
+
+describe.runIf(ready)('several hub nodes on one log', () => {
+  const h = useHarness();
+  let postgres: TestPostgres;
+  let redis: TestRedis;
+  let databases = 0;
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  }, 60_000);
+  afterAll(async () => {
+    await redis?.stop();
+    postgres?.stop();
+  });
+
+  /** A database of its own for each test, and a Redis stream shared by its nodes. */
+  async function newDatabase(): Promise<string> {
+    const name = `cluster_${++databases}`;
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    await client.query(`create database ${name}`);
+    await client.end();
+    return postgres.url.replace(/\/[^/]+$/, `/${name}`);
+  }
+
+  async function twoNodes(h: Harness) {
+    const databaseUrl = await newDatabase();
+    // A fresh Redis stream too: the last test's batches must not reach this one's nodes.
+    await fetchFlush();
+    const opts = { storage: { databaseUrl }, cluster: { redisUrl: redis.url }, sim: false as const };
+    const a = await h.start(opts);
+    const b = await h.start(opts);
+    return { a, b, databaseUrl, opts };
+  }
+
+  async function fetchFlush(): Promise<void> {
+    const { Redis } = await import('ioredis');
+    const r = new Redis(redis.url);
+    await r.flushall();
+    r.disconnect();
+  }
+
+  const seqs = (v: Viewer) => v.events.map((e) => e.seq);
+  const contiguous = (list: number[], from: number) => list.every((s, i) => s === from + i);
+  const byId = (events: StreamEvent[]) =>
+    events.map((e) => `${e.seq}:${e.type}:${(e.data as { id?: string }).id ?? ''}`);
+
+  it('gives one contiguous seq order across nodes: what is ingested at one reaches the clients of both', async () => {
+    const { a, b } = await twoNodes(h);
+    expect(b.epoch).toBe(a.epoch);
+    const onA = await h.connect(a, { token: 'dev-operator' });
+    const onB = await h.connect(b, { token: 'dev-operator' });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => h.ingest(i % 2 ? b : a, [reported(), reported(), reported()])),
+    );
+    expect(answers.every((r) => r.status === 202)).toBe(true);
+    const given = answers.flatMap((r) => r.body.seqs ?? []).sort((x, y) => x - y);
+    expect(given).toHaveLength(24);
+    expect(contiguous(given, given[0]!)).toBe(true);
+    const last = given[given.length - 1]!;
+    await onA.untilSeq(last);
+    await onB.untilSeq(last);
+    // Both nodes' clients saw the same events at the same seqs.
+    expect(byId(onA.events)).toEqual(byId(onB.events));
+    expect(contiguous(seqs(onA), seqs(onA)[0]!)).toBe(true);
+  });
+
+  it('lets one of two operators on two nodes act on an incident; the other gets the clear error', async () => {
+    const { a, b } = await twoNodes(h);
+    const opA = await h.connect(a, { token: 'dev-operator' });
+    const opB = await h.connect(b, { token: 'dev-operator' });
+    for (let round = 0; round < 5; round++) {
+      const id = `race-${round}`;
+      const res = await h.ingest(a, [reported({ id })]);
+      await opB.untilSeq(res.body.seqs![0]!);
+      const send = (v: Viewer, n: string) =>
+        v.socket.timeout(5000).emitWithAck('command', {
+          id: `${id}-${n}`,
+          type: 'incident.acknowledge',
+          data: { incidentId: id },
+        }) as Promise<CommandAck>;
+      const acks = await Promise.all([send(opA, 'a'), send(opB, 'b')]);
+      expect(acks.filter((x) => x.ok)).toHaveLength(1);
+      expect(acks.find((x) => !x.ok)).toEqual({
+        ok: false,
+        error: 'illegal transition: incident.acknowledge already acknowledged',
+      });
+    }
+  });
+
+  it('resumes a client on another node from its lastSeq: a replay, no gap, no duplicate', async () => {
+    const { a, b } = await twoNodes(h);
+    const first = await h.connect(a, { token: 'dev-operator' });
+    const early = await h.ingest(a, [reported(), reported()]);
+    await first.untilSeq(early.body.seqs![1]!);
+    const lastSeq = first.lastSeq;
+    first.socket.disconnect();
+    const later = await h.ingest(a, [reported(), reported(), reported()]);
+    const end = later.body.seqs![2]!;
+    const moved = await h.connect(b, { token: 'dev-operator', lastSeq, epoch: a.epoch });
+    await moved.untilSeq(end);
+    expect(moved.snapshots).toHaveLength(0);
+    expect(seqs(moved)).toEqual(Array.from({ length: end - lastSeq }, (_, i) => lastSeq + 1 + i));
+  });
+
+  it('brings a node that starts later up to the log, able to replay what came before it', async () => {
+    const databaseUrl = await newDatabase();
+    await fetchFlush();
+    const opts = { storage: { databaseUrl }, cluster: { redisUrl: redis.url }, sim: false as const };
+    const a = await h.start(opts);
+    const res = await h.ingest(
+      a,
+      Array.from({ length: 10 }, () => reported()),
+    );
+    const last = res.body.seqs![9]!;
+    const b = await h.start(opts);
+    expect(b.seq).toBe(last);
+    const v = await h.connect(b, { token: 'dev-operator', lastSeq: last - 6, epoch: a.epoch });
+    await v.untilSeq(last);
+    expect(v.snapshots).toHaveLength(0);
+    expect(seqs(v)).toEqual([last - 5, last - 4, last - 3, last - 2, last - 1, last]);
+  });
+});
