@@ -1,4 +1,6 @@
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { Server as IoServer } from 'socket.io';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore } from '../../src/app/store';
 import { selectAllIncidents, selectIncidentById } from '../../src/features/incidents/incidentsSlice';
@@ -108,6 +110,30 @@ describe('failover between hubs', () => {
     expect(await w.conn.sendCommand('incident.acknowledge', { incidentId: 'i1' })).toEqual({ ok: true });
     await waitFor(() => w.state.lastSeq === second.seq && second.seq > 0, 'the command as an event');
     await expectSameCity(second.url, w);
+  });
+
+  it("carries the page's token, lastSeq and epoch to the next hub, so a hub sharing the log can replay", async () => {
+    const first = await h.start({ sim: false });
+    await h.ingest(first, [reported(), reported(), reported()]);
+    // The next "hub" only records the handshakes it gets.
+    const http = createHttpServer();
+    const recorder = new IoServer(http);
+    const handshakes: unknown[] = [];
+    recorder.on('connection', (socket) => handshakes.push(socket.handshake.auth));
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    const { port } = http.address() as { port: number };
+    try {
+      const w = wall([first.url, `http://127.0.0.1:${port}`]);
+      await waitFor(() => w.state.status === 'live' && w.state.lastSeq === first.seq, 'live on the first');
+      await first.close();
+      await waitFor(() => handshakes.length === 1, 'the handshake on the next hub', 5_000);
+      expect(handshakes[0]).toEqual({ token: 'dev-operator', lastSeq: first.seq, epoch: first.epoch });
+      await waitFor(() => w.state.status === 'live', 'live on the next');
+      expect(w.state.lastSeq).toBe(first.seq);
+    } finally {
+      for (const c of open.splice(0)) c.close();
+      await new Promise((done) => recorder.close(done));
+    }
   });
 
   it('sends a command made while between hubs on the next hub that answers', async () => {
