@@ -8,6 +8,7 @@ import { Provider } from 'react-redux';
 import { App } from './app/App';
 import type { SendCommand } from './realtime/commands';
 import { takeConfig } from './app/config';
+import { configRead } from './app/configSlice';
 import { makeStore } from './app/store';
 import { LightColumns } from './features/lights/lightColumns';
 import { connectRealtime } from './realtime/connect';
@@ -33,9 +34,10 @@ declare global {
 const config = takeConfig(window);
 initI18n(config.lang);
 const store = makeStore();
+store.dispatch(configRead({ problems: config.problems }));
 const lamps = new LightColumns();
 const connection = connectRealtime({
-  url: config.hubUrl,
+  urls: config.hubUrls,
   token: config.token,
   dispatch: store.dispatch,
   lamps,

@@ -29,9 +29,14 @@ function fakeWindow(href: string, storage: Map<string, string> | 'broken' = new 
 describe('config', () => {
   it('takes the token from the URL, else the tab’s stored one, else the dev default', () => {
     expect(readConfig('?token=t1&lang=en', 'stored').token).toBe('t1');
-    expect(readConfig('?lang=en', 'stored')).toEqual({ token: 'stored', lang: 'en', hubUrl: '' });
+    expect(readConfig('?lang=en', 'stored')).toEqual({
+      token: 'stored',
+      lang: 'en',
+      hubUrls: [],
+      problems: [],
+    });
     expect(readConfig('', null).token).toBe('dev-operator');
-    expect(readConfig('?token=&hub=http://10.0.0.5:8080').hubUrl).toBe('http://10.0.0.5:8080');
+    expect(readConfig('?token=&hub=http://10.0.0.5:8080').hubUrls).toEqual(['http://10.0.0.5:8080']);
   });
 
   it('removes every token parameter and keeps the rest of the address', () => {

@@ -1,10 +1,16 @@
 import { langFromSearch, type Lang } from '../shared/i18n/i18n';
+import { parseHubList, type ConfigProblem } from './hubList';
 
 export interface AppConfig {
   token: string;
   lang: Lang;
-  /** hub origin; the page's own when empty (npm start serves both) */
-  hubUrl: string;
+  /**
+   * Hub origins, tried in turn: the page moves to the next when its hub is unreachable (see
+   * src/realtime/failover.ts). Empty: the page's own origin (npm start serves both).
+   */
+  hubUrls: string[];
+  /** what in the URL was not usable and was left out; the header shows it */
+  problems: ConfigProblem[];
 }
 
 /** Where a token given in the URL is kept for the tab's reloads (sessionStorage: this tab only). */
@@ -12,14 +18,17 @@ export const TOKEN_STORAGE_KEY = 'ioc-wall.token';
 
 /**
  * Read once at start-up from the URL, else the token this tab was opened with. The dev token is a
- * default for the demo wall; a city deployment passes its own `?token=`.
+ * default for the demo wall; a city deployment passes its own `?token=`. `?hub=URL1,URL2` (or
+ * `?hub=URL1&hub=URL2`) lists the hubs.
  */
 export function readConfig(search: string, stored: string | null = null): AppConfig {
   const q = new URLSearchParams(search);
+  const hubs = parseHubList(q.getAll('hub').join(','));
   return {
     token: q.get('token') || stored || 'dev-operator',
     lang: langFromSearch(search),
-    hubUrl: q.get('hub') ?? '',
+    hubUrls: hubs.urls,
+    problems: hubs.problems,
   };
 }
 

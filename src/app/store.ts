@@ -1,5 +1,6 @@
 import { combineSlices, configureStore } from '@reduxjs/toolkit';
 import { connectionSlice } from '../realtime/connectionSlice';
+import { configSlice } from './configSlice';
 import { alarmsSlice } from '../features/alarms/alarmsSlice';
 import { camerasSlice } from '../features/cameras/camerasSlice';
 import { incidentsSlice } from '../features/incidents/incidentsSlice';
@@ -11,6 +12,7 @@ import { powerHistorySlice } from '../features/lights/energy/powerHistorySlice';
 import { mapSlice } from '../features/map/mapSlice';
 
 const rootReducer = combineSlices(
+  configSlice,
   connectionSlice,
   incidentsSlice,
   camerasSlice,

@@ -1,34 +1,61 @@
 import { io, type Socket } from 'socket.io-client';
-import { MSG, sessionSchema } from '../shared/protocol/events';
-import { createCommandSender, type SendCommand } from './commands';
+import { MSG, sessionSchema, type Command } from '../shared/protocol/events';
+import { COMMAND_TIMEOUT_MS, createCommandSender, type EmitCommand, type SendCommand } from './commands';
+import { DEFAULT_FAILOVER, FailoverTracker, hubHost, type FailoverPolicy } from './failover';
 import { StreamPipeline, type PipelineDeps } from './pipeline';
-import { connectionChanged, sessionReceived } from './streamActions';
+import { connectionChanged, hubSelected, sessionReceived } from './streamActions';
 
 export interface ConnectOptions {
   /** hub origin; same origin as the page when empty */
   url?: string;
+  /**
+   * Hub origins to use in turn: when the one the page is on is unreachable, it moves to the next
+   * (see failover.ts). Wins over `url` when not empty.
+   */
+  urls?: readonly string[];
   token: string;
   dispatch: PipelineDeps['dispatch'];
   lamps: PipelineDeps['lamps'];
+  /** when to give up on a hub (tests shorten it) */
+  failover?: Partial<FailoverPolicy>;
 }
 
 export interface RealtimeConnection {
   pipeline: StreamPipeline;
-  /** the socket itself, for diagnostics and for tests that cut the network under it */
+  /**
+   * The socket open now, for diagnostics and for tests that cut the network under it. After a
+   * failover it is another socket: listeners put on the previous one hear nothing more.
+   */
   readonly socket: Socket;
+  /** the hub the socket is open to ('' for the page's own origin) */
+  readonly hubUrl: string;
   /** an operator command, answered by the hub: `{ ok: true }` or `{ ok: false, error }` (see docs/protocol.md) */
   sendCommand: SendCommand;
   close(): void;
 }
 
 const RESYNC_TIMEOUT_MS = 5_000;
+/** A hub that dropped us on purpose ('io server disconnect') is not retried by socket.io itself. */
+const SERVER_DISCONNECT_RETRY_MS = 1_000;
 
 /**
  * Opens the page's one socket to the hub. On every (re)connect the handshake carries the last seq we
  * applied, so the hub can replay what we missed instead of sending the whole city again.
+ *
+ * With several hubs, one socket at a time: when the current hub is unreachable (FailoverTracker says
+ * when), that socket is closed and one to the next hub is opened, with the same handshake. The
+ * pipeline, lastSeq, the epoch and the store stay: a hub sharing the log replays from lastSeq, any
+ * other sends a snapshot. A refusal (`unauthorized`) is final, on any hub.
  */
 export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
+  const urls = opts.urls && opts.urls.length > 0 ? [...opts.urls] : [opts.url ?? ''];
+  const tracker = new FailoverTracker(urls.length, { ...DEFAULT_FAILOVER, ...opts.failover });
   let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** fires when the current hub has had its time to (re)connect */
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  /** opens the next hub after a round's pause, or reconnects after a server disconnect */
+  let laterTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
   /** The hub's history our lastSeq belongs to (the last snapshot's): a hub with another one sends a snapshot. */
   let epoch: string | undefined;
 
@@ -37,76 +64,162 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
     lamps: opts.lamps,
     scheduleFrame: frameScheduler(),
     requestResync: (lastSeq) => {
-      socket.emit('resync', epoch === undefined ? { lastSeq } : { lastSeq, epoch });
+      current.socket.emit('resync', epoch === undefined ? { lastSeq } : { lastSeq, epoch });
       clearTimeout(resyncTimer);
       resyncTimer = setTimeout(() => pipeline.resyncTimedOut(), RESYNC_TIMEOUT_MS);
     },
     now: () => Date.now(),
   });
 
-  const socket: Socket = io(opts.url ?? '', {
-    // A function, so that each reconnect sends the seq we have reached by then.
-    auth: (cb) =>
-      cb(
-        pipeline.lastSeq > 0
-          ? { token: opts.token, lastSeq: pipeline.lastSeq, ...(epoch === undefined ? {} : { epoch }) }
-          : { token: opts.token },
-      ),
-    transports: ['websocket'],
-    reconnection: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 10_000,
-    randomizationFactor: 0.5,
-  });
-
-  socket.on('connect', () => opts.dispatch(connectionChanged({ status: 'live' })));
-  socket.on('disconnect', (reason) => {
-    // The hub or the network dropped us: socket.io reconnects by itself with backoff.
-    const willReconnect = reason !== 'io client disconnect';
-    opts.dispatch(connectionChanged({ status: willReconnect ? 'reconnecting' : 'offline' }));
-  });
-  socket.on('connect_error', (err) => {
-    // A refusal by the hub's auth middleware is final; transport errors are retried.
-    const refused = err.message === 'unauthorized';
-    opts.dispatch(
-      connectionChanged({ status: refused ? 'offline' : 'reconnecting', error: err.message.slice(0, 200) }),
+  // A function, so that each (re)connect, to whichever hub, sends the seq we have reached by then.
+  const auth = (cb: (data: object) => void) =>
+    cb(
+      pipeline.lastSeq > 0
+        ? { token: opts.token, lastSeq: pipeline.lastSeq, ...(epoch === undefined ? {} : { epoch }) }
+        : { token: opts.token },
     );
-  });
-  socket.on(MSG.session, (msg: unknown) => {
-    const session = sessionSchema.safeParse(msg);
-    // Without a valid session the page stays read-only: commands are offered to known operators only.
-    if (session.success) opts.dispatch(sessionReceived(session.data));
-  });
-  socket.on(MSG.snapshot, (msg: unknown) => {
-    clearTimeout(resyncTimer);
-    if (pipeline.onSnapshot(msg)) {
-      const e = (msg as { epoch?: unknown }).epoch;
-      epoch = typeof e === 'string' ? e : undefined;
-    }
-  });
-  socket.on(MSG.events, (msg: unknown) => {
-    pipeline.onEvents(msg);
-    if (!pipeline.awaitingResync) clearTimeout(resyncTimer);
-  });
 
-  const sendCommand = createCommandSender((command, ack) => socket.emit(MSG.command, command, ack), {
+  /**
+   * Commands wait here while no socket is connected, and go out on the next one that connects, to
+   * whichever hub: socket.io's own buffer belongs to one socket and would be lost with it. One that
+   * waited longer than a command's timeout is not sent: its caller was already told "timeout".
+   */
+  const waiting: { command: Command; ack: (answer: unknown) => void; since: number }[] = [];
+  /** the command sender's: told when the connection drops (not when the page closes it) */
+  const dropListeners = new Set<() => void>();
+
+  const armDeadline = () => {
+    clearTimeout(deadlineTimer);
+    const at = tracker.deadline();
+    if (at === null || closed) return;
+    deadlineTimer = setTimeout(
+      () => {
+        if (tracker.shouldMove(Date.now())) moveOn();
+        else armDeadline();
+      },
+      Math.max(0, at - Date.now()),
+    );
+  };
+
+  const open = (index: number) => {
+    const url = urls[index]!;
+    const socket: Socket = io(url, {
+      auth,
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
+      // A socket of its own: never share a manager with a socket this page closed.
+      forceNew: true,
+    });
+    const link = { socket, url, retired: false };
+    tracker.down(Date.now());
+    armDeadline();
+    opts.dispatch(hubSelected({ url, host: hubHost(url), index, count: urls.length }));
+
+    /** Events of a socket the page has moved away from are not heard. */
+    const on = <A extends unknown[]>(event: string, handler: (...args: A) => void) =>
+      socket.on(event, (...args: unknown[]) => {
+        if (!link.retired) handler(...(args as A));
+      });
+
+    on('connect', () => {
+      tracker.connected();
+      clearTimeout(deadlineTimer);
+      opts.dispatch(connectionChanged({ status: 'live' }));
+      const now = Date.now();
+      for (const w of waiting.splice(0))
+        if (now - w.since < COMMAND_TIMEOUT_MS) socket.emit(MSG.command, w.command, w.ack);
+    });
+    on('disconnect', (reason: string) => {
+      if (reason === 'io client disconnect') {
+        opts.dispatch(connectionChanged({ status: 'offline' }));
+        return;
+      }
+      // The hub or the network dropped us: socket.io reconnects by itself with backoff.
+      opts.dispatch(connectionChanged({ status: 'reconnecting' }));
+      tracker.down(Date.now());
+      armDeadline();
+      for (const l of [...dropListeners]) l();
+      if (reason === 'io server disconnect') {
+        // The hub ended this socket on purpose (its catch-up failed); socket.io will not come back.
+        if (tracker.failed(Date.now())) moveOn();
+        else laterTimer = setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+      }
+    });
+    on('connect_error', (err: Error) => {
+      // A refusal by the hub's auth middleware is final; transport errors are retried, then failed over.
+      const refused = err.message === 'unauthorized';
+      opts.dispatch(
+        connectionChanged({ status: refused ? 'offline' : 'reconnecting', error: err.message.slice(0, 200) }),
+      );
+      if (refused) {
+        clearTimeout(deadlineTimer);
+        return;
+      }
+      if (tracker.failed(Date.now())) moveOn();
+    });
+    on(MSG.session, (msg: unknown) => {
+      const session = sessionSchema.safeParse(msg);
+      // Without a valid session the page stays read-only: commands are offered to known operators only.
+      if (session.success) opts.dispatch(sessionReceived(session.data));
+    });
+    on(MSG.snapshot, (msg: unknown) => {
+      clearTimeout(resyncTimer);
+      if (pipeline.onSnapshot(msg)) {
+        const e = (msg as { epoch?: unknown }).epoch;
+        epoch = typeof e === 'string' ? e : undefined;
+      }
+    });
+    on(MSG.events, (msg: unknown) => {
+      pipeline.onEvents(msg);
+      if (!pipeline.awaitingResync) clearTimeout(resyncTimer);
+    });
+    return link;
+  };
+
+  /** Closes the socket to this hub and opens one to the next (after a pause once a round found none). */
+  const moveOn = () => {
+    if (closed) return;
+    clearTimeout(deadlineTimer);
+    clearTimeout(laterTimer);
+    current.retired = true;
+    current.socket.disconnect();
+    const { index, delayMs } = tracker.move();
+    if (delayMs === 0) current = open(index);
+    else laterTimer = setTimeout(() => (current = open(index)), delayMs);
+  };
+
+  let current = open(0);
+
+  const emitCommand: EmitCommand = (command, ack) => {
+    if (current.socket.connected && !current.retired) current.socket.emit(MSG.command, command, ack);
+    else waiting.push({ command, ack, since: Date.now() });
+  };
+  const sendCommand = createCommandSender(emitCommand, {
     onDisconnect: (listener) => {
-      // Closing the page's connection is not a drop: nothing would carry a retry.
-      const onDrop = (reason: string) => {
-        if (reason !== 'io client disconnect') listener();
-      };
-      socket.on('disconnect', onDrop);
-      return () => socket.off('disconnect', onDrop);
+      dropListeners.add(listener);
+      return () => dropListeners.delete(listener);
     },
   });
 
   return {
     pipeline,
-    socket,
+    get socket() {
+      return current.socket;
+    },
+    get hubUrl() {
+      return current.url;
+    },
     sendCommand,
     close: () => {
+      closed = true;
       clearTimeout(resyncTimer);
-      socket.disconnect();
+      clearTimeout(deadlineTimer);
+      clearTimeout(laterTimer);
+      waiting.length = 0;
+      current.socket.disconnect();
     },
   };
 }

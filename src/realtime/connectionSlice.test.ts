@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cityNow, connectionSlice } from './connectionSlice';
-import { connectionChanged, eventsReceived, snapshotReceived } from './streamActions';
+import { connectionChanged, eventsReceived, hubSelected, snapshotReceived } from './streamActions';
 
 const reduce = connectionSlice.reducer;
 const NOW = Date.UTC(2026, 10, 23, 3);
@@ -49,5 +49,13 @@ describe('connection slice', () => {
   it('records why the connection went down', () => {
     const s = reduce(undefined, connectionChanged({ status: 'offline', error: 'unauthorized' }));
     expect(s).toMatchObject({ status: 'offline', error: 'unauthorized' });
+  });
+
+  it('records the hub it is on, and counts moves to another', () => {
+    const first = { url: 'http://a:1', host: 'a:1', index: 0, count: 2 };
+    let s = reduce(undefined, hubSelected(first));
+    expect(s).toMatchObject({ hub: first, failovers: 0 });
+    s = reduce(s, hubSelected({ url: 'http://b:2', host: 'b:2', index: 1, count: 2 }));
+    expect(s).toMatchObject({ hub: { host: 'b:2', index: 1 }, failovers: 1 });
   });
 });

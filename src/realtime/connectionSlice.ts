@@ -3,6 +3,7 @@ import type { CityClock, Session } from '../shared/protocol/events';
 import {
   connectionChanged,
   eventsReceived,
+  hubSelected,
   resyncRequested,
   sessionReceived,
   snapshotReceived,
@@ -27,6 +28,10 @@ export interface ConnectionState {
   clock: (CityClock & { receivedAt: number }) | null;
   /** who the hub says this page is signed in as; null until it says */
   session: Session | null;
+  /** the hub the socket is open to (of `count` in the page's list); null before the first */
+  hub: { url: string; host: string; index: number; count: number } | null;
+  /** how many times the page moved to another hub of its list */
+  failovers: number;
 }
 
 const initialState: ConnectionState = {
@@ -41,6 +46,8 @@ const initialState: ConnectionState = {
   snapshots: 0,
   clock: null,
   session: null,
+  hub: null,
+  failovers: 0,
 };
 
 /** City time now, extrapolated from the last clock reading at the city's time scale. */
@@ -84,6 +91,10 @@ export const connectionSlice = createSlice({
           s.clock = { ...s.clock, now: payload.lastTs, receivedAt: payload.receivedAt };
       }
     });
+    b.addCase(hubSelected, (s, { payload }) => {
+      if (s.hub !== null) s.failovers++;
+      s.hub = payload;
+    });
     b.addCase(resyncRequested, (s) => {
       s.resyncs++;
     });
@@ -92,9 +103,10 @@ export const connectionSlice = createSlice({
     selectConnection: (s) => s,
     selectSession: (s) => s.session,
     selectStatus: (s) => s.status,
+    selectHub: (s) => s.hub,
     selectDroppedTotal: (s) => Object.values(s.dropped).reduce((a, b) => a + b, 0),
   },
 });
 
-export const { selectConnection, selectSession, selectStatus, selectDroppedTotal } =
+export const { selectConnection, selectSession, selectStatus, selectHub, selectDroppedTotal } =
   connectionSlice.selectors;

@@ -56,6 +56,17 @@ export const connectionChanged = createAction<{
   error?: string;
 }>('stream/connectionChanged');
 
+/** The page opened its socket to this hub: the first of its list, or the next after a failover. */
+export const hubSelected = createAction<{
+  /** the hub's origin; '' for the page's own */
+  url: string;
+  /** host:port, for the header */
+  host: string;
+  /** its place in the list, and how many the list has */
+  index: number;
+  count: number;
+}>('stream/hubSelected');
+
 export const resyncRequested = createAction<{ fromSeq: number }>('stream/resyncRequested');
 
 export type { CityClock };

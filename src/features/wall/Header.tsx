@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { selectConfigProblems } from '../../app/configSlice';
 import { useAppSelector } from '../../app/hooks';
 import { selectConnection } from '../../realtime/connectionSlice';
 import { formatCityDate, formatCityTime, formatNumber } from '../../shared/format';
@@ -10,6 +11,10 @@ export function Header() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const conn = useAppSelector(selectConnection);
+  const problems = useAppSelector(selectConfigProblems);
+  const problemText = problems.map((p) =>
+    t('config.badHub', { value: p.value, reason: t(`config.reason.${p.reason}`) }),
+  );
   const now = useCityNow();
   const dropped = Object.values(conn.dropped).reduce((a, b) => a + b, 0);
   const clock = conn.clock;
@@ -40,7 +45,32 @@ export function Header() {
           <span className="session-role">{t(`session.${conn.session.role}`)}</span>
         </div>
       )}
-      <div className="wall-connection" data-testid="connection" data-status={conn.status}>
+      {problemText.length > 0 && (
+        <div
+          className="config-problem"
+          data-testid="config-problem"
+          role="alert"
+          title={problemText.join('\n')}
+        >
+          ⚠ {problemText[0]}
+          {problemText.length > 1 && ` (+${problemText.length - 1})`}
+        </div>
+      )}
+      <div
+        className="wall-connection"
+        data-testid="connection"
+        data-status={conn.status}
+        data-hub={conn.hub?.host}
+        title={
+          conn.hub
+            ? t('connection.hubOf', {
+                url: conn.hub.url || conn.hub.host,
+                n: conn.hub.index + 1,
+                count: conn.hub.count,
+              })
+            : undefined
+        }
+      >
         <span className={`dot dot-${conn.status}`} />
         <span>
           {conn.error === 'unauthorized' ? t('connection.unauthorized') : t(`connection.${conn.status}`)}
@@ -49,6 +79,8 @@ export function Header() {
           #{formatNumber(conn.lastSeq, lang)}
           {conn.lagMs !== null && ` · ${t('connection.lag', { ms: formatNumber(conn.lagMs, lang) })}`}
           {dropped > 0 && ` · ${t('connection.dropped', { n: formatNumber(dropped, lang) })}`}
+          {/* Which of its hubs the wall is on: only worth the room when it has more than one. */}
+          {conn.hub && conn.hub.count > 1 && ` · ${t('connection.hub', { host: conn.hub.host })}`}
         </span>
       </div>
     </header>

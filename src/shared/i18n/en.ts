@@ -12,6 +12,18 @@ export const en: Messages = {
     unauthorized: 'Access token refused',
     lag: 'Lag {{ms}} ms',
     dropped: '{{n}} bad events dropped',
+    hub: 'hub {{host}}',
+    hubOf: 'Hub {{url}} ({{n}} of {{count}})',
+  },
+  config: {
+    badHub: 'Hub address {{value}} left out: {{reason}}',
+    reason: {
+      'not-a-url': 'not an http(s)://… address',
+      scheme: 'only http or https',
+      credentials: 'it may not hold a user name or password',
+      path: 'scheme, host and port only, no path',
+      'too-many': 'the list is too long',
+    },
   },
   commandError: {
     forbidden: 'Not allowed: only operators may send handling commands.',

@@ -12,6 +12,18 @@ export const vi = {
     unauthorized: 'Mã truy cập không hợp lệ',
     lag: 'Độ trễ {{ms}} ms',
     dropped: 'Bỏ qua {{n}} sự kiện lỗi',
+    hub: 'máy chủ {{host}}',
+    hubOf: 'Máy chủ {{url}} ({{n}}/{{count}})',
+  },
+  config: {
+    badHub: 'Bỏ qua địa chỉ máy chủ {{value}}: {{reason}}',
+    reason: {
+      'not-a-url': 'không phải địa chỉ http(s)://…',
+      scheme: 'chỉ dùng http hoặc https',
+      credentials: 'không được chứa tên đăng nhập hay mật khẩu',
+      path: 'chỉ ghi giao thức, máy và cổng, không có đường dẫn',
+      'too-many': 'danh sách quá dài',
+    },
   },
   commandError: {
     forbidden: 'Không có quyền: chỉ điều hành viên được gửi lệnh xử lý.',
