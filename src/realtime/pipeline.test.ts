@@ -82,6 +82,8 @@ describe('StreamPipeline', () => {
     const s = store.getState();
     expect(s.connection.lastSeq).toBe(13);
     expect(s.connection.received).toBe(3);
+    expect(pipe.applied).toBe(3);
+    expect(pipe.updates).toBe(3);
     expect(s.incidents.ids).toEqual(['a']);
     expect(s.lights.byState).toEqual([2, 1, 1, 0]);
     expect(lamps.state[2]).toBe(2);

@@ -38,6 +38,11 @@ export class StreamPipeline {
   private frameScheduled = false;
   /** Events applied since start, lamp updates included (diagnostics and the benchmark read it). */
   applied = 0;
+  /**
+   * Updates applied since start: every event counts one, except that each lamp a lamp event carries
+   * counts one. The benchmark compares load in updates, whatever the events that carry them.
+   */
+  updates = 0;
 
   constructor(private readonly deps: PipelineDeps) {}
 
@@ -135,6 +140,7 @@ export class StreamPipeline {
     const lights = lightUpdates.length ? this.deps.lamps.apply(lightUpdates) : null;
     const last = batch[batch.length - 1];
     this.applied += batch.length;
+    this.updates += others.length + lightUpdates.length;
     this.deps.dispatch(
       eventsReceived({
         events: others,
