@@ -8,6 +8,8 @@ import type {
 } from '../src/shared/protocol/events';
 import { transition } from '../src/shared/protocol/incident';
 import { wardAt } from '../mocks/sim/wards';
+import { LightStatesBuilder } from '../src/shared/protocol/lightStates';
+import { foldLampEvents } from './lampBatch';
 import { EventLog } from './log';
 import { applyEvents, hubState, wireState, type HubState } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
@@ -44,6 +46,8 @@ export class CityStream {
   private readonly commanded = new Set<string>();
   private dropped = 0;
   private readonly ctx: ValidationContext;
+  /** folds each call's lamp events into one light.states (protocol version 2); reused, it is 4 bytes a lamp */
+  private readonly lampBatch: LightStatesBuilder;
 
   constructor(
     initial: CityState | HubState,
@@ -56,6 +60,7 @@ export class CityStream {
     for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
     const cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
+    this.lampBatch = new LightStatesBuilder(initial.lamps.count);
     this.ctx = {
       lampCount: initial.lamps.count,
       isKnownIncident: (id) => this.reportedAt.has(id),
@@ -82,17 +87,23 @@ export class CityStream {
     return this.dropped;
   }
 
-  /** An ingest body: all or nothing. */
+  /**
+   * An ingest body: all or nothing. Its lamp events become one light.states, and each of them is
+   * answered with that event's seq.
+   */
   ingest(body: unknown): IngestResult {
     const checked = validateBatch(body, this.ctx);
     if (!checked.ok) return checked;
-    return { ok: true, seqs: this.commit(checked.events) };
+    const folded = foldLampEvents(checked.events, this.lampBatch);
+    const seqs = this.commit(folded.events);
+    return { ok: true, seqs: folded.slots.map((k) => seqs[k]!) };
   }
 
   /**
    * Events from the simulator: each is checked on its own, and a bad one is dropped and counted. The
    * simulator plays the operators too; once a person has commanded an incident, its scripted updates
-   * for that incident are left out, or they would undo the person's work.
+   * for that incident are left out, or they would undo the person's work. Lamp events become one
+   * light.states, as on ingest; the answer holds the seq of each event committed.
    */
   publish(events: readonly CityEvent[]): number[] {
     const valid: CityEvent[] = [];
@@ -108,7 +119,7 @@ export class CityStream {
       if (ok) valid.push(ok);
     }
     this.dropped += events.length - valid.length - skipped;
-    return this.commit(valid);
+    return this.commit(foldLampEvents(valid, this.lampBatch).events);
   }
 
   /**
