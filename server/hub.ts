@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import {
   MSG,
+  PROTOCOL_VERSION,
   type CityState,
   type CommandAck,
   type EventsMessage,
@@ -275,6 +276,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           seq: stream.seq,
           clients: io.of('/').sockets.size,
           uptimeS: Math.round((performance.now() - startedAt) / 1000),
+          // A producer checks it before sending what an older hub would refuse (light.states: 2).
+          protocol: PROTOCOL_VERSION,
         });
         return;
       case '/api/snapshot': {

@@ -18,7 +18,7 @@ describe('REST API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toEqual({ status: 'ok', seq: 2, clients: 0, uptimeS: expect.any(Number) });
+    expect(body).toEqual({ status: 'ok', seq: 2, clients: 0, uptimeS: expect.any(Number), protocol: 2 });
   });
 
   it('GET /api/snapshot needs a viewer bearer token and returns a valid snapshot', async () => {
