@@ -122,7 +122,7 @@ describe('verdicts', () => {
 
   it('prints a table that names every figure', () => {
     const table = formatTable(figures(base));
-    expect(table).toMatch(/sustained events\/s\s+4800/);
+    expect(table).toMatch(/sustained updates\/s\s+4800/);
     expect(table).toMatch(/MISS\s+latency p95 < 250 ms/);
     expect(table).toMatch(/hub \+ simulator \+ load CPU\s+n\/a/);
   });

@@ -213,11 +213,13 @@ export function formatTable(f: BenchFigures): string {
   const rows: [string, string][] = [
     ['renderer', `${f.renderer ?? 'none'} (${f.glBackend})`],
     ['lamps', show(f.lamps)],
-    ['target events/s', show(f.targetEventsPerSec)],
-    ['sustained events/s', show(f.sustainedEventsPerSec)],
+    // An update is a lamp change or a report: in protocol version 1 each was an event, in version 2
+    // a tick's lamp changes are one event. The rates asked and sustained are in updates.
+    ['target updates/s', show(f.targetEventsPerSec)],
+    ['sustained updates/s', show(f.sustainedEventsPerSec)],
     ['  accepted by hub (ingest)/s', show(f.ingestAcceptedPerSec)],
-    ['  hub total (with sim)/s', show(f.hubEventsPerSec)],
-    ['  applied by page/s', show(f.pageAppliedPerSec)],
+    ['  applied by page (with sim)/s', show(f.pageAppliedPerSec)],
+    ['events into the hub log/s', show(f.hubEventsPerSec)],
     ['events applied by page/s', show(f.pageEventsPerSec)],
     ['replay log reach', show(f.logReachS, ' s')],
     ['lamp updates on the wire/s', show(f.wireLampUpdatesPerSec)],

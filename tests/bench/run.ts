@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     await countFrames(context);
     const page = await context.newPage();
     console.log(
-      `[bench] hub ${hub.url}, ${lamps} lamps, ${rate} events/s for ${seconds} s; renderer: ${renderer}`,
+      `[bench] hub ${hub.url}, ${lamps} lamps, ${rate} updates/s for ${seconds} s; renderer: ${renderer}`,
     );
 
     await page.goto(`${hub.url}${opts.path}?token=dev-operator`);
