@@ -1,5 +1,5 @@
 import type { CityEvent } from '../src/shared/protocol/events';
-import type { LightStatesBuilder } from '../src/shared/protocol/lightStates';
+import { LightStatesBuilder } from '../src/shared/protocol/lightStates';
 
 // Protocol version 2: whatever lamp events a producer call brings (version 1 `light.state` tuples,
 // `light.states` batches, or both), the hub commits them as one `light.states`, so a 50,000-lamp
@@ -12,17 +12,23 @@ export interface Folded {
   slots: number[];
 }
 
+// One builder, reused (4 bytes a lamp): folding runs synchronously, one call at a time. It is made
+// again when the inventory's size changes.
+let shared: LightStatesBuilder | null = null;
+
 /**
  * Folds a validated call's lamp events into one `light.states` (the latest state of each lamp wins);
- * every other event keeps its place and order. `builder` must be empty and sized for the inventory.
+ * every other event keeps its place and order. `lampCount` is the inventory they were validated against.
  */
-export function foldLampEvents(events: readonly CityEvent[], builder: LightStatesBuilder): Folded {
+export function foldLampEvents(events: readonly CityEvent[], lampCount: number): Folded {
   let lampEvents = 0;
   for (const e of events) if (e.type === 'light.state' || e.type === 'light.states') lampEvents++;
   // The common cases cost nothing: no lamps at all, or one batch already (the simulator's tick).
   if (lampEvents === 0 || (lampEvents === 1 && !events.some((e) => e.type === 'light.state'))) {
     return { events: events.slice(), slots: events.map((_, k) => k) };
   }
+  if (shared?.lampCount !== lampCount) shared = new LightStatesBuilder(lampCount);
+  const builder = shared;
   const out: CityEvent[] = [];
   const slots: number[] = [];
   let batchAt = -1;

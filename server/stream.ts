@@ -8,11 +8,10 @@ import type {
 } from '../src/shared/protocol/events';
 import { transition } from '../src/shared/protocol/incident';
 import { wardAt } from '../mocks/sim/wards';
-import { LightStatesBuilder } from '../src/shared/protocol/lightStates';
-import { foldLampEvents } from './lampBatch';
 import { EventLog } from './log';
 import { applyEvents, hubState, wireState, type HubState } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
+import { foldLampEvents } from './lampBatch';
 
 /** How long the hub remembers which seq an incident id was reported at, for idempotent re-sends. */
 const MAX_REMEMBERED_IDS = 200_000;
@@ -46,8 +45,6 @@ export class CityStream {
   private readonly commanded = new Set<string>();
   private dropped = 0;
   private readonly ctx: ValidationContext;
-  /** folds each call's lamp events into one light.states (protocol version 2); reused, it is 4 bytes a lamp */
-  private readonly lampBatch: LightStatesBuilder;
 
   constructor(
     initial: CityState | HubState,
@@ -60,7 +57,6 @@ export class CityStream {
     for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
     const cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
-    this.lampBatch = new LightStatesBuilder(initial.lamps.count);
     this.ctx = {
       lampCount: initial.lamps.count,
       isKnownIncident: (id) => this.reportedAt.has(id),
@@ -94,7 +90,7 @@ export class CityStream {
   ingest(body: unknown): IngestResult {
     const checked = validateBatch(body, this.ctx);
     if (!checked.ok) return checked;
-    const folded = foldLampEvents(checked.events, this.lampBatch);
+    const folded = foldLampEvents(checked.events, this.current.lamps.count);
     const seqs = this.commit(folded.events);
     return { ok: true, seqs: folded.slots.map((k) => seqs[k]!) };
   }
@@ -119,7 +115,7 @@ export class CityStream {
       if (ok) valid.push(ok);
     }
     this.dropped += events.length - valid.length - skipped;
-    return this.commit(foldLampEvents(valid, this.lampBatch).events);
+    return this.commit(foldLampEvents(valid, this.current.lamps.count).events);
   }
 
   /**
