@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { Server, type Socket } from 'socket.io';
 import {
   MSG,
-  PROTOCOL_VERSION,
   type CityState,
   type CommandAck,
   type EventsMessage,
@@ -23,6 +22,7 @@ import { PowerMeter } from './power';
 import { emptyCityState, type HubState } from './state';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
+import { PROTOCOL_VERSION } from '../src/shared/protocol/events';
 import {
   identityOf,
   identityOfBearer,
