@@ -37,6 +37,7 @@ import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './secu
 import { SocketGuard } from './socketGuard';
 import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
+import { PROTOCOL_VERSION } from '../src/shared/protocol/events';
 import {
   identityOf,
   identityOfBearer,
@@ -504,6 +505,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           clients: io.of('/').sockets.size,
           slowClientsDropped: backlog.stats().dropped,
           uptimeS: Math.round((performance.now() - startedAt) / 1000),
+          // A producer checks it before sending what an older hub would refuse (light.states: 2).
+          protocol: PROTOCOL_VERSION,
         });
         return;
       case '/api/snapshot': {
@@ -748,20 +751,23 @@ export function lastIncidentNumber(state: Pick<CityState, 'incidents'>): number 
   return max;
 }
 
-/** light.state events for the lamps whose state or level differ between `from` and `to`. */
+/** One light.states of the lamps whose state or level differ between `from` and `to` (none when equal). */
 export function lampDifferences(
   from: Pick<HubState['lamps'], 'count' | 'state' | 'level'>,
   to: Pick<CityState['lamps'], 'count' | 'state' | 'level'>,
 ): CityEvent[] {
-  const out: CityEvent[] = [];
+  const i: number[] = [];
+  const st: number[] = [];
+  const l: number[] = [];
   const n = Math.min(from.count, to.count);
-  for (let i = 0; i < n; i++) {
-    const state = to.state[i]!;
-    const level = to.level[i]!;
-    if (from.state[i] !== state || from.level[i] !== level)
-      out.push({ type: 'light.state', data: [i, state, level] });
+  for (let k = 0; k < n; k++) {
+    if (from.state[k] !== to.state[k] || from.level[k] !== to.level[k]) {
+      i.push(k);
+      st.push(to.state[k]!);
+      l.push(to.level[k]!);
+    }
   }
-  return out;
+  return i.length > 0 ? [{ type: 'light.states', data: { i, s: st, l } }] : [];
 }
 
 function resolveStaticDir(option: string | false | undefined): string | false {

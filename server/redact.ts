@@ -2,8 +2,8 @@ import type { CameraAlert, CityState, Incident, StreamEvent } from '../src/share
 
 // What guests (delegations, the tour) must never receive: reporter names and phones, face-match
 // identities, licence plates. Removed here, on the server, before anything is sent; the client's own
-// masking is only a second layer. Everything else passes by reference, so redacting a batch of
-// light.state events costs one array copy.
+// masking is only a second layer. Everything else passes by reference, so redacting a tick with a
+// light.states of 50,000 lamps costs one short array copy.
 
 function withoutReporter<T extends { reporter?: unknown }>(item: T): Omit<T, 'reporter'> {
   if (!('reporter' in item)) return item;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAMP_DIMMED, LAMP_FAULT, LAMP_ON } from '../src/shared/protocol/codes';
+import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
 import { AT, alert, report, smallCity, stamp } from './fixtures';
 import {
   applyEvent,
@@ -121,7 +121,29 @@ describe('applyEvent', () => {
     expect(s.incidents.map((i) => i.id)).toEqual(['old-open', 'fresh']);
   });
 
-  it('writes light.state into the lamp columns without touching the input', () => {
+  it('writes a light.states batch into the lamp columns without touching the input', () => {
+    const before = hubState(smallCity());
+    const after = applyEvent(
+      before,
+      stamp({
+        type: 'light.states',
+        data: { i: [3, 1, 0], s: [LAMP_DIMMED, LAMP_FAULT, LAMP_ON], l: [40, 0, 100] },
+      }),
+    );
+    expect(Array.from(after.lamps.state)).toEqual([LAMP_ON, LAMP_FAULT, 0, LAMP_DIMMED]);
+    expect(Array.from(after.lamps.level)).toEqual([100, 0, 0, 40]);
+    expect(Array.from(before.lamps.state)).toEqual([0, 0, 0, 0]);
+    expect(after.lamps.cabinets).toBe(before.lamps.cabinets);
+    // Two batches in one apply: the later one wins; a lamp past the inventory is ignored.
+    const twice = applyEvents(before, [
+      stamp({ type: 'light.states', data: { i: [2, 0], s: [LAMP_ON, LAMP_ON], l: [100, 100] } }),
+      stamp({ type: 'light.states', data: { i: [2, 9], s: [LAMP_OFF, LAMP_ON], l: [0, 100] } }),
+    ]);
+    expect(Array.from(twice.lamps.state)).toEqual([LAMP_ON, 0, LAMP_OFF, 0]);
+    expect(twice.lamps.state).toHaveLength(4);
+  });
+
+  it('still applies a version 1 light.state, as a log written before version 2 holds them', () => {
     const before = hubState(smallCity());
     const after = applyEvents(before, [
       stamp({ type: 'light.state', data: [1, LAMP_ON, 100] }),

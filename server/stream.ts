@@ -12,6 +12,7 @@ import { EventLog } from './log';
 import type { Inventory } from './inventory';
 import { applyEvents, hubState, wireState, type HubState } from './state';
 import { validateBatch, validateEvent, type Issue, type ValidationContext } from './validate';
+import { foldLampEvents } from './lampBatch';
 
 /** How long the hub remembers which seq an incident id was reported at, for idempotent re-sends. */
 const MAX_REMEMBERED_IDS = 200_000;
@@ -110,17 +111,23 @@ export class CityStream {
     return this.dropped;
   }
 
-  /** An ingest body: all or nothing. */
+  /**
+   * An ingest body: all or nothing. Its lamp events become one light.states, and each of them is
+   * answered with that event's seq.
+   */
   ingest(body: unknown): IngestResult {
     const checked = validateBatch(body, this.ctx);
     if (!checked.ok) return checked;
-    return { ok: true, seqs: this.commit(checked.events) };
+    const folded = foldLampEvents(checked.events, this.current.lamps.count);
+    const seqs = this.commit(folded.events);
+    return { ok: true, seqs: folded.slots.map((k) => seqs[k]!) };
   }
 
   /**
    * Events from the simulator: each is checked on its own, and a bad one is dropped and counted. The
    * simulator plays the operators too; once a person has commanded an incident, its scripted updates
-   * for that incident are left out, or they would undo the person's work.
+   * for that incident are left out, or they would undo the person's work. Lamp events become one
+   * light.states, as on ingest; the answer holds the seq of each event committed.
    */
   publish(events: readonly CityEvent[]): number[] {
     const valid: CityEvent[] = [];
@@ -136,7 +143,7 @@ export class CityStream {
       if (ok) valid.push(ok);
     }
     this.dropped += events.length - valid.length - skipped;
-    return this.commit(valid);
+    return this.commit(foldLampEvents(valid, this.current.lamps.count).events);
   }
 
   /**

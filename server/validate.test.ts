@@ -88,6 +88,56 @@ describe('validateBatch', () => {
     expect(light([1, 1, 50])).toEqual([]);
   });
 
+  it('checks light.states columns against the lamp count and names the bad entry', () => {
+    const check = (data: unknown) => {
+      const r = validateBatch(
+        {
+          events: [
+            { type: 'light.state', data: [0, 1, 100] },
+            { type: 'light.states', data },
+          ],
+        },
+        ctx,
+      );
+      return r.ok ? [] : r.issues.map((i) => `${i.index} ${i.path}: ${i.message}`);
+    };
+    const ok = { i: [3, 9, 0], s: [1, 2, 0], l: [100, 40, 0] };
+    expect(check(ok)).toEqual([]);
+    expect(check({ ...ok, s: [1, 2] })).toEqual([
+      '1 events.1.data.s: expected 3 entries, as many as i, got 2',
+    ]);
+    expect(check({ ...ok, l: [100, 40, 0, 0] })).toEqual([
+      '1 events.1.data.l: expected 3 entries, as many as i, got 4',
+    ]);
+    expect(check({ ...ok, i: [3, 10, 0] })).toEqual([
+      '1 events.1.data.i.1: lamp index must be an integer from 0 to 9',
+    ]);
+    expect(check({ ...ok, i: [3, 9, 3] })).toEqual([
+      '1 events.1.data.i.2: lamp 3 is named twice (also at i.0): each lamp at most once',
+    ]);
+    expect(check({ ...ok, l: [100, Number.NaN, 0] })).toEqual([
+      '1 events.1.data.l.1: dim level must be a number from 0 to 100',
+    ]);
+    // JSON has no NaN: a producer's NaN arrives as null
+    expect(check(JSON.parse(JSON.stringify({ ...ok, l: [100, 40, Number.NaN] })))).toEqual([
+      '1 events.1.data.l.2: dim level must be a number from 0 to 100',
+    ]);
+    expect(check({ ...ok, s: [1, 4, 0] })).toEqual([
+      '1 events.1.data.s.1: lamp state must be an integer from 0 to 3',
+    ]);
+    expect(check({ i: [], s: [], l: [] })).toEqual(['1 events.1.data.i: expected at least one lamp']);
+    expect(check([[3, 1, 100]])).toEqual(['1 events.1.data: expected an object { i, s, l } of three arrays']);
+    expect(check({ i: [3], s: 1, l: [1] })).toEqual(['1 events.1.data.s: expected an array of lamp states']);
+  });
+
+  it('keeps only the three columns of a light.states', () => {
+    const r = validateBatch(
+      { events: [{ type: 'light.states', data: { i: [1], s: [1], l: [100], x: 1 } }] },
+      ctx,
+    );
+    expect(r.ok && r.events[0]).toEqual({ type: 'light.states', data: { i: [1], s: [1], l: [100] } });
+  });
+
   it('refuses unknown types, references to nothing, and non-objects', () => {
     const at = AT;
     expect(

@@ -1,5 +1,6 @@
 import { LAMP_STATE_COUNT } from '../src/shared/protocol/codes';
 import { eventDataSchemas, isLightState, type CityEvent } from '../src/shared/protocol/events';
+import { lightStatesProblem, type LightStates } from '../src/shared/protocol/lightStates';
 
 // One gate for every producer (the simulator each tick, real systems through /api/ingest): nothing
 // reaches the log, the state or a client without passing here.
@@ -73,7 +74,21 @@ export function validateEvent(
     return null;
   }
   const { type, data } = raw;
-  // The hot path first: light.state arrives by the thousand and needs no schema machinery.
+  // The hot path first: lamp telemetry arrives by the thousand and needs no schema machinery.
+  if (type === 'light.states') {
+    const problem = lightStatesProblem(data, ctx.lampCount);
+    if (!problem) {
+      // Only the three columns go on: unknown keys are dropped, as for every other type.
+      const { i, s, l } = data as LightStates;
+      return { type, data: { i, s, l } };
+    }
+    issues.push({
+      index,
+      path: problem.path ? `${at}.data.${problem.path}` : `${at}.data`,
+      message: problem.message,
+    });
+    return null;
+  }
   if (type === 'light.state') {
     if (isLightState(data, ctx.lampCount)) return { type, data: [data[0], data[1], data[2]] };
     issues.push({ index, ...lightStateProblem(data, ctx.lampCount, `${at}.data`) });

@@ -22,6 +22,8 @@ declare global {
     __iocWall?: {
       readonly lampCount: number;
       readonly eventsApplied: number;
+      /** events applied, with each lamp of a lamp event counted as one update */
+      readonly updatesApplied: number;
       readonly map: MapDiagnostics;
       /** one lamp as the map draws it: state, level and the RGBA it uploads; null beyond the inventory */
       lamp(index: number): { state: number; level: number; rgba: number[] } | null;
@@ -49,6 +51,9 @@ window.__iocWall = {
   },
   get eventsApplied() {
     return connection.pipeline.applied;
+  },
+  get updatesApplied() {
+    return connection.pipeline.updates;
   },
   map: mapDiagnostics,
   faultOf(index) {

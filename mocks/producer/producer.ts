@@ -104,10 +104,14 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
       queue.push(e);
     }
     if (queue.length > MAX_QUEUE) {
-      const excess = queue.length - MAX_QUEUE;
-      let dropped = 0;
-      queue = queue.filter((e) => !(e.type === 'light.state' && dropped < excess && ++dropped));
-      stats.droppedTelemetry += dropped;
+      // The oldest lamp batches go first: the newer ones say where those lamps are now.
+      let excess = queue.length - MAX_QUEUE;
+      queue = queue.filter((e) => {
+        if (excess === 0 || (e.type !== 'light.state' && e.type !== 'light.states')) return true;
+        excess--;
+        stats.droppedTelemetry += e.type === 'light.states' ? e.data.i.length : 1;
+        return false;
+      });
     }
   };
 
@@ -120,7 +124,7 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
       take(sim.advance(now - last));
       last = now;
       while (queue.length > 0 && !stopped) {
-        const batch = queue.slice(0, MAX_BATCH);
+        const batch = nextBatch(queue);
         try {
           const res = await fetch(`${base}/api/ingest`, {
             method: 'POST',
@@ -167,6 +171,22 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
 }
 
 class FatalError extends Error {}
+
+/** Lamps in one request: 20,000 lamp entries are about 300 KB of JSON, well inside the hub's 1 MiB. */
+const MAX_BATCH_LAMPS = 20_000;
+
+/** The events at the head of the queue that make one request: at most MAX_BATCH, and not too many lamps. */
+function nextBatch(queue: readonly CityEvent[]): CityEvent[] {
+  let lamps = 0;
+  let n = 0;
+  while (n < queue.length && n < MAX_BATCH) {
+    const e = queue[n]!;
+    lamps += e.type === 'light.states' ? e.data.i.length : 0;
+    if (lamps > MAX_BATCH_LAMPS && n > 0) break;
+    n++;
+  }
+  return queue.slice(0, n);
+}
 
 export function inventoryOf(state: CityState) {
   const { lamps } = state;

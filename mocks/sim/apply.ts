@@ -46,6 +46,16 @@ export function applyCityEvent(state: CityState, event: CityEvent): void {
       else state.kpis.push({ ...event.data });
       return;
     }
+    case 'light.states': {
+      const { i, s, l } = event.data;
+      for (let k = 0; k < i.length; k++) {
+        const lamp = i[k]!;
+        if (lamp < 0 || lamp >= state.lamps.count) continue;
+        state.lamps.state[lamp] = s[k]!;
+        state.lamps.level[lamp] = l[k]!;
+      }
+      return;
+    }
     case 'light.state': {
       const [lamp, s, level] = event.data;
       if (lamp < 0 || lamp >= state.lamps.count) return;

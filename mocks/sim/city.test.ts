@@ -11,10 +11,10 @@ import {
 import {
   cityStateSchema,
   eventDataSchemas,
-  isLightState,
   type CityEvent,
   type CityState,
 } from '../../src/shared/protocol/events';
+import { lightStatesProblem } from '../../src/shared/protocol/lightStates';
 import { HUE_SCHEDULES } from '../../src/shared/lighting/schedule';
 import { applyCityEvent, retainCityState } from './apply';
 import { createCitySim, DEFAULT_START } from './city';
@@ -44,7 +44,8 @@ describe('createCitySim: determinism', () => {
     expect(b.state()).toEqual(a.state());
     const ea = run(a, 400, 250);
     const eb = run(b, 400, 250);
-    expect(ea.length).toBeGreaterThan(1000);
+    // 100 s at ×720: 20 city hours, with thousands of lamp changes in its light.states
+    expect(ea.length).toBeGreaterThan(300);
     expect(eb).toEqual(ea);
     expect(b.state()).toEqual(a.state());
   });
@@ -54,8 +55,40 @@ describe('createCitySim: determinism', () => {
     const b = createCitySim({ seed: 3, lamps: 2000 });
     const ea = run(a, 600, 50);
     const eb = run(b, 30, 1000);
-    expect(eb).toEqual(ea);
+    // The lamps come one batch per call, so the batches differ with the slicing; all else is the same.
+    const notLamps = (events: CityEvent[]) => events.filter((e) => e.type !== 'light.states');
+    expect(notLamps(eb)).toEqual(notLamps(ea));
+    expect(ea.filter((e) => e.type === 'light.states').length).toBeGreaterThan(
+      eb.filter((e) => e.type === 'light.states').length,
+    );
     expect(b.now).toBe(a.now);
+    expect(b.state()).toEqual(a.state());
+  });
+
+  it('emits the lamps that changed in a step as one light.states, each lamp once with its latest state', () => {
+    const sim = createCitySim({ seed: 2, lamps: 5000 });
+    const before = sim.state().lamps;
+    // 17:00 to 19:00 in one step: the city switches on at dusk, some lamps fail or are repaired.
+    const events = sim.advance(realMsUntilLocalHour(sim.now, 19, sim.scale));
+    const batches = events.filter((e) => e.type === 'light.states');
+    expect(batches).toHaveLength(1);
+    expect(events.some((e) => e.type === 'light.state')).toBe(false);
+    const batch = batches[0]!.data as { i: number[]; s: number[]; l: number[] };
+    expect(lightStatesProblem(batch, 5000)).toBeNull();
+    const after = sim.state().lamps;
+    const changed = after.state.flatMap((s, i) =>
+      s !== before.state[i] || after.level[i] !== before.level[i] ? [i] : [],
+    );
+    expect(changed.length).toBeGreaterThan(4000);
+    // Every changed lamp is in the batch with its state now (a lamp switched back is there too).
+    const inBatch = new Set(batch.i);
+    for (const i of changed) expect(inBatch.has(i)).toBe(true);
+    batch.i.forEach((lamp, k) => {
+      expect(batch.s[k]).toBe(after.state[lamp]);
+      expect(batch.l[k]).toBe(after.level[lamp]);
+    });
+    // Nothing more until something changes again.
+    expect(sim.drain()).toEqual([]);
   });
 
   it('gives a different city for a different seed', () => {
@@ -175,14 +208,16 @@ describe('createCitySim: the stream', () => {
         'camera.status',
         'camera.alert',
         'kpi.updated',
-        'light.state',
+        'light.states',
         'cabinet.updated',
       ]),
     );
     const count = sim.state().lamps.count;
     for (const e of events) {
-      if (e.type === 'light.state') {
-        expect(isLightState(e.data, count)).toBe(true);
+      if (e.type === 'light.states') {
+        expect(lightStatesProblem(e.data, count)).toBeNull();
+      } else if (e.type === 'light.state') {
+        throw new Error('the simulator emits light.states, not version 1 tuples');
       } else {
         const parsed = eventDataSchemas[e.type].safeParse(e.data);
         if (!parsed.success) throw new Error(`${e.type}: ${parsed.error.message}`);
@@ -298,7 +333,10 @@ describe('createCitySim: the stream', () => {
     sim.advance(realMsUntilLocalHour(sim.now, 17, sim.scale) + 5 * 1000);
     const times: number[] = [];
     for (let i = 0; i < 120; i++) {
-      const n = sim.advance(1000).filter((e) => e.type === 'light.state' && e.data[1] === LAMP_ON).length;
+      const n = sim
+        .advance(1000)
+        .flatMap((e) => (e.type === 'light.states' ? e.data.s : []))
+        .filter((s) => s === LAMP_ON).length;
       // a cabinet switches ~50 lamps at once; a single repaired lamp is not a switching
       if (n >= 20) times.push(sim.now);
     }

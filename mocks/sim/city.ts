@@ -33,14 +33,17 @@ export interface CitySim {
   readonly scale: number;
   /** the full current state; clock = { now, scale, simulated: true } */
   state(): CityState;
-  /** moves the sim clock by realDtMs * scale and returns what happened, in order */
+  /**
+   * moves the sim clock by realDtMs * scale and returns what happened, in order; the lamps that
+   * changed are one `light.states` (each lamp's latest state), where the first of them changed
+   */
   advance(realDtMs: number): CityEvent[];
   /**
    * An operator's `lights.set` on a cabinet, at the current sim time. The lamp and cabinet events it
    * causes wait in the output: take them with drain() (or the next advance()).
    */
   controlCabinet(cmd: CabinetCommand, by: string): ControlResult;
-  /** the events produced since the last advance() or drain(), without moving the clock */
+  /** the events produced since the last advance() or drain(), without moving the clock; lamps as in advance() */
   drain(): CityEvent[];
   /** what the lamps drew over the last `spanMs` up to now, a (city ms, watts) sample a minute */
   powerHistory(spanMs: number): [number, number][];
@@ -121,6 +124,8 @@ class HueCity implements CitySim {
   private clock: number;
   private emitting = false;
   private out: CityEvent[] = [];
+  /** where in `out` this step's one light.states goes: where its first lamp changed (-1: none yet) */
+  private lampSlot = -1;
   private readonly agenda = new Agenda();
 
   private readonly rng: Record<keyof typeof STREAMS, Rng>;
@@ -160,6 +165,12 @@ class HueCity implements CitySim {
       rng: this.rng.lamps,
       now: () => this.clock,
       emit: (e) => this.emit(e),
+      lampChanged: () => {
+        if (!this.emitting || this.lampSlot >= 0) return;
+        this.lampSlot = this.out.length;
+        // A place holder: the batch is made when the step ends, with each lamp's latest state.
+        this.out.push({ type: 'light.states', data: { i: [], s: [], l: [] } });
+      },
     });
 
     this.startIncidents(from);
@@ -172,6 +183,8 @@ class HueCity implements CitySim {
     this.agenda.runUntil(start, (t) => (this.clock = t));
     this.clock = start;
     this.prune();
+    // The silent past's lamp changes are in the first state(), not the stream.
+    this.lighting.takeLampChanges();
     this.emitting = true;
   }
 
@@ -185,9 +198,7 @@ class HueCity implements CitySim {
     this.agenda.runUntil(until, (t) => (this.clock = t));
     this.clock = until;
     if (this.clock - this.lastPrune > HOUR_MS) this.prune();
-    const events = this.out;
-    this.out = [];
-    return events;
+    return this.drain();
   }
 
   state(): CityState {
@@ -223,6 +234,12 @@ class HueCity implements CitySim {
 
   drain(): CityEvent[] {
     const events = this.out;
+    if (this.lampSlot >= 0) {
+      const batch = this.lighting.takeLampChanges();
+      if (batch) events[this.lampSlot] = { type: 'light.states', data: batch };
+      else events.splice(this.lampSlot, 1);
+      this.lampSlot = -1;
+    }
     this.out = [];
     return events;
   }

@@ -7,9 +7,10 @@ import type {
   CabinetStatus,
   CityEvent,
   LampColumns,
-  LightState,
   LightsOutcome,
+  LightStates,
 } from '../../src/shared/protocol/events';
+import { LightStatesBuilder } from '../../src/shared/protocol/lightStates';
 import { lampDrawW, PowerSeries } from '../../src/shared/lighting/energy';
 import { HUE, type Place } from '../../src/shared/lighting/sun';
 import {
@@ -52,6 +53,8 @@ interface Deps {
   rng: Rng;
   now(): number;
   emit(event: CityEvent): void;
+  /** a lamp changed: its state waits in takeLampChanges() (one batch per step, not an event per lamp) */
+  lampChanged(): void;
   place?: Place;
 }
 
@@ -73,12 +76,15 @@ export class Lighting {
    * silent warm-up fills it, so the wall's 24-hour chart has a past from the first snapshot.
    */
   readonly power = new PowerSeries();
+  /** lamps changed since the last takeLampChanges(), the latest state of each */
+  private readonly changes: LightStatesBuilder;
 
   constructor(private readonly d: Deps) {
     const { layout } = d;
     this.place = d.place ?? HUE;
     this.state = new Uint8Array(layout.count);
     this.level = new Uint8Array(layout.count);
+    this.changes = new LightStatesBuilder(layout.count);
     this.cabinets = layout.cabinets.map((cab, c) => {
       this.index.set(cab.id, c);
       const schedule = SCHEDULES.get(cab.group) ?? HUE_SCHEDULES[0]!;
@@ -107,6 +113,11 @@ export class Lighting {
   /** The lamps' draw now, in watts. */
   private get powerW(): number {
     return Math.max(0, Math.round(this.drawW));
+  }
+
+  /** The lamps changed since the last call, as one `light.states` (latest wins), or null if none. */
+  takeLampChanges(): LightStates | null {
+    return this.changes.take();
   }
 
   /** Each cabinet's control status, in inventory order. */
@@ -262,7 +273,7 @@ export class Lighting {
     this.power.add(this.d.now(), this.powerW);
     this.state[i] = state;
     this.level[i] = level;
-    const data: LightState = [i, state, level];
-    this.d.emit({ type: 'light.state', data });
+    this.changes.set(i, state, level);
+    this.d.lampChanged();
   }
 }

@@ -36,6 +36,13 @@ const report = (id: string): IncidentReported => ({
   source: 'hue-s',
 });
 
+/** A light.states batch from [lamp, state, level] entries. */
+const batch = (...entries: [number, number, number][]) => ({
+  i: entries.map((e) => e[0]),
+  s: entries.map((e) => e[1]),
+  l: entries.map((e) => e[2]),
+});
+
 const ev = (seq: number, type: string, data: unknown) => ({
   seq,
   type,
@@ -73,8 +80,10 @@ describe('StreamPipeline', () => {
   const runFrames = () => frames.splice(0).forEach((f) => f());
 
   it('batches everything that arrived before a frame into one action', () => {
-    pipe.onEvents({ events: [ev(11, 'incident.reported', report('a')), ev(12, 'light.state', [1, 1, 100])] });
-    pipe.onEvents({ events: [ev(13, 'light.state', [2, 2, 50])] });
+    pipe.onEvents({
+      events: [ev(11, 'incident.reported', report('a')), ev(12, 'light.states', batch([1, 1, 100]))],
+    });
+    pipe.onEvents({ events: [ev(13, 'light.states', batch([2, 2, 50]))] });
     expect(frames).toHaveLength(1);
     runFrames();
     const batches = actions.filter((a) => eventsReceived.match(a));
@@ -82,15 +91,59 @@ describe('StreamPipeline', () => {
     const s = store.getState();
     expect(s.connection.lastSeq).toBe(13);
     expect(s.connection.received).toBe(3);
+    expect(pipe.applied).toBe(3);
+    expect(pipe.updates).toBe(3);
     expect(s.incidents.ids).toEqual(['a']);
     expect(s.lights.byState).toEqual([2, 1, 1, 0]);
     expect(lamps.state[2]).toBe(2);
     expect(lamps.level[2]).toBe(50);
   });
 
+  it('applies a whole batch under its one seq, and counts its lamps as updates', () => {
+    pipe.onEvents({ events: [ev(11, 'light.states', batch([3, 3, 0], [0, 1, 100], [1, 2, 30]))] });
+    pipe.onEvents({ events: [ev(12, 'light.states', batch([3, 1, 100]))] });
+    runFrames();
+    expect(Array.from(lamps.state)).toEqual([1, 2, 0, 1]);
+    expect(Array.from(lamps.level)).toEqual([100, 30, 0, 100]);
+    const s = store.getState();
+    expect(s.connection.lastSeq).toBe(12);
+    expect(s.lights.byState).toEqual([1, 2, 1, 0]);
+    expect(pipe.applied).toBe(2);
+    expect(pipe.updates).toBe(4);
+  });
+
+  it('drops a batch with bad columns whole, keeps its seq, and applies the next', () => {
+    pipe.onEvents({
+      events: [
+        ev(11, 'light.states', { i: [0, 1], s: [1], l: [100, 100] }), // unequal columns
+        ev(12, 'light.states', batch([0, 1, 100], [4, 1, 100])), // index past the 4 lamps
+        ev(13, 'light.states', { i: [0, 1], s: [1, 1], l: [100, Number.NaN] }), // NaN level
+        ev(14, 'light.states', batch([2, 1, 100], [2, 3, 0])), // lamp 2 twice
+        ev(15, 'light.states', batch([1, 2, 50])),
+      ],
+    });
+    runFrames();
+    const s = store.getState();
+    expect(resyncs).toEqual([]);
+    expect(s.connection.lastSeq).toBe(15);
+    expect(s.connection.dropped['invalid-data']).toBe(4);
+    // Nothing of the bad batches reached the columns, not even their good entries.
+    expect(Array.from(lamps.state)).toEqual([0, 2, 0, 0]);
+    expect(pipe.updates).toBe(1);
+  });
+
+  it('still applies a version 1 light.state, as a replayed log may hold one', () => {
+    pipe.onEvents({ events: [ev(11, 'light.state', [2, 3, 0]), ev(12, 'light.states', batch([1, 1, 100]))] });
+    runFrames();
+    expect(Array.from(lamps.state)).toEqual([0, 1, 3, 0]);
+    expect(store.getState().connection.lastSeq).toBe(12);
+  });
+
   it('drops and counts duplicates without applying them twice', () => {
     pipe.onEvents({ events: [ev(11, 'incident.reported', report('a'))] });
-    pipe.onEvents({ events: [ev(11, 'incident.reported', report('a')), ev(9, 'light.state', [0, 1, 100])] });
+    pipe.onEvents({
+      events: [ev(11, 'incident.reported', report('a')), ev(9, 'light.states', batch([0, 1, 100]))],
+    });
     runFrames();
     const s = store.getState();
     expect(s.connection.dropped.duplicate).toBe(2);
@@ -101,9 +154,9 @@ describe('StreamPipeline', () => {
   it('sorts out-of-order events within a batch', () => {
     pipe.onEvents({
       events: [
-        ev(13, 'light.state', [0, 3, 0]),
-        ev(11, 'light.state', [0, 1, 100]),
-        ev(12, 'light.state', [0, 2, 40]),
+        ev(13, 'light.states', batch([0, 3, 0])),
+        ev(11, 'light.states', batch([0, 1, 100])),
+        ev(12, 'light.states', batch([0, 2, 40])),
       ],
     });
     runFrames();
@@ -114,10 +167,12 @@ describe('StreamPipeline', () => {
   });
 
   it('asks for a resync on a gap, holds back what lies beyond it, and resumes with the replay', () => {
-    pipe.onEvents({ events: [ev(11, 'light.state', [0, 1, 100]), ev(14, 'light.state', [1, 1, 100])] });
+    pipe.onEvents({
+      events: [ev(11, 'light.states', batch([0, 1, 100])), ev(14, 'light.states', batch([1, 1, 100]))],
+    });
     expect(resyncs).toEqual([11]);
     // More live events while the resync is outstanding: no second request.
-    pipe.onEvents({ events: [ev(15, 'light.state', [2, 1, 100])] });
+    pipe.onEvents({ events: [ev(15, 'light.states', batch([2, 1, 100]))] });
     expect(resyncs).toEqual([11]);
     runFrames();
     expect(store.getState().connection.lastSeq).toBe(11);
@@ -125,13 +180,13 @@ describe('StreamPipeline', () => {
     // The replay brings 12.. in order, the live stream continues after it.
     pipe.onEvents({
       events: [
-        ev(12, 'light.state', [3, 1, 100]),
-        ev(13, 'light.state', [3, 2, 30]),
-        ev(14, 'light.state', [1, 1, 100]),
-        ev(15, 'light.state', [2, 1, 100]),
+        ev(12, 'light.states', batch([3, 1, 100])),
+        ev(13, 'light.states', batch([3, 2, 30])),
+        ev(14, 'light.states', batch([1, 1, 100])),
+        ev(15, 'light.states', batch([2, 1, 100])),
       ],
     });
-    pipe.onEvents({ events: [ev(16, 'light.state', [0, 0, 0])] });
+    pipe.onEvents({ events: [ev(16, 'light.states', batch([0, 0, 0]))] });
     runFrames();
     const s = store.getState();
     expect(s.connection.lastSeq).toBe(16);
@@ -144,7 +199,7 @@ describe('StreamPipeline', () => {
     pipe.onEvents({
       events: [
         ev(11, 'incident.reported', { ...report('bad'), location: { lon: 2.35, lat: 48.85 } }),
-        ev(12, 'light.state', [99, 1, 100]),
+        ev(12, 'light.states', batch([99, 1, 100])),
         ev(13, 'no.such.type', {}),
         { seq: 'x', type: 'light.state' },
         null,

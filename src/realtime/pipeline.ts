@@ -3,7 +3,7 @@ import {
   powerHistorySchema,
   snapshotSchema,
   type LampColumns,
-  type LightState,
+  type LightStates,
   type StreamEvent,
 } from '../shared/protocol/events';
 import { Sequencer } from './sequencer';
@@ -14,7 +14,8 @@ import { parseEnvelope, validateEvent, type DropReason } from './validate';
 export interface LampSink {
   readonly count: number;
   load(columns: LampColumns): LightsSummary;
-  apply(updates: readonly LightState[]): LightsSummary;
+  /** validated `light.states` batches, in seq order */
+  apply(batches: readonly LightStates[]): LightsSummary;
 }
 
 export interface PipelineDeps {
@@ -38,6 +39,11 @@ export class StreamPipeline {
   private frameScheduled = false;
   /** Events applied since start, lamp updates included (diagnostics and the benchmark read it). */
   applied = 0;
+  /**
+   * Updates applied since start: every event counts one, except that each lamp a lamp event carries
+   * counts one. The benchmark compares load in updates, whatever the events that carry them.
+   */
+  updates = 0;
 
   constructor(private readonly deps: PipelineDeps) {}
 
@@ -127,14 +133,18 @@ export class StreamPipeline {
     this.pending = [];
     this.dropped = {};
     const others: StreamEvent[] = [];
-    const lightUpdates: LightState[] = [];
+    const lampBatches: LightStates[] = [];
+    let lampUpdates = 0;
     for (const ev of batch) {
-      if (ev.type === 'light.state') lightUpdates.push(ev.data);
-      else others.push(ev);
+      if (ev.type === 'light.states') {
+        lampBatches.push(ev.data);
+        lampUpdates += ev.data.i.length;
+      } else others.push(ev);
     }
-    const lights = lightUpdates.length ? this.deps.lamps.apply(lightUpdates) : null;
+    const lights = lampBatches.length ? this.deps.lamps.apply(lampBatches) : null;
     const last = batch[batch.length - 1];
     this.applied += batch.length;
+    this.updates += others.length + lampUpdates;
     this.deps.dispatch(
       eventsReceived({
         events: others,

@@ -39,7 +39,7 @@ export const snapshotReceived = createAction<{
 
 /** One per animation frame at most: every event that arrived since the last frame, in seq order. */
 export const eventsReceived = createAction<{
-  /** all events but `light.state`, which went straight into the lamp columns */
+  /** all events but the lamp batches (`light.states`), which went straight into the lamp columns */
   events: StreamEvent[];
   lights: LightsSummary | null;
   lastSeq: number;

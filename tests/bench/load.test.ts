@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { benchIncidentId, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf } from './load';
+import { lightStatesProblem } from '../../src/shared/protocol/lightStates';
+import { benchIncidentId, dueNow, lightBatch, nextTickAt, seededRandom, sendTimeOf } from './load';
 
 const plan = { eventsPerSec: 5000, incidentsPerSec: 10, lamps: 20_000 };
 
@@ -38,17 +39,21 @@ describe('nextTickAt', () => {
 });
 
 describe('events', () => {
-  it('are reproducible from the seed and stay within the lamp range', () => {
-    const a = lightEvents(seededRandom(7), 500, 20_000);
-    const b = lightEvents(seededRandom(7), 500, 20_000);
-    expect(a).toEqual(b);
-    for (const e of a) {
-      const [i, s, l] = e.data as [number, number, number];
-      expect(i).toBeGreaterThanOrEqual(0);
-      expect(i).toBeLessThan(20_000);
-      expect(s).toBeLessThan(4);
-      expect(l).toBeLessThanOrEqual(100);
-    }
+  it('are one light.states of as many different lamps as due, reproducible from the seed', () => {
+    const a = lightBatch(seededRandom(7), 500, 20_000);
+    expect(a).toEqual(lightBatch(seededRandom(7), 500, 20_000));
+    expect(a).toHaveLength(1);
+    const [e] = a;
+    if (e?.type !== 'light.states') throw new Error(`expected light.states, got ${e?.type}`);
+    expect(e.data.i).toHaveLength(500);
+    // valid as the hub checks it: lamps in range and each once, states and levels in range
+    expect(lightStatesProblem(e.data, 20_000)).toBeNull();
+  });
+
+  it('name every lamp at most once, even when more updates are due than there are lamps', () => {
+    const [e] = lightBatch(seededRandom(3), 50, 40);
+    expect(e?.type === 'light.states' && new Set(e.data.i).size).toBe(40);
+    expect(lightBatch(seededRandom(3), 0, 40)).toEqual([]);
   });
 
   it('carry the send time in the incident id', () => {

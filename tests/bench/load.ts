@@ -1,4 +1,5 @@
 import { LAMP_STATE_COUNT } from '../../src/shared/protocol/codes';
+import { LightStatesBuilder } from '../../src/shared/protocol/lightStates';
 import type { IngestEvent } from '../support/ingest';
 
 // The load generator's logic, kept free of I/O so the pacing can be checked without a clock.
@@ -47,14 +48,21 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function lightEvents(random: () => number, count: number, lamps: number): IngestEvent[] {
-  const out: IngestEvent[] = new Array(count);
-  for (let i = 0; i < count; i++) {
+/**
+ * `count` lamp updates as one `light.states` (protocol version 2), as a lamp controller would send a
+ * tick's changes: `count` different random lamps (at most all of them), each with a random state.
+ */
+export function lightBatch(random: () => number, count: number, lamps: number): IngestEvent[] {
+  const n = Math.min(count, lamps);
+  if (n <= 0) return [];
+  const batch = new LightStatesBuilder(lamps);
+  // A lamp drawn twice takes the later state: the batch holds each lamp once, as the protocol asks.
+  while (batch.size < n) {
     const state = Math.floor(random() * LAMP_STATE_COUNT);
     const level = Math.round(random() * 100);
-    out[i] = { type: 'light.state', data: [Math.floor(random() * lamps), state, level] };
+    batch.set(Math.floor(random() * lamps), state, level);
   }
-  return out;
+  return [{ type: 'light.states', data: batch.take()! }];
 }
 
 const BENCH_ID = /^bench-(\d+)-(\d+)$/;

@@ -53,6 +53,33 @@ describe('figures', () => {
     expect(f.heapMbAfter).toBe(55);
   });
 
+  it('says how long the replay log reaches back and what a lamp update costs on the wire', () => {
+    const f = figures(
+      {
+        ...base,
+        logSize: 100_000,
+        pageEvents: 1000,
+        wire: { bytes: 1_200_000, messages: 200, events: 400, lampUpdates: 48_000 },
+      },
+      new Date(0),
+    );
+    // 50,400 events into the log in 10 s: 5,040 a second, so 100,000 of them are 19.8 s of stream
+    expect(f.logReachS).toBe(19.8);
+    expect(f.pageEventsPerSec).toBe(100);
+    expect(f.wireLampUpdatesPerSec).toBe(4800);
+    expect(f.wireBytesPerSec).toBe(120_000);
+    expect(f.wireBytesPerLampUpdate).toBe(25);
+    const table = formatTable(f);
+    expect(table).toMatch(/replay log reach\s+19\.8 s/);
+    expect(table).toMatch(/wire bytes per lamp update\s+25 B \(117 KiB\/s\)/);
+  });
+
+  it('leaves the log and wire figures out when they were not measured', () => {
+    const f = figures({ ...base, wire: { bytes: 500, messages: 1, events: 1, lampUpdates: 0 } });
+    expect(f.logReachS).toBeNull();
+    expect(f.wireBytesPerLampUpdate).toBeNull();
+  });
+
   it('keeps JSON honest when nothing was measured', () => {
     const f = figures({ ...base, latenciesMs: [] });
     expect(f.latencyMsP95).toBeNull();
@@ -95,7 +122,7 @@ describe('verdicts', () => {
 
   it('prints a table that names every figure', () => {
     const table = formatTable(figures(base));
-    expect(table).toMatch(/sustained events\/s\s+4800/);
+    expect(table).toMatch(/sustained updates\/s\s+4800/);
     expect(table).toMatch(/MISS\s+latency p95 < 250 ms/);
     expect(table).toMatch(/hub \+ simulator \+ load CPU\s+n\/a/);
   });

@@ -1,4 +1,5 @@
 import { percentile, round } from '../support/stats';
+import type { WireCount } from './wire';
 
 /** One reading of deck.gl's metrics (`window.__iocWall.map.metrics`), which it refreshes every 60 frames. */
 export interface MapMetricsSample {
@@ -46,14 +47,20 @@ export interface Measurements {
   targetEventsPerSec: number;
   /** the measured window, in seconds of wall time */
   windowS: number;
-  /** events the hub answered 202 for in the window */
+  /** updates (lamp updates and reports) in the requests the hub answered 202 for in the window */
   ingestAccepted: number;
   ingestRefused: number;
   ingestFailures: number;
-  /** the hub's seq delta over the window: ingest plus the simulator's own events */
+  /** the hub's seq delta over the window: ingest plus the simulator's own events, what went into its log */
   hubEvents: number;
-  /** window.__iocWall.eventsApplied delta over the window */
+  /** the hub's replay log capacity, in events */
+  logSize?: number;
+  /** window.__iocWall.updatesApplied delta over the window: each lamp of a lamp event counts one */
   pageApplied: number;
+  /** window.__iocWall.eventsApplied delta over the window */
+  pageEvents?: number;
+  /** what a viewer socket in the bench process received over the window (tests/bench/wire.ts) */
+  wire?: WireCount;
   /** CDP Performance.getMetrics TaskDuration delta, seconds */
   taskDurationS: number;
   /** CPU seconds of the bench's own process over the window: the hub, its simulator, the load generator */
@@ -83,7 +90,18 @@ export interface BenchFigures {
   sustainedEventsPerSec: number | null;
   ingestAcceptedPerSec: number | null;
   hubEventsPerSec: number | null;
+  /** updates the page applied a second (each lamp of a lamp event counts one) */
   pageAppliedPerSec: number | null;
+  /** events the page applied a second */
+  pageEventsPerSec: number | null;
+  /** how many seconds of the stream the hub's replay log holds at this window's rate into it */
+  logReachS: number | null;
+  /** lamp updates a second on the stream, as a viewer socket received them */
+  wireLampUpdatesPerSec: number | null;
+  /** bytes of `events` frames a second, as a viewer socket received them */
+  wireBytesPerSec: number | null;
+  /** bytes of `events` frames per lamp update they carried (the frames' reports included) */
+  wireBytesPerLampUpdate: number | null;
   mainThreadBusy: number | null;
   /** the bench's own process (hub, simulator, load generator): CPU per second of the window, in cores */
   hubProcessCores: number | null;
@@ -133,6 +151,12 @@ export function figures(m: Measurements, date = new Date()): BenchFigures {
     ingestAcceptedPerSec: round(perSec(m.ingestAccepted), 0),
     hubEventsPerSec: round(perSec(m.hubEvents), 0),
     pageAppliedPerSec: round(perSec(m.pageApplied), 0),
+    pageEventsPerSec: m.pageEvents === undefined ? null : round(perSec(m.pageEvents), 0),
+    logReachS: m.logSize === undefined || m.hubEvents <= 0 ? null : round(m.logSize / perSec(m.hubEvents), 1),
+    wireLampUpdatesPerSec: m.wire ? round(perSec(m.wire.lampUpdates), 0) : null,
+    wireBytesPerSec: m.wire ? round(perSec(m.wire.bytes), 0) : null,
+    wireBytesPerLampUpdate:
+      m.wire && m.wire.lampUpdates > 0 ? round(m.wire.bytes / m.wire.lampUpdates, 1) : null,
     mainThreadBusy: round(Math.min(1, Math.max(0, m.taskDurationS / m.windowS)), 3),
     hubProcessCores: m.hubProcessCpuS === undefined ? null : round(perSec(m.hubProcessCpuS), 2),
     fps: round(perSec(m.frames), 1),
@@ -189,11 +213,20 @@ export function formatTable(f: BenchFigures): string {
   const rows: [string, string][] = [
     ['renderer', `${f.renderer ?? 'none'} (${f.glBackend})`],
     ['lamps', show(f.lamps)],
-    ['target events/s', show(f.targetEventsPerSec)],
-    ['sustained events/s', show(f.sustainedEventsPerSec)],
+    // An update is a lamp change or a report: in protocol version 1 each was an event, in version 2
+    // a tick's lamp changes are one event. The rates asked and sustained are in updates.
+    ['target updates/s', show(f.targetEventsPerSec)],
+    ['sustained updates/s', show(f.sustainedEventsPerSec)],
     ['  accepted by hub (ingest)/s', show(f.ingestAcceptedPerSec)],
-    ['  hub total (with sim)/s', show(f.hubEventsPerSec)],
-    ['  applied by page/s', show(f.pageAppliedPerSec)],
+    ['  applied by page (with sim)/s', show(f.pageAppliedPerSec)],
+    ['events into the hub log/s', show(f.hubEventsPerSec)],
+    ['events applied by page/s', show(f.pageEventsPerSec)],
+    ['replay log reach', show(f.logReachS, ' s')],
+    ['lamp updates on the wire/s', show(f.wireLampUpdatesPerSec)],
+    [
+      'wire bytes per lamp update',
+      `${show(f.wireBytesPerLampUpdate, ' B')} (${show(f.wireBytesPerSec === null ? null : round(f.wireBytesPerSec / 1024, 0), ' KiB/s')})`,
+    ],
     ['main thread busy', f.mainThreadBusy === null ? 'n/a' : `${(f.mainThreadBusy * 100).toFixed(1)}%`],
     [
       'hub + simulator + load CPU',

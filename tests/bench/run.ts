@@ -19,10 +19,11 @@ import {
 } from '../support/page';
 import { runConsoleBench } from './console';
 import { deckFrameCpuMs, formatProfile, splitScenario } from './consoleReport';
-import { benchIncident, dueNow, lightEvents, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
+import { benchIncident, dueNow, lightBatch, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
 import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
 import { formatGrowth, growth, snapshotSummary } from './heapSnapshot';
 import { sourceLocator } from './sourceMaps';
+import { watchWire, type WireCount } from './wire';
 
 // `npm run bench [-- --lamps N --rate N --seconds N]`: the hub (with its simulator) runs in this
 // process, the load generator too, and the production build of the wall in headless Chromium.
@@ -68,9 +69,11 @@ const gl: GlBackend = opts.gl === 'swiftshader' ? 'swiftshader' : 'llvmpipe';
 const HEAP_SAMPLE_S = 20;
 /** a tick every 50 ms: small enough batches to look like a stream, few enough requests to stay cheap */
 const TICK_MS = 50;
+/** the hub's replay log, as it runs by default: the report says how many seconds of stream it holds */
+const LOG_SIZE = 100_000;
 /** requests in flight at once; past this the generator lets events fall due instead of piling requests */
 const MAX_IN_FLIGHT = 4;
-/** up to a second's worth in one request when catching up, within the hub's 10,000-event batch limit */
+/** up to a second's worth of updates in one request when catching up (10,000 lamps are ~140 KB of JSON) */
 const MAX_BATCH = Math.min(10_000, Math.max(100, rate));
 
 function positiveInt(name: string, raw: string | undefined): number {
@@ -95,10 +98,10 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await metrics(cdp)).JSHeapUsedSize;
 }
 
-async function appliedCount(page: Page): Promise<number> {
+async function appliedCount(page: Page): Promise<{ events: number; updates: number }> {
   const d = await wallDiagnostics(page);
   if (!d) throw new Error('window.__iocWall is missing: the wall does not expose its diagnostics');
-  return d.eventsApplied;
+  return { events: d.eventsApplied, updates: d.updatesApplied };
 }
 
 function mapMetrics(page: Page): Promise<MapMetricsSample | null> {
@@ -123,6 +126,7 @@ async function sampleMapMetrics(page: Page, until: Promise<unknown>): Promise<(M
 }
 
 interface LoadOutcome {
+  /** updates (lamp updates and reports) in the requests the hub accepted */
   accepted: number;
   refused: number;
   failures: number;
@@ -166,7 +170,9 @@ async function sendLoad(
       const due = dueNow(plan, elapsed, sent, MAX_BATCH);
       if (due.lights + due.incidents > 0) {
         const sendMs = Date.now();
-        const events: IngestEvent[] = lightEvents(random, due.lights, lamps);
+        const events: IngestEvent[] = lightBatch(random, due.lights, lamps);
+        // what the batch carries: as many lamps as due, unless more were due than there are lamps
+        const lampUpdates = events.reduce((n, e) => n + (e.type === 'light.states' ? e.data.i.length : 0), 0);
         for (let i = 0; i < due.incidents; i++)
           events.push(benchIncident(sendMs, sent.incidents + i, random));
         sent.lights += due.lights;
@@ -174,7 +180,7 @@ async function sendLoad(
         const request = ingest(baseUrl, events)
           .then((res) => {
             if (res.status === 202) {
-              outcome.accepted += res.seqs.length;
+              outcome.accepted += lampUpdates + due.incidents;
               outcome.incidentsSent += due.incidents;
               for (let i = 0; i < due.incidents; i++) outcome.incidentSendMs.push(sendMs);
             } else {
@@ -210,6 +216,7 @@ async function main(): Promise<void> {
       port: 0,
       host: '127.0.0.1',
       sim: { seed, lamps },
+      logSize: LOG_SIZE,
       staticDir: resolve(ROOT, 'dist'),
     });
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -218,7 +225,7 @@ async function main(): Promise<void> {
     await countFrames(context);
     const page = await context.newPage();
     console.log(
-      `[bench] hub ${hub.url}, ${lamps} lamps, ${rate} events/s for ${seconds} s; renderer: ${renderer}`,
+      `[bench] hub ${hub.url}, ${lamps} lamps, ${rate} updates/s for ${seconds} s; renderer: ${renderer}`,
     );
 
     await page.goto(`${hub.url}${opts.path}?token=dev-operator`);
@@ -238,6 +245,8 @@ async function main(): Promise<void> {
     // The load starts with the warm-up, so that the window measures the page in its steady state under
     // it: the code for the load's paths compiled, the fault markers and energy figures filled.
     const load = startLoad(hub.url);
+    // A viewer beside the page, counting the stream's bytes: the hub sends both the same frames.
+    const wire = await watchWire(hub.url, 'dev-operator');
     await sleep(warmupS * 1000);
 
     const cdp = await context.newCDPSession(page);
@@ -252,6 +261,7 @@ async function main(): Promise<void> {
     const seq0 = hub.seq;
     const city0 = hub.cityNow;
     const applied0 = await appliedCount(page);
+    const wire0: WireCount = { ...wire.count };
     const frames0 = await framesDrawn(page);
     const perf0 = await metrics(cdp);
     const cpu0 = process.cpuUsage();
@@ -271,6 +281,8 @@ async function main(): Promise<void> {
     }
     await windowEnds;
     load.stop();
+    const wire1: WireCount = { ...wire.count };
+    wire.close();
     const perf1 = await metrics(cdp);
     const cpu = process.cpuUsage(cpu0);
     if (opts.profile) {
@@ -325,7 +337,15 @@ async function main(): Promise<void> {
       ingestRefused: outcome.refused,
       ingestFailures: outcome.failures,
       hubEvents: seq1 - seq0,
-      pageApplied: applied1 - applied0,
+      logSize: LOG_SIZE,
+      pageApplied: applied1.updates - applied0.updates,
+      pageEvents: applied1.events - applied0.events,
+      wire: {
+        bytes: wire1.bytes - wire0.bytes,
+        messages: wire1.messages - wire0.messages,
+        events: wire1.events - wire0.events,
+        lampUpdates: wire1.lampUpdates - wire0.lampUpdates,
+      },
       taskDurationS: perf1.TaskDuration - perf0.TaskDuration,
       hubProcessCpuS: (cpu.user + cpu.system) / 1e6,
       frames: frames1 - frames0,

@@ -49,8 +49,9 @@ async function startCrashHub(
       SIM_SCALE: String(STILL_CITY.timeScale),
       STATIC_DIR: '/nonexistent',
       // The producer sends batch after batch to have one in flight at the kill: faster than the
-      // per-token request limit allows (its 429 is tested in rateLimits.test.ts).
+      // per-token limits allow (their 429 is tested in rateLimits.test.ts).
       INGEST_RATE: '0',
+      INGEST_EVENTS_RATE: '0',
     },
     readyTimeoutMs: 60_000,
     logFile: `test-results/crash-${log}.log`,

@@ -116,9 +116,14 @@ describe('POST /api/ingest', () => {
     const bad = await h.ingest(hub, [
       { type: 'camera.status', data: { id: 'cam-x', online: false } },
       { type: 'light.state', data: [0, 1, 50] },
+      { type: 'light.states', data: { i: [0], s: [1], l: [50] } },
     ]);
     expect(bad.status).toBe(400);
-    expect(bad.body.issues!.map((i) => i.path)).toEqual(['events.0.data.id', 'events.1.data.0']);
+    expect(bad.body.issues!.map((i) => i.path)).toEqual([
+      'events.0.data.id',
+      'events.1.data.0',
+      'events.2.data.i.0',
+    ]);
   });
 
   it('is idempotent: the same incident id twice makes one incident and answers its first seq', async () => {

@@ -24,8 +24,14 @@ async function setLights(v: Viewer, data: Record<string, unknown>, id = randomUU
     .emitWithAck('command', { id, type: 'lights.set', data })) as CommandAck;
 }
 
+/** Every lamp update the viewer received, as [lamp, state, level], in order. */
 const lampEvents = (v: Viewer): LightState[] =>
-  v.events.flatMap((e) => (e.type === 'light.state' ? [e.data] : []));
+  v.events.flatMap((e) => {
+    if (e.type === 'light.state') throw new Error('a version 2 hub sends light.states, never light.state');
+    return e.type === 'light.states'
+      ? e.data.i.map((i, k): LightState => [i, e.data.s[k]!, e.data.l[k]!])
+      : [];
+  });
 const cabinetEvents = (v: Viewer, id: string): CabinetStatus[] =>
   v.events.flatMap((e) => (e.type === 'cabinet.updated' && e.data.id === id ? [e.data] : []));
 
@@ -80,8 +86,10 @@ describe('cabinet control (lights.set)', () => {
     expect(lights!.took).toBeGreaterThan(cab.lamps * 0.8);
 
     // Every lamp that took it was announced dimmed to 40, and only lamps of that cabinet.
-    await op.until((v) => lampEvents(v).length >= lights!.took, 'light.state for each lamp that took it');
+    await op.until((v) => lampEvents(v).length >= lights!.took, 'an update for each lamp that took it');
     const changed = lampEvents(op);
+    // The command's lamps are one light.states: one event, one seq.
+    expect(op.events.filter((e) => e.type === 'light.states')).toHaveLength(1);
     expect(changed.every(([i]) => snap.state.lamps.cabinet[i] === cab.index)).toBe(true);
     expect(changed.every(([, s, l]) => s === LAMP_DIMMED && l === 40)).toBe(true);
     expect(new Set(changed.map(([i]) => i)).size).toBe(lights!.took);
@@ -132,7 +140,7 @@ describe('cabinet control (lights.set)', () => {
     }
     expect(missing).toBeGreaterThan(0);
     // `on` is full level.
-    await op.until((v) => lampEvents(v).length > 0, 'light.state');
+    await op.until((v) => lampEvents(v).length > 0, 'light.states');
     expect(lampEvents(op).every(([, st, level]) => st === LAMP_ON && level === 100)).toBe(true);
   });
 
@@ -149,7 +157,7 @@ describe('cabinet control (lights.set)', () => {
         await op.until((v) => cabinetEvents(v, cab.id).some((st) => st.mode === mode), `${cab.id} ${mode}`);
       }
     }
-    // Each lamp's last state, from the snapshot and every light.state since: the lamps as the wall has them.
+    // Each lamp's last state, from the snapshot and every light.states since: the lamps as the wall has them.
     const state = [...snap.state.lamps.state];
     for (const [i, st] of lampEvents(op)) state[i] = st;
     const { body } = await h.get<{ at: number; cabinets: CabinetSummary[] }>(

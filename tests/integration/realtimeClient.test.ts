@@ -55,7 +55,10 @@ describe('the realtime client against the hub', () => {
     expect(w.store.getState().connection.status).toBe('live');
     expect(w.lamps.count).toBe(300);
 
-    await h.ingest(hub, [reported({ id: 'before' }), { type: 'light.state', data: [0, 1, 100] }]);
+    await h.ingest(hub, [
+      reported({ id: 'before' }),
+      { type: 'light.states', data: { i: [0], s: [1], l: [100] } },
+    ]);
     await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'live events');
 
     // Cut the transport: socket.io reconnects with backoff, sending the seq the page reached.
@@ -63,8 +66,9 @@ describe('the realtime client against the hub', () => {
     await waitFor(() => w.store.getState().connection.status === 'reconnecting', 'reconnecting');
     await h.ingest(hub, [
       reported({ id: 'during-1' }),
-      { type: 'light.state', data: [1, 2, 40] },
+      { type: 'light.states', data: { i: [1, 0], s: [2, 1], l: [40, 100] } },
       reported({ id: 'during-2' }),
+      // A version 1 producer's tuple in the same call: folded into the one batch, latest wins.
       { type: 'light.state', data: [0, 3, 0] },
     ]);
     await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'replayed events', 10_000);
@@ -81,10 +85,18 @@ describe('the realtime client against the hub', () => {
     const hub = await h.start({ sim: STILL_CITY, logSize: 5 });
     const w = wall(hub.url);
     await waitFor(() => w.store.getState().connection.snapshots === 1, 'first snapshot');
+    // A position to resume from (a client at seq 0 asks for no replay at all).
+    await h.ingest(hub, [reported({ id: 'seen' })]);
+    await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'live events');
     w.conn.socket.io.engine.close();
     await waitFor(() => w.store.getState().connection.status === 'reconnecting', 'reconnecting');
-    const lights = Array.from({ length: 20 }, (_, i) => ({ type: 'light.state', data: [i, 2, 10 + i] }));
-    await h.ingest(hub, [...lights, reported({ id: 'missed' })]);
+    // Each call's lamps are one light.states: six calls, six events, more than the log's five.
+    for (let k = 0; k < 6; k++) {
+      const i = Array.from({ length: 20 }, (_, n) => 20 * k + n);
+      const batch = { i, s: i.map(() => 2), l: i.map((n) => n % 100) };
+      await h.ingest(hub, [{ type: 'light.states', data: batch }]);
+    }
+    await h.ingest(hub, [reported({ id: 'missed' })]);
     await waitFor(() => w.store.getState().connection.lastSeq === hub.seq, 'catch-up', 10_000);
     expect(w.store.getState().connection.snapshots).toBe(2);
     expect(selectIncidentById(w.store.getState(), 'missed')).toBeDefined();

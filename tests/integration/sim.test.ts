@@ -35,24 +35,30 @@ describe('the hub with the simulator', () => {
     expect(hub.cityNow).toBeGreaterThanOrEqual(ts.at(-1)!);
   });
 
-  it('accepts light.state and camera.status for what the simulated city holds', async () => {
+  it('accepts lamp events and camera.status for what the simulated city holds', async () => {
     const hub = await h.start({ sim: SIM, tickMs: 60_000 });
     const { body: before } = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-operator');
     const camera = before.state.cameras[0]!;
     const res = await h.ingest(hub, [
       { type: 'light.state', data: [39, 3, 0] },
-      { type: 'light.state', data: [0, 2, 50] },
+      { type: 'light.states', data: { i: [0, 7], s: [2, 1], l: [50, 100] } },
       { type: 'camera.status', data: { id: camera.id, online: !camera.online } },
     ]);
     expect(res.status).toBe(202);
+    // The two lamp events are one light.states: the tuple and the batch share its seq.
+    expect(res.body.seqs).toEqual([before.seq + 1, before.seq + 1, before.seq + 2]);
     const { body: after } = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-operator');
     expect([after.state.lamps.state[39], after.state.lamps.level[39]]).toEqual([3, 0]);
     expect([after.state.lamps.state[0], after.state.lamps.level[0]]).toEqual([2, 50]);
+    expect([after.state.lamps.state[7], after.state.lamps.level[7]]).toEqual([1, 100]);
     expect(after.state.cameras[0]?.online).toBe(!camera.online);
 
-    const bad = await h.ingest(hub, [{ type: 'light.state', data: [40, 1, 100] }]);
+    const bad = await h.ingest(hub, [
+      { type: 'light.state', data: [40, 1, 100] },
+      { type: 'light.states', data: { i: [3, 40], s: [1, 1], l: [100, 100] } },
+    ]);
     expect(bad.status).toBe(400);
-    expect(bad.body.issues?.[0]?.path).toBe('events.0.data.0');
+    expect(bad.body.issues?.map((i) => i.path)).toEqual(['events.0.data.0', 'events.1.data.i.1']);
   });
 
   it('redacts the simulated personal data for guests', async () => {

@@ -1,8 +1,11 @@
-import type { IncidentReported, LightState } from '../../src/shared/protocol/events';
+import type { IncidentReported, LightState, LightStates } from '../../src/shared/protocol/events';
 
 /** One event as a producer sends it to POST /api/ingest. */
 export type IngestEvent =
-  { type: 'incident.reported'; data: IncidentReported } | { type: 'light.state'; data: LightState };
+  | { type: 'incident.reported'; data: IncidentReported }
+  | { type: 'light.states'; data: LightStates }
+  /** protocol version 1's tuple, still accepted on ingest */
+  | { type: 'light.state'; data: LightState };
 
 export const PRODUCER_TOKEN = 'dev-producer';
 

@@ -158,12 +158,16 @@ export async function drainIncidentArrivals(page: Page): Promise<[string, number
 export interface WallDiagnostics {
   lampCount: number;
   eventsApplied: number;
+  /** events applied, each lamp of a lamp event counted as one */
+  updatesApplied: number;
 }
 
 export async function wallDiagnostics(page: Page): Promise<WallDiagnostics | null> {
   return page.evaluate(() => {
-    const w = (window as unknown as { __iocWall?: { lampCount: number; eventsApplied: number } }).__iocWall;
-    return w ? { lampCount: w.lampCount, eventsApplied: w.eventsApplied } : null;
+    const w = (window as unknown as { __iocWall?: WallDiagnostics }).__iocWall;
+    return w
+      ? { lampCount: w.lampCount, eventsApplied: w.eventsApplied, updatesApplied: w.updatesApplied }
+      : null;
   });
 }
 

@@ -1,6 +1,6 @@
 import { lampDrawW } from '../../shared/lighting/energy';
 import { LAMP_STATE_COUNT } from '../../shared/protocol/codes';
-import type { LampColumns, LightState } from '../../shared/protocol/events';
+import type { LampColumns, LightStates } from '../../shared/protocol/events';
 import type { LightsSummary } from '../../realtime/streamActions';
 import { writeLampColor } from './lampColors';
 
@@ -49,17 +49,26 @@ export class LightColumns {
     return this.summary();
   }
 
-  /** Applies updates in order, so that the latest value of each lamp wins. Counts change incrementally. */
-  apply(updates: readonly LightState[]): LightsSummary {
-    for (const [i, s, l] of updates) {
-      if (i >= this.count || s >= LAMP_STATE_COUNT) continue;
-      const prevS = this.state[i]!;
-      this.byState[prevS]! -= 1;
-      this.byState[s]! += 1;
-      this.powerW += lampDrawW(s, l, this.watts[i]!) - lampDrawW(prevS, this.level[i]!, this.watts[i]!);
-      this.state[i] = s;
-      this.level[i] = l;
-      writeLampColor(s, l, this.colors, i * 4);
+  /**
+   * Applies `light.states` batches in order, straight into the columns, so that the latest value of
+   * each lamp wins. Counts and the draw change incrementally: one version for all of them.
+   */
+  apply(batches: readonly LightStates[]): LightsSummary {
+    for (const { i: lamps, s: states, l: levels } of batches) {
+      for (let k = 0; k < lamps.length; k++) {
+        const i = lamps[k]!;
+        const s = states[k]!;
+        const l = levels[k]!;
+        // Validated upstream; the guard keeps a stray entry from writing past the columns.
+        if (!(i >= 0 && i < this.count) || !(s >= 0 && s < LAMP_STATE_COUNT)) continue;
+        const prevS = this.state[i]!;
+        this.byState[prevS]! -= 1;
+        this.byState[s]! += 1;
+        this.powerW += lampDrawW(s, l, this.watts[i]!) - lampDrawW(prevS, this.level[i]!, this.watts[i]!);
+        this.state[i] = s;
+        this.level[i] = l;
+        writeLampColor(s, l, this.colors, i * 4);
+      }
     }
     this.version++;
     return this.summary();

@@ -7,9 +7,18 @@ import {
   LAMP_STATE_COUNT,
   SEVERITIES,
 } from './codes';
+import type { LightStates } from './lightStates';
+
+export type { LightStates } from './lightStates';
 
 // The stream contract shared by the hub (server/) and the client (src/realtime).
 // docs/protocol.md is its prose form; keep both in step.
+
+/**
+ * The protocol's version (docs/protocol.md). 2: lamp telemetry travels as one `light.states` batch per
+ * hub tick and producer call instead of one `light.state` event per lamp.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Bounds of Huế city (the 40 units of 2025), with a little margin. Ingested locations must fall inside. */
 export const CITY_BOUNDS = { west: 107.0, south: 16.0, east: 108.2, north: 16.8 } as const;
@@ -98,8 +107,9 @@ export const kpiSchema = z.object({
 export type Kpi = z.infer<typeof kpiSchema>;
 
 /**
- * `light.state`: one lamp's latest state as a tuple `[lampIndex, state, level]`, state a LAMP_* code,
- * level the dim level 0-100. Tuples, not objects: this is the hot path (thousands per second).
+ * `light.state` (version 1): one lamp's latest state as a tuple `[lampIndex, state, level]`, state a
+ * LAMP_* code, level the dim level 0-100. Producers may still send it; the hub folds it into the
+ * call's one `light.states`, and since version 2 never sends it to clients.
  */
 export type LightState = [lampIndex: number, state: number, level: number];
 export function isLightState(data: unknown, lampCount: number): data is LightState {
@@ -262,7 +272,7 @@ export const eventDataSchemas = {
   'kpi.updated': kpiSchema,
   'cabinet.updated': cabinetStatusSchema,
 } as const;
-export type EventType = keyof typeof eventDataSchemas | 'light.state';
+export type EventType = keyof typeof eventDataSchemas | 'light.state' | 'light.states';
 
 export type CityEvent =
   | { type: 'incident.reported'; data: IncidentReported }
@@ -271,6 +281,8 @@ export type CityEvent =
   | { type: 'camera.alert'; data: CameraAlert }
   | { type: 'kpi.updated'; data: Kpi }
   | { type: 'cabinet.updated'; data: CabinetStatus }
+  | { type: 'light.states'; data: LightStates }
+  /** version 1, from producers; a log written before version 2 may still hold it */
   | { type: 'light.state'; data: LightState };
 
 /** An event as sent: the envelope with typed data. */
