@@ -487,6 +487,8 @@ function startNode(i: number): Part {
     REDIS_URL,
     SIM: 'off',
     STATIC_DIR: DIST,
+    // The wall served by one node fails over to the others: its CSP must let it connect to them.
+    CONNECT_ORIGINS: HUB_PORTS.map((p) => `http://127.0.0.1:${p}`).join(','),
   };
   delete env.STORE; // STORE=memory would win over DATABASE_URL
   return launch(`node${i + 1}`, 'server/main.ts', process.execPath, tsx('server/main.ts'), env);
@@ -589,7 +591,14 @@ async function main(): Promise<void> {
     'sim',
     'mocks/producer/main.ts',
     process.execPath,
-    tsx('mocks/producer/main.ts', '--hub', hubUrl(0), '--token', PRODUCER_TOKEN),
+    // Every node, in turn: when node 1 dies the city goes on through the next.
+    tsx(
+      'mocks/producer/main.ts',
+      '--hub',
+      HUB_PORTS.map((_, i) => hubUrl(i)).join(','),
+      '--token',
+      PRODUCER_TOKEN,
+    ),
     process.env,
   );
 
@@ -607,7 +616,11 @@ async function main(): Promise<void> {
       const state = h ? `seq ${h.seq}, epoch ${h.epoch.slice(0, 8)}…, ${h.storage}` : 'NOT READY';
       return row(`node${i + 1}`, `${url}/`, pid(nodes[i]), `/api/health: ${state}`);
     }),
-    row('producer (sim)', `the simulator → ${hubs[0]}/api/ingest, token ${PRODUCER_TOKEN}`, pid(producer)),
+    row(
+      'producer (sim)',
+      `the simulator → ${hubs.join(', ')} in turn, token ${PRODUCER_TOKEN}`,
+      pid(producer),
+    ),
     row('PostgreSQL', DATABASE_URL, `pid ${postmasterPid ?? '?'}`, `data ${relative(ROOT, PG_DIR)}`),
     row('Redis', REDIS_URL, pid(redis), 'nothing persisted'),
     '',

@@ -7,7 +7,7 @@ import { createCitySim, type CitySim } from '../sim/city';
 // but lamp telemetry, which the next state supersedes.
 
 export interface ProducerOptions {
-  /** the hub's base URL, e.g. http://127.0.0.1:8080 */
+  /** the hub's base URL, e.g. http://127.0.0.1:8080; several, comma-separated, are tried in turn */
   hub: string;
   token: string;
   seed?: number;
@@ -46,7 +46,17 @@ const RETRY_MAX_MS = 5_000;
 
 export async function startProducer(opts: ProducerOptions): Promise<Producer> {
   const log = opts.log ?? ((line: string) => console.log(`[sim] ${line}`));
-  const base = opts.hub.replace(/\/+$/, '');
+  // Nodes of one cluster: when the one in use fails, the next takes the same requests.
+  const hubs = opts.hub
+    .split(',')
+    .map((u) => u.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  if (hubs.length === 0) throw new FatalError('no hub URL given');
+  let current = 0;
+  const base = () => hubs[current]!;
+  const nextHub = () => {
+    current = (current + 1) % hubs.length;
+  };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${opts.token}` };
   const simOpts = { seed: opts.seed ?? 1, lamps: opts.lamps, timeScale: opts.timeScale };
   let stopped = false;
@@ -59,7 +69,7 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
   let joined: { adopted: boolean; cityNow: number; lastIncidentNumber: number } | null = null;
   while (!joined) {
     try {
-      const res = await fetch(`${base}/api/inventory`, {
+      const res = await fetch(`${base()}/api/inventory`, {
         method: 'PUT',
         headers,
         body: JSON.stringify(inventory),
@@ -81,7 +91,8 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
       }
     } catch (err) {
       if (err instanceof FatalError) throw err;
-      log(`hub at ${base} not reachable (${(err as Error).message}); retrying`);
+      log(`hub at ${base()} not reachable (${(err as Error).message}); retrying`);
+      nextHub();
       await sleep(backoff);
       backoff = Math.min(backoff * 2, RETRY_MAX_MS);
     }
@@ -90,7 +101,7 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
   const sim: CitySim = joined.adopted
     ? first
     : createCitySim({ ...simOpts, start: joined.cityNow, incidentNumberFrom: joined.lastIncidentNumber });
-  log(`${joined.adopted ? 'created' : 'joined'} the city at ${base} (${inventory.lamps.count} lamps)`);
+  log(`${joined.adopted ? 'created' : 'joined'} the city at ${base()} (${inventory.lamps.count} lamps)`);
 
   const stats: ProducerStats = { sent: 0, retries: 0, droppedTelemetry: 0, refused: 0, queued: 0 };
   /** Reports this producer made: its updates to the warm-up's incidents, which the hub never saw, stay home. */
@@ -126,7 +137,7 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
       while (queue.length > 0 && !stopped) {
         const batch = nextBatch(queue);
         try {
-          const res = await fetch(`${base}/api/ingest`, {
+          const res = await fetch(`${base()}/api/ingest`, {
             method: 'POST',
             headers,
             body: JSON.stringify({ events: batch }),
@@ -147,7 +158,8 @@ export async function startProducer(opts: ProducerOptions): Promise<Producer> {
         } catch (err) {
           stats.retries++;
           if (stats.retries % 20 === 1)
-            log(`push failed (${(err as Error).message}); retrying, ${queue.length} queued`);
+            log(`push to ${base()} failed (${(err as Error).message}); retrying, ${queue.length} queued`);
+          nextHub();
           await sleep(backoff);
           backoff = Math.min(backoff * 2, RETRY_MAX_MS);
           const t = performance.now();
