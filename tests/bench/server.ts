@@ -544,7 +544,7 @@ export async function runServerBench(argv: string[]): Promise<void> {
       'PostgreSQL: its own server processes (Debian package, fsync on, started by tests/support/postgres.ts); ' +
         'PGlite runs inside the hub process',
       `no CPU pinning: the ${cpus().length} cores are shared by all of these and by anything else running on the machine ` +
-        '(CPU figures are in cores x 100%: hub = the hub process, db = PostgreSQL, load = the load generators, machine = everything)',
+        '(CPU figures are % of one core: hub = the hub process, db = PostgreSQL, load = the load generators, others = the whole machine less this bench)',
     ],
     config: {
       seconds: o.seconds,

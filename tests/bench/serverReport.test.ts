@@ -4,6 +4,7 @@ import { canApply, commandTarget } from '../../src/shared/protocol/incident';
 import { seededRandom } from './load';
 import {
   batchSize,
+  contendedWindows,
   coresOf,
   deliveredPerSec,
   formatColumns,
@@ -11,6 +12,7 @@ import {
   incidentsForCommands,
   ladderCommand,
   lagFigures,
+  othersOf,
   parseMachineStat,
   parsePidStat,
   parseRange,
@@ -257,13 +259,33 @@ describe('the table', () => {
     expect(table).toMatch(/^\s+embedded \(PGlite\)\s+PostgreSQL\s+target$/m);
     expect(table).toMatch(/reports\/s answered 202\s+4,910\s+1,800\s+>= 2,000 \(embedded\)/);
     expect(table).toMatch(/emit -> ack p50 \/ p95\s+4\.9 ms \/ 19 ms\s+8\.6 ms \/ 61 ms\s+p95 <= 50 ms/);
-    expect(table).toMatch(/hub 72%, db 15%, load 8%, machine 150%/);
+    expect(table).toMatch(/hub 72%, db 15%, load 8%, others 55%/);
+    // what the hub gets done with the CPU it had, on a machine it shares
+    expect(table).toMatch(/reports per hub CPU-second\s+6,819\s+2,500/);
     expect(table).toMatch(/startHub -> socket snapshot\s+1\.1 s\s+—\s+<= 10 s/);
     expect(table).toMatch(/two nodes\s+n\/a \(multi-node not built\)/);
     expect(table).toMatch(/4\. fan-out, one node\s+not run/);
     expect(table).toContain('PASS  durable ingest >= 2,000 reports/s, embedded store');
     expect(table).toContain('MISS  command round trip p95 <= 50 ms, PostgreSQL');
     expect(table).toContain('n/a   fan-out over two nodes (Redis multi-node)');
+    expect(table).toMatch(
+      /CONTENDED: other processes .* during ingest embedded \(PGlite\) \(55%\), ingest PostgreSQL \(55%\), commands/,
+    );
+  });
+
+  it('says how much CPU the rest of the machine took, and when that was too much to read the hub', () => {
+    expect(othersOf({ hub: 0.5, database: 0.1, load: 0.2, bench: 0.05, machine: 1.2 })).toBe(0.35);
+    expect(othersOf({ hub: 0.9, load: 0.2, bench: 0, machine: 1 })).toBe(0);
+    expect(othersOf({ hub: 0.9, load: 0.2, bench: 0, machine: null })).toBeNull();
+    const quiet: CpuShares = { ...cpu, machine: 1.2 };
+    const calm = {
+      ...result,
+      ingest: { pglite: { ...result.ingest.pglite!, cpu: quiet } },
+      commands: {},
+      stores: ['pglite' as const],
+    };
+    expect(contendedWindows(calm)).toEqual([]);
+    expect(formatServerTable(calm)).not.toContain('CONTENDED');
   });
 
   it('judges the fan-out on rate, lag, and nothing lost', () => {

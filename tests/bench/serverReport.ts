@@ -447,12 +447,38 @@ export function formatColumns(rows: readonly (readonly string[])[], gap = '  '):
     .join('\n');
 }
 
+/**
+ * What the rest of the machine took in a window: all of its busy CPU less the bench's processes.
+ * On a shared two-core machine this is what decides whether a figure is the hub's or the machine's.
+ */
+export function othersOf(cpu: CpuShares): number | null {
+  if (cpu.machine === null) return null;
+  const ours = (cpu.hub ?? 0) + (cpu.database ?? 0) + (cpu.load ?? 0) + (cpu.bench ?? 0);
+  return round(Math.max(0, cpu.machine - ours), 2);
+}
+
+/** Other processes above this (cores) in a window: its figures say as much about the machine as the hub. */
+export const CONTENDED_CORES = 0.5;
+
 function cpuCell(cpu: CpuShares | undefined, db: boolean): string {
   if (!cpu) return '—';
   const parts = [`hub ${cores(cpu.hub)}`];
   if (db) parts.push(`db ${cores(cpu.database)}`);
-  parts.push(`load ${cores(cpu.load)}`, `machine ${cores(cpu.machine)}`);
+  parts.push(`load ${cores(cpu.load)}`, `others ${cores(othersOf(cpu))}`);
   return parts.join(', ');
+}
+
+/** The windows in which other processes took more than CONTENDED_CORES, named with what they took. */
+export function contendedWindows(r: ServerBenchResult): string[] {
+  const out: string[] = [];
+  const check = (name: string, cpu: CpuShares | undefined) => {
+    const others = cpu ? othersOf(cpu) : null;
+    if (others !== null && others > CONTENDED_CORES) out.push(`${name} (${cores(others)})`);
+  };
+  for (const s of r.stores) check(`ingest ${STORE_LABEL[s]}`, r.ingest[s]?.cpu);
+  for (const s of r.stores) check(`commands ${STORE_LABEL[s]}`, r.commands[s]?.cpu);
+  if (r.fanout) check('fan-out', r.fanout.cpu);
+  return out;
 }
 
 export function formatServerTable(r: ServerBenchResult): string {
@@ -471,13 +497,18 @@ export function formatServerTable(r: ServerBenchResult): string {
     ...per(r.ingest, (f) => fmt(f.counts.reportsPerSec)),
     `>= ${fmt(TARGETS.ingestReportsPerSec)} (embedded)`,
   ]);
+  rows.push([
+    '   reports per hub CPU-second',
+    ...per(r.ingest, (f) => (f.cpu.hub ? fmt(f.counts.reportsPerSec / f.cpu.hub) : 'n/a')),
+    '',
+  ]);
   rows.push(['   request p50 / p95', ...per(r.ingest, (f) => p50p95(f.counts.latencyMs)), '']);
   rows.push([
     '   requests 202 / refused / failed',
     ...per(r.ingest, (f) => `${fmt(f.counts.requests)} / ${f.counts.refused} / ${f.counts.failed}`),
     '',
   ]);
-  rows.push(['   CPU (cores x 100%)', ...per(r.ingest, (f, s) => cpuCell(f.cpu, s === 'postgres')), '']);
+  rows.push(['   CPU (% of one core)', ...per(r.ingest, (f, s) => cpuCell(f.cpu, s === 'postgres')), '']);
 
   const cmd = Object.values(r.commands)[0];
   rows.push([
@@ -571,6 +602,14 @@ export function formatServerTable(r: ServerBenchResult): string {
   const lines = [formatColumns(rows), ''];
   for (const v of serverVerdicts(r))
     lines.push(`${v.ok === null ? 'n/a ' : v.ok ? 'PASS' : 'MISS'}  ${v.name}`);
+  const contended = contendedWindows(r);
+  if (contended.length > 0) {
+    lines.push(
+      '',
+      `CONTENDED: other processes on the machine took more than ${cores(CONTENDED_CORES)} of a core during ${contended.join(', ')}: ` +
+        'those figures measure the shared machine as much as the hub (CPU: % of one core; others = machine busy less this bench)',
+    );
+  }
   return lines.join('\n');
 }
 
