@@ -5,7 +5,7 @@ import { percentile, round } from '../support/stats';
 // The operator-console benchmark's logic, free of I/O: which scenario a command line asks for, the
 // incidents it sends, and how raw readings become figures, verdicts and a table.
 
-export const SCENARIOS = ['wall', 'console'] as const;
+export const SCENARIOS = ['wall', 'console', 'server'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /**
@@ -19,7 +19,7 @@ export function splitScenario(argv: readonly string[]): { scenario: Scenario; re
     const arg = argv[i]!;
     if (arg === '--scenario') {
       name = argv[++i];
-      if (name === undefined) throw new Error('--scenario needs a value: wall or console');
+      if (name === undefined) throw new Error(`--scenario needs a value: ${SCENARIOS.join(', ')}`);
     } else if (arg.startsWith('--scenario=')) {
       name = arg.slice('--scenario='.length);
     } else {
@@ -28,7 +28,7 @@ export function splitScenario(argv: readonly string[]): { scenario: Scenario; re
   }
   name ??= 'wall';
   if (!(SCENARIOS as readonly string[]).includes(name)) {
-    throw new Error(`unknown --scenario ${name}: use ${SCENARIOS.join(' or ')}`);
+    throw new Error(`unknown --scenario ${name}: use ${SCENARIOS.join(', ')}`);
   }
   return { scenario: name as Scenario, rest };
 }

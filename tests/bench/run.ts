@@ -18,6 +18,7 @@ import {
   wallDiagnostics,
 } from '../support/page';
 import { runConsoleBench } from './console';
+import { runServerBench } from './server';
 import { deckFrameCpuMs, formatProfile, splitScenario } from './consoleReport';
 import { benchIncident, dueNow, lightBatch, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
 import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
@@ -29,7 +30,8 @@ import { watchWire, type WireCount } from './wire';
 // process, the load generator too, and the production build of the wall in headless Chromium.
 // On two cores Chromium's renderer, its software GPU and this process share the machine: read the
 // figures as relative ones within a run, not as what a real wall PC would do.
-// `npm run bench -- --scenario console [...]` runs the operator console's benchmark instead (console.ts).
+// `npm run bench -- --scenario console [...]` runs the operator console's benchmark instead (console.ts),
+// `--scenario server [...]` the hub's own: durable ingest, commands, restart, fan-out (server.ts).
 // `--path /lights` loads the lighting console under the same lamp load instead of the wall (no map:
 // its map figures and incident latencies are then empty).
 
@@ -392,7 +394,7 @@ async function main(): Promise<void> {
   }
 }
 
-(scenario === 'console' ? runConsoleBench(args) : main()).then(
+(scenario === 'console' ? runConsoleBench(args) : scenario === 'server' ? runServerBench(args) : main()).then(
   () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     console.error(err);
