@@ -12,7 +12,14 @@ const TSX = ['--import', 'tsx'];
 
 /** The hub's settings (server/env.ts): none is inherited from the shell that runs the bench. */
 const HUB_ENV =
-  /^(PORT|HOST|SIM|SIM_SEED|SIM_LAMPS|SIM_SCALE|LOG_SIZE|TICK_MS|STATIC_DIR|STORE|DATA_DIR|DATABASE_URL|HUB_TOKENS|HUB_TOKENS_FILE)$/;
+  /^(PORT|HOST|SIM|SIM_SEED|SIM_LAMPS|SIM_SCALE|LOG_SIZE|TICK_MS|STATIC_DIR|STORE|DATA_DIR|DATABASE_URL|REDIS_URL|HUB_TOKENS|HUB_TOKENS_FILE|INGEST_\w+|COMMAND_\w+)$/;
+
+/**
+ * The bench measures what the hub can carry, not its per-token and per-socket limits (tested in
+ * rateLimits.test.ts): a producer at four requests in flight and an operator at 20 commands a second
+ * are over them on purpose.
+ */
+const UNLIMITED = { INGEST_RATE: '0', INGEST_EVENTS_RATE: '0', COMMAND_RATE: '0' };
 
 function baseEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !HUB_ENV.test(k)));
@@ -98,7 +105,14 @@ export async function startHubProcess(
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...TSX, resolve(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...baseEnv(), STATIC_DIR: '/nonexistent', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: {
+      ...baseEnv(),
+      STATIC_DIR: '/nonexistent',
+      HOST: '127.0.0.1',
+      ...UNLIMITED,
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
