@@ -322,6 +322,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
             // Another node took the producer's inventory and stored it: take the same.
             if (inv && stream.adoptInventory(inv).ok) stream.takeAdopted();
           },
+          rememberAnswers: (answers) => commands.restore([], answers),
         })
       : new CommitLoop({ ...commitDeps, store, seqHigh: restored?.seqHigh ?? 0 });
 

@@ -2,7 +2,7 @@ import type { StreamEvent } from '../../src/shared/protocol/events';
 import { StorageUnavailable, type CommitDeps, type Committer, type Job } from '../commit';
 import type { CityStore } from '../store/cityStore';
 import { LogGap, type StreamCheckpoint } from '../stream';
-import type { LogMessage, RedisLog } from './redisLog';
+import type { CommandAnswer, LogMessage, RedisLog } from './redisLog';
 
 /** Telemetry kept in the store for nodes that catch up: about as much as a node's replay log. */
 const TELEMETRY_KEPT = 200_000;
@@ -14,6 +14,8 @@ export interface ClusterDeps extends Omit<CommitDeps, 'store' | 'seqHigh'> {
   redis: RedisLog;
   /** a batch brought an inventory another node adopted: load it into the stream */
   adoptStoredInventory(): Promise<void>;
+  /** other nodes' first answers to command ids: a command retried here gets the same answer */
+  rememberAnswers(answers: CommandAnswer[]): void;
 }
 
 /**
@@ -116,6 +118,7 @@ export class ClusterLoop implements Committer {
     const msgs = this.remote.splice(0).sort((a, b) => a.first - b.first);
     for (const msg of msgs) {
       if (msg.inventory) await this.deps.adoptStoredInventory();
+      if (msg.answers) this.deps.rememberAnswers(msg.answers);
       if (msg.last <= stream.seq && msg.events.length > 0) continue;
       const missing =
         msg.first - 1 > stream.seq ? await store.readLog(store.db, stream.seq, msg.first - 1) : [];
@@ -199,13 +202,19 @@ export class ClusterLoop implements Committer {
       }
       if (!failed) {
         this.batches++;
-        if (events.length > 0 || adopted) {
+        const answers = audit.flatMap((r) =>
+          r.fingerprint && r.ack && r.entry.commandId
+            ? [{ commandId: r.entry.commandId, fingerprint: r.fingerprint, ack: r.ack }]
+            : [],
+        );
+        if (events.length > 0 || adopted || answers.length > 0) {
           if (events.length > 0) this.deps.broadcast(events);
           const msg: LogMessage = {
             first: events[0]?.seq ?? stream.seq + 1,
             last: events[events.length - 1]?.seq ?? stream.seq,
             events,
             ...(adopted ? { inventory: true as const } : {}),
+            ...(answers.length > 0 ? { answers } : {}),
           };
           this.deps.redis.publish(msg).catch((err: unknown) => this.deps.onStoreError?.(err));
         }

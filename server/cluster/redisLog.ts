@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { StreamEvent } from '../../src/shared/protocol/events';
+import type { CommandAck, StreamEvent } from '../../src/shared/protocol/events';
 
 /** One committed batch as it travels between nodes. */
 export interface LogMessage {
@@ -8,6 +8,14 @@ export interface LogMessage {
   events: StreamEvent[];
   /** the batch gave the hub its inventory (PUT /api/inventory): read it from the store */
   inventory?: true;
+  /** the first answers to command ids in the batch: a retry on another node gets the same answer */
+  answers?: CommandAnswer[];
+}
+
+export interface CommandAnswer {
+  commandId: string;
+  fingerprint: string;
+  ack: CommandAck;
 }
 
 const STREAM = 'ioc:log';

@@ -99,6 +99,23 @@ describe.runIf(ready)('several hub nodes on one log', () => {
     }
   });
 
+  it('answers a command retried on another node with its first answer, acting once', async () => {
+    const { a, b } = await twoNodes(h);
+    const opA = await h.connect(a, { token: 'dev-operator' });
+    const opB = await h.connect(b, { token: 'dev-operator' });
+    const res = await h.ingest(a, [reported({ id: 'retried' })]);
+    await opB.untilSeq(res.body.seqs![0]!);
+    const command = { id: 'cmd-retried', type: 'incident.acknowledge', data: { incidentId: 'retried' } };
+    const first = (await opA.socket.timeout(5000).emitWithAck('command', command)) as CommandAck;
+    expect(first).toEqual({ ok: true });
+    await opB.untilSeq(res.body.seqs![0]! + 1);
+    // The answer never reached the client (a dead node, say): it sends the same command to the next one.
+    const again = (await opB.socket.timeout(5000).emitWithAck('command', command)) as CommandAck;
+    expect(again).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(opB.events.filter((e) => e.type === 'incident.updated')).toHaveLength(1);
+  });
+
   it('resumes a client on another node from its lastSeq: a replay, no gap, no duplicate', async () => {
     const { a, b } = await twoNodes(h);
     const first = await h.connect(a, { token: 'dev-operator' });
