@@ -147,19 +147,32 @@ export class CommitLoop implements Committer {
       this.batches++;
       if (events.length > 0) this.deps.broadcast(events);
     }
-    jobs.forEach((job, i) => {
-      if (job.kind === 'read') {
-        try {
-          job.resolve(job.run());
-        } catch (err) {
-          job.reject(err);
-        }
-        return;
+    const byJob = new Map(jobs.map((job, i) => [job, results[i]]));
+    settle(jobs, (job) => byJob.get(job), failed);
+  }
+}
+
+/**
+ * Answers a batch's jobs once it is stored and sent: the changes with their results (or all with
+ * the store's refusal), the reads run now, when nothing is committed and unsent.
+ */
+export function settle(
+  jobs: readonly Job[],
+  resultOf: (job: Job) => { ok: boolean; value: unknown } | undefined,
+  failed: Error | null,
+): void {
+  for (const job of jobs) {
+    if (job.kind === 'read') {
+      try {
+        job.resolve(job.run());
+      } catch (err) {
+        job.reject(err);
       }
-      const r = results[i]!;
-      if (failed) job.reject(failed);
-      else if (r.ok) job.resolve(r.value);
-      else job.reject(r.value);
-    });
+      continue;
+    }
+    const r = resultOf(job);
+    if (failed) job.reject(failed);
+    else if (r?.ok) job.resolve(r.value);
+    else job.reject(r?.value);
   }
 }

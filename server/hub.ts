@@ -655,12 +655,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         lastIncidentNumber: lastIncidentNumber(stream.state),
       });
     } catch (err) {
-      if (!(err instanceof StorageUnavailable)) {
-        console.error('[hub] request failed:', err);
-        sendError(res, 500, 'internal error');
-        return;
-      }
-      sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
+      answerCommitError(res, err);
     }
   }
 
@@ -677,12 +672,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         return answer;
       });
     } catch (err) {
-      if (!(err instanceof StorageUnavailable)) {
-        console.error('[hub] request failed:', err);
-        sendError(res, 500, 'internal error');
-        return;
-      }
-      sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
+      answerCommitError(res, err);
       return;
     }
     if (!result.ok) metrics.drop('invalid');
@@ -769,6 +759,16 @@ export function lampDifferences(
     }
   }
   return i.length > 0 ? [{ type: 'light.states', data: { i, s: st, l } }] : [];
+}
+
+/** A change that did not commit: 503 when the store refused it (the producer retries), else 500. */
+function answerCommitError(res: ServerResponse, err: unknown): void {
+  if (err instanceof StorageUnavailable) {
+    sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
+    return;
+  }
+  console.error('[hub] request failed:', err);
+  sendError(res, 500, 'internal error');
 }
 
 function resolveStaticDir(option: string | false | undefined): string | false {

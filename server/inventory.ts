@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cabinetSchema, cameraSchema } from '../src/shared/protocol/events';
+import { cabinetSchema, cameraSchema, type CityState } from '../src/shared/protocol/events';
 
 /**
  * What a city is made of, as its first producer describes it: cameras, lamps and their cabinets.
@@ -31,3 +31,22 @@ export const inventorySchema = z
   });
 
 export type Inventory = z.infer<typeof inventorySchema>;
+
+/** The inventory of a state: its cameras and the lamp columns that never change (not their state). */
+export function inventoryOf(
+  state: Pick<CityState, 'city' | 'cameras'> & { lamps: Omit<CityState['lamps'], 'state' | 'level'> },
+): Inventory {
+  const { lamps } = state;
+  return {
+    city: state.city,
+    cameras: state.cameras,
+    lamps: {
+      count: lamps.count,
+      lon: lamps.lon,
+      lat: lamps.lat,
+      cabinet: lamps.cabinet,
+      watts: lamps.watts,
+      cabinets: lamps.cabinets.map(({ status: _status, ...c }) => c),
+    },
+  };
+}

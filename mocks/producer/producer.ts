@@ -1,4 +1,5 @@
 import type { CityEvent, CityState } from '../../src/shared/protocol/events';
+import { inventoryOf } from '../../server/inventory';
 import { createCitySim, type CitySim } from '../sim/city';
 
 // The Huế simulator as a producer of its own, in its own process: it describes the city to a hub
@@ -198,22 +199,6 @@ function nextBatch(queue: readonly CityEvent[]): CityEvent[] {
     n++;
   }
   return queue.slice(0, n);
-}
-
-export function inventoryOf(state: CityState) {
-  const { lamps } = state;
-  return {
-    city: state.city,
-    cameras: state.cameras,
-    lamps: {
-      count: lamps.count,
-      lon: lamps.lon,
-      lat: lamps.lat,
-      cabinet: lamps.cabinet,
-      watts: lamps.watts,
-      cabinets: lamps.cabinets.map(({ status: _s, ...c }) => c),
-    },
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../../src/shared/protocol/events';
-import { StorageUnavailable, type CommitDeps, type Committer, type Job } from '../commit';
+import { settle, StorageUnavailable, type CommitDeps, type Committer, type Job } from '../commit';
 import type { CityStore } from '../store/cityStore';
 import { LogGap, type StreamCheckpoint } from '../stream';
 import type { CommandAnswer, LogMessage, RedisLog } from './redisLog';
@@ -220,19 +220,6 @@ export class ClusterLoop implements Committer {
         }
       }
     }
-    for (const job of jobs) {
-      if (job.kind === 'read') {
-        try {
-          job.resolve(job.run());
-        } catch (err) {
-          job.reject(err);
-        }
-        continue;
-      }
-      const r = results.get(job);
-      if (failed) job.reject(failed);
-      else if (r?.ok) job.resolve(r.value);
-      else job.reject(r?.value);
-    }
+    settle(jobs, (job) => results.get(job), failed);
   }
 }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { safeUrl } from '../store/db';
 import type { CommandAck, StreamEvent } from '../../src/shared/protocol/events';
 
 /** One committed batch as it travels between nodes. */
@@ -55,7 +56,7 @@ export class RedisLog {
     } catch (err) {
       this.pub.disconnect();
       this.sub.disconnect();
-      throw new Error(`could not reach Redis at ${safeRedisUrl(this.url)}: ${(err as Error).message}`);
+      throw new Error(`could not reach Redis at ${safeUrl(this.url)}: ${(err as Error).message}`);
     }
   }
 
@@ -98,15 +99,5 @@ export class RedisLog {
     this.reading = false;
     this.sub.disconnect();
     await this.pub.quit().catch(() => undefined);
-  }
-}
-
-export function safeRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'redis://(unparsable url)';
   }
 }

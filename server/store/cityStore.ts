@@ -8,7 +8,7 @@ import type {
   StreamEvent,
 } from '../../src/shared/protocol/events';
 import type { AuditEntry } from '../commands';
-import type { Inventory } from '../inventory';
+import { inventoryOf, type Inventory } from '../inventory';
 import { MAX_ALERTS, MAX_INCIDENTS, type HubLamps, type HubState } from '../state';
 import { openDb, type Db, type DbOptions, type Tx } from './db';
 import { migrate } from './migrations';
@@ -159,18 +159,7 @@ export class CityStore {
   async create(state: HubState, cityNow: number): Promise<string> {
     const epoch = randomUUID();
     const { lamps } = state;
-    const inventory: Inventory = {
-      city: state.city,
-      lamps: {
-        count: lamps.count,
-        lon: lamps.lon,
-        lat: lamps.lat,
-        cabinet: lamps.cabinet,
-        watts: lamps.watts,
-        cabinets: lamps.cabinets.map(({ status: _s, ...c }) => c),
-      },
-      cameras: state.cameras,
-    };
+    const inventory = inventoryOf(state);
     await this.db.transaction(async (tx) => {
       const taken = await tx.query(
         `insert into meta (key, value) values ('epoch', $1) on conflict do nothing returning key`,

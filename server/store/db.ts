@@ -46,14 +46,7 @@ async function openPglite(dataDir: string, observe?: (s: number) => void): Promi
   } catch (err) {
     throw new Error(`could not open the embedded database in ${dir}: ${(err as Error).message}`);
   }
-  const timed = async <T>(run: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    try {
-      return await run();
-    } finally {
-      observe?.((performance.now() - t0) / 1000);
-    }
-  };
+  const timed = timer(observe);
   return {
     engine: 'pglite',
     where: dir,
@@ -91,14 +84,7 @@ async function openPostgres(url: string, observe?: (s: number) => void): Promise
     await pool.end();
     throw new Error(`could not reach PostgreSQL at ${where}: ${(err as Error).message}`);
   }
-  const timed = async <T>(run: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    try {
-      return await run();
-    } finally {
-      observe?.((performance.now() - t0) / 1000);
-    }
-  };
+  const timed = timer(observe);
   return {
     engine: 'postgres',
     where,
@@ -132,13 +118,25 @@ async function openPostgres(url: string, observe?: (s: number) => void): Promise
   };
 }
 
-/** The URL without its password, for logs and errors. */
+/** Runs a query and tells `observe` how long it took, in seconds (metrics). */
+function timer(observe?: (seconds: number) => void) {
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await run();
+    } finally {
+      observe?.((performance.now() - t0) / 1000);
+    }
+  };
+}
+
+/** A URL without its password, for logs and errors (a database's or Redis's). */
 export function safeUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
     return u.toString();
   } catch {
-    return 'postgres://(unparsable url)';
+    return '(an unparsable url)';
   }
 }
