@@ -9,6 +9,9 @@ import type { CommandAck, Snapshot } from '../../src/shared/protocol/events';
 import { getHealth, ROOT, sleep } from '../support/app';
 import { ingest, type IngestEvent } from '../support/ingest';
 import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startRedis, type TestRedis } from '../support/redis';
+import { inventoryOf } from '../../mocks/producer/producer';
+import { createCitySim } from '../../mocks/sim/city';
 import { consoleIncident, wardPicker } from './consoleReport';
 import { seededRandom } from './load';
 import {
@@ -45,6 +48,7 @@ import {
   type RestartFigures,
   type ServerBenchResult,
   type StoreKind,
+  type TwoNodeFanoutFigures,
 } from './serverReport';
 import type { ProducerConfig, ViewersConfig } from './serverWorker';
 
@@ -522,6 +526,139 @@ async function fanoutPhase(o: Options, store: Store): Promise<FanoutFigures> {
   }
 }
 
+// ---- 5. Fan-out over two nodes ----
+
+/** PUT /api/inventory: the city's lamps for a hub without its simulator (seed 1, as SIM_SEED's default). */
+async function putInventory(url: string, lamps: number): Promise<void> {
+  const inventory = inventoryOf(createCitySim({ seed: 1, lamps }).state());
+  const res = await fetch(`${url}/api/inventory`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer dev-producer` },
+    body: JSON.stringify(inventory),
+  });
+  if (res.status !== 200) throw new Error(`inventory refused: HTTP ${res.status} ${await res.text()}`);
+}
+
+/**
+ * The fan-out of phase 4 over two hub nodes as child processes (one PostgreSQL database, one Redis,
+ * SIM=off, the lamps given by PUT /api/inventory): half the clients on each node, the producer
+ * posting to node 1 only, so node 2's clients measure node 1 -> PostgreSQL commit -> Redis -> node 2.
+ */
+async function fanoutTwoNodesPhase(
+  o: Options,
+  store: Store,
+  redis: TestRedis,
+): Promise<TwoNodeFanoutFigures> {
+  const env = { SIM: 'off', REDIS_URL: redis.url, HUB_TOKENS, ...store.env };
+  const nodes: Awaited<ReturnType<typeof startHubProcess>>[] = [];
+  const workers: Worker<unknown>[] = [];
+  try {
+    nodes.push(await startHubProcess(env, logFile('fanout2-node1')));
+    nodes.push(await startHubProcess(env, logFile('fanout2-node2')));
+    const n1 = nodes[0]!;
+    const n2 = nodes[1]!;
+    await putInventory(n1.url, o.fanoutLamps);
+    // Node 2 takes the inventory from the log: wait until it has caught up before its clients connect.
+    const seq = (await getHealth(n1.url)).seq;
+    const deadline = Date.now() + 30_000;
+    while ((await getHealth(n2.url)).seq < seq) {
+      if (Date.now() > deadline) throw new Error('node 2 did not catch up with the inventory');
+      await sleep(50);
+    }
+
+    const guests = Math.min(o.guests, o.clients);
+    const tokens = Array.from({ length: o.clients }, (_, i) =>
+      i < o.clients - guests ? 'dev-leader' : 'dev-guest',
+    );
+    // Half on each node (leaders and guests alike), each node's in its share of the viewer processes.
+    const perNode = [0, 1].map((n) => tokens.filter((_, i) => i % 2 === n));
+    const procsPerNode = Math.max(1, Math.floor(o.viewerProcs / 2));
+    const viewersOf = perNode.map((mine, n) =>
+      Array.from({ length: procsPerNode }, (_, p) =>
+        forkWorker<ClientMarks[]>('viewers', {
+          baseUrl: nodes[n]!.url,
+          tokens: mine.filter((_, i) => i % procsPerNode === p),
+        } satisfies ViewersConfig),
+      ),
+    );
+    const viewers = viewersOf.flat();
+    workers.push(...viewers);
+    await Promise.all(viewers.map((v) => v.ready));
+    log(`${o.clients} sockets connected (${perNode[0]!.length} on node 1, ${perNode[1]!.length} on node 2)`);
+
+    const producer = forkWorker<ProducerResult>('producer', {
+      baseUrl: n1.url,
+      seed: o.seed + 4,
+      mode: 'paced',
+      inFlight: o.inFlight,
+      batch: o.batch,
+      idPrefix: 'FAN2',
+      updatesPerSec: o.fanoutRate,
+      reportsPerSec: Math.max(1, Math.round(1000 / o.tickMs)),
+      markers: true,
+      lamps: o.fanoutLamps,
+      tickMs: o.tickMs,
+    } satisfies ProducerConfig);
+    workers.push(producer);
+    await producer.ready;
+    producer.start();
+    await sleep(o.warmup * 1000);
+    const seq0 = (await getHealth(n1.url)).seq;
+    const t0 = Date.now();
+    viewers.forEach((v) => v.mark());
+    const cpu = cpuWindow(null, [producer.pid, ...viewers.map((v) => v.pid)], store);
+    const nodeTicks0 = nodes.map((n) => pidTicks(n.pid));
+    const redisTicks0 = pidTicks(redis.pid);
+    const w0 = performance.now();
+    await sleep(o.seconds * 1000);
+    const t1 = Date.now();
+    viewers.forEach((v) => v.mark());
+    const shares = cpu();
+    const windowS = (performance.now() - w0) / 1000;
+    const share = (before: number | null, now: number | null) =>
+      before === null || now === null ? null : coresOf(now - before, CLOCK_TICKS, windowS);
+    const nodeCpu = nodes.map((n, i) => share(nodeTicks0[i]!, pidTicks(n.pid))) as [
+      number | null,
+      number | null,
+    ];
+    shares.hub = nodeCpu[0] === null || nodeCpu[1] === null ? null : nodeCpu[0] + nodeCpu[1];
+    shares.redis = share(redisTicks0, pidTicks(redis.pid));
+    const seq1 = (await getHealth(n1.url)).seq;
+    const sent = await producer.stop();
+    await sleep(3000);
+    const results = await Promise.all(viewersOf.map((vs) => Promise.all(vs.map((v) => v.stop()))));
+    workers.length = 0;
+    const [on1, on2] = results.map((r) => r.flat()) as [ClientMarks[], ClientMarks[]];
+    const clients = [...on1, ...on2];
+    const markers = sent.records
+      .filter((r) => r.status === 202 && r.sentAt >= t0 && r.sentAt < t1)
+      .reduce((n, r) => n + (r.markers ?? 0), 0);
+    const seconds = (t1 - t0) / 1000;
+    return {
+      clients: o.clients,
+      guests,
+      viewerProcesses: viewers.length,
+      lamps: o.fanoutLamps,
+      targetPerSec: o.fanoutRate,
+      counts: windowCounts(sent.records, t0, t1),
+      hubEventsPerSec: Math.round((seq1 - seq0) / seconds),
+      markers,
+      deliveredPerSec: deliveredPerSec(clients, seconds),
+      lag: lagFigures(clients, t0, t1, markers),
+      gaps: clients.reduce((n, c) => n + c.gaps, 0),
+      disconnects: clients.reduce((n, c) => n + c.disconnects, 0),
+      cpu: shares,
+      clientsPerNode: [on1.length, on2.length],
+      node2: { lag: lagFigures(on2, t0, t1, markers), deliveredPerSec: deliveredPerSec(on2, seconds) },
+      nodeCpu,
+      ...(sent.firstError ? { firstError: sent.firstError } : {}),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop().catch(() => undefined)));
+    for (const n of nodes.reverse()) await n.stop();
+  }
+}
+
 // ---- The run ----
 
 export async function runServerBench(argv: string[]): Promise<void> {
@@ -540,6 +677,9 @@ export async function runServerBench(argv: string[]): Promise<void> {
         '(restart: startHub in this process, then once more as a child process)',
       `producers: one child process (serverWorker.ts) posting to /api/ingest on 127.0.0.1, at most ${o.inFlight} requests in flight`,
       `fan-out viewers: ${o.viewerProcs} child processes holding ${o.clients} socket.io clients between them`,
+      'fan-out over two nodes: two hub processes (DATABASE_URL of a new database on the same PostgreSQL, REDIS_URL of a ' +
+        'redis-server started for the run, SIM=off, lamps by PUT /api/inventory), half the clients on each ' +
+        `(${Math.max(1, Math.floor(o.viewerProcs / 2))} viewer process(es) per node), the producer posting to node 1 only`,
       "this process: orchestration, and the operator's socket of the command round trip",
       'PostgreSQL: its own server processes (Debian package, fsync on, started by tests/support/postgres.ts); ' +
         'PGlite runs inside the hub process',
@@ -574,7 +714,9 @@ export async function runServerBench(argv: string[]): Promise<void> {
   };
   log(formatHeader(result).replace(/\n/g, '\n[bench server] '));
 
-  const pg = o.stores.includes('postgres') ? await startPostgres() : null;
+  // The fan-out over two nodes needs PostgreSQL whatever --stores says.
+  const pg = o.stores.includes('postgres') || o.only.includes('fanout') ? await startPostgres() : null;
+  let redis: TestRedis | null = null;
   try {
     const each = async <T>(
       phase: Phase,
@@ -605,8 +747,18 @@ export async function runServerBench(argv: string[]): Promise<void> {
       } finally {
         await store.dispose();
       }
+      log('fan-out over two nodes (PostgreSQL, Redis)...');
+      redis = await startRedis();
+      const two = await freshStore('postgres', 'fanout_two_nodes', pg);
+      try {
+        result.fanoutTwoNodes = await fanoutTwoNodesPhase(o, two, redis);
+        log(`fan-out over two nodes: ${JSON.stringify(result.fanoutTwoNodes)}`);
+      } finally {
+        await two.dispose();
+      }
     }
   } finally {
+    await redis?.stop();
     pg?.stop();
   }
 

@@ -7,11 +7,13 @@ import {
   contendedWindows,
   coresOf,
   deliveredPerSec,
+  fanoutOk,
   formatColumns,
   formatServerTable,
   incidentsForCommands,
   ladderCommand,
   lagFigures,
+  LAMP_ENVELOPES_NOTE,
   othersOf,
   parseMachineStat,
   parsePidStat,
@@ -19,11 +21,13 @@ import {
   serverVerdicts,
   summarize,
   ticksBetween,
+  twoNodesOk,
   windowCounts,
   type ClientMarks,
   type CpuShares,
   type RequestRecord,
   type ServerBenchResult,
+  type TwoNodeFanoutFigures,
 } from './serverReport';
 
 describe('summarize', () => {
@@ -254,7 +258,7 @@ describe('the table', () => {
     fanoutTwoNodes: null,
   };
 
-  it('puts both stores side by side with the targets, and says what was not run or built', () => {
+  it('puts both stores side by side with the targets, and says what was not run', () => {
     const table = formatServerTable(result);
     expect(table).toMatch(/^\s+embedded \(PGlite\)\s+PostgreSQL\s+target$/m);
     expect(table).toMatch(/reports\/s answered 202\s+4,910\s+1,800\s+>= 2,000 \(embedded\)/);
@@ -263,7 +267,7 @@ describe('the table', () => {
     // what the hub gets done with the CPU it had, on a machine it shares
     expect(table).toMatch(/reports per hub CPU-second\s+6,819\s+2,500/);
     expect(table).toMatch(/startHub -> socket snapshot\s+1\.1 s\s+—\s+<= 10 s/);
-    expect(table).toMatch(/two nodes\s+n\/a \(multi-node not built\)/);
+    expect(table).toMatch(/5\. fan-out, two nodes\s+not run/);
     expect(table).toMatch(/4\. fan-out, one node\s+not run/);
     expect(table).toContain('PASS  durable ingest >= 2,000 reports/s, embedded store');
     expect(table).toContain('MISS  command round trip p95 <= 50 ms, PostgreSQL');
@@ -317,5 +321,50 @@ describe('the table', () => {
     expect(formatServerTable({ ...result, fanout })).toMatch(
       /envelopes\/s received per client, min - max\s+10,000 - 10,010/,
     );
+  });
+
+  it('gives the fan-out over two nodes: all clients and node 2 apart, the CPU of each node, PostgreSQL and Redis', () => {
+    const lag = (p95: number) => ({
+      all: { n: 1000, p50: 10, p95, max: p95 + 40 },
+      slowestClientP95: p95 + 5,
+      missing: 0,
+    });
+    const two: TwoNodeFanoutFigures = {
+      clients: 50,
+      guests: 10,
+      viewerProcesses: 2,
+      lamps: 50_000,
+      targetPerSec: 10_000,
+      counts: { ...counts(20, 30), updatesPerSec: 10_010 },
+      hubEventsPerSec: 41,
+      markers: 400,
+      deliveredPerSec: { min: 40, max: 41 },
+      lag: lag(30),
+      gaps: 0,
+      disconnects: 0,
+      cpu: { hub: 0.3, database: 0.05, redis: 0.02, load: 0.1, bench: 0, machine: 0.6 },
+      clientsPerNode: [25, 25],
+      node2: { lag: lag(45), deliveredPerSec: { min: 40, max: 40 } },
+      nodeCpu: [0.2, 0.1],
+    };
+    // Redis counts as the bench's, not as others
+    expect(othersOf(two.cpu)).toBe(0.13);
+    const table = formatServerTable({ ...result, fanoutTwoNodes: two });
+    expect(table).toMatch(/5\. fan-out, two nodes .*25 on node 1, 25 on node 2; producer -> node 1 only/);
+    expect(table).toMatch(/events\/s answered 202\s+10,010 \(log 41 envelopes\/s\)/);
+    expect(table).toMatch(/envelopes\/s received per client, node 2\s+40 - 40/);
+    expect(table).toMatch(/lag p50 \/ p95, all clients\s+10 ms \/ 30 ms\s+—\s+p95 <= 1 s/);
+    expect(table).toMatch(/lag p50 \/ p95, node 2 \(cross-node\)\s+10 ms \/ 45 ms/);
+    expect(table).toMatch(/CPU: node 1 \/ node 2 \/ PostgreSQL \/ Redis\s+20% \/ 10% \/ 5% \/ 2%/);
+    expect(table).toContain(LAMP_ENVELOPES_NOTE);
+    expect(table).toContain(
+      'PASS  fan-out over two nodes: 50 clients (25 on node 2) held at 10,000 events/s with lag p95 <= 1 s',
+    );
+    expect(twoNodesOk(two)).toBe(true);
+    // node 2's clients over the target fail it even when all clients together are within
+    expect(twoNodesOk({ ...two, node2: { ...two.node2, lag: lag(1500) } })).toBe(false);
+    expect(twoNodesOk({ ...two, disconnects: 1 })).toBe(false);
+    expect(twoNodesOk({ ...two, clients: 10 })).toBeNull();
+    expect(fanoutOk(two)).toBe(true);
   });
 });

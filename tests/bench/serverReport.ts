@@ -271,6 +271,8 @@ export interface CpuShares {
   hub: number | null;
   /** PostgreSQL's server processes (postgres only) */
   database?: number | null;
+  /** redis-server (the fan-out over two nodes) */
+  redis?: number | null;
   /** the load generators (producer, and the viewer processes in a fan-out) */
   load: number | null;
   /** this process: orchestration and, for commands, the operator's socket */
@@ -338,6 +340,19 @@ export interface FanoutFigures {
   firstError?: string;
 }
 
+/**
+ * The fan-out over two hub nodes (PostgreSQL and Redis shared, SIM=off): the producer posts to node 1
+ * only, half the clients are on node 2, so theirs is the cross-node path (node 1 -> PostgreSQL
+ * commit -> Redis -> node 2). `cpu.hub` is both nodes together; `nodeCpu` each.
+ */
+export interface TwoNodeFanoutFigures extends FanoutFigures {
+  /** clients per node: [node 1, node 2] */
+  clientsPerNode: [number, number];
+  /** the clients on node 2 alone */
+  node2: { lag: LagFigures; deliveredPerSec: { min: number; max: number } | null };
+  nodeCpu: [number | null, number | null];
+}
+
 export interface ServerBenchResult {
   date: string;
   machine: MachineInfo;
@@ -349,8 +364,8 @@ export interface ServerBenchResult {
   commands: Partial<Record<StoreKind, CommandFigures>>;
   restart: Partial<Record<StoreKind, RestartFigures>>;
   fanout: FanoutFigures | null;
-  /** the fan-out over two nodes needs Redis multi-node, which is not built */
-  fanoutTwoNodes: null;
+  /** the same fan-out over two nodes (Redis multi-node); null when not run */
+  fanoutTwoNodes: TwoNodeFanoutFigures | null;
 }
 
 // ---- Targets ----
@@ -367,6 +382,26 @@ export const TARGETS = {
 export interface Verdict {
   name: string;
   ok: boolean | null;
+}
+
+/** Judged at the load it ran: a run below the target's clients or rate cannot say (null). */
+export function fanoutOk(f: FanoutFigures): boolean | null {
+  const atTarget = f.clients >= TARGETS.fanoutClients && f.targetPerSec >= TARGETS.fanoutPerSec;
+  if (!atTarget) return null;
+  return (
+    f.counts.updatesPerSec >= 0.95 * f.targetPerSec &&
+    f.lag.all.p95 !== null &&
+    f.lag.all.p95 <= TARGETS.fanoutLagP95Ms &&
+    f.lag.missing === 0 &&
+    f.disconnects === 0
+  );
+}
+
+/** As one node, and node 2's clients (the cross-node path) within the target too. */
+export function twoNodesOk(f: TwoNodeFanoutFigures): boolean | null {
+  const all = fanoutOk(f);
+  if (all === null) return null;
+  return all && f.node2.lag.all.p95 !== null && f.node2.lag.all.p95 <= TARGETS.fanoutLagP95Ms;
 }
 
 export function serverVerdicts(r: ServerBenchResult): Verdict[] {
@@ -394,22 +429,20 @@ export function serverVerdicts(r: ServerBenchResult): Verdict[] {
       ok: s.readyMs <= TARGETS.restartReadyMs,
     });
   }
-  const f = r.fanout;
-  if (f) {
-    // Judged at the load it ran: a run below the target's clients or rate cannot say.
-    const atTarget = f.clients >= TARGETS.fanoutClients && f.targetPerSec >= TARGETS.fanoutPerSec;
+  if (r.fanout) {
+    const f = r.fanout;
     out.push({
       name: `fan-out: ${f.clients} clients held at ${fmt(f.targetPerSec)} events/s with lag p95 <= ${TARGETS.fanoutLagP95Ms / 1000} s, one node`,
-      ok: !atTarget
-        ? null
-        : f.counts.updatesPerSec >= 0.95 * f.targetPerSec &&
-          f.lag.all.p95 !== null &&
-          f.lag.all.p95 <= TARGETS.fanoutLagP95Ms &&
-          f.lag.missing === 0 &&
-          f.disconnects === 0,
+      ok: fanoutOk(f),
     });
   }
-  out.push({ name: 'fan-out over two nodes (Redis multi-node)', ok: null });
+  const two = r.fanoutTwoNodes;
+  out.push({
+    name: two
+      ? `fan-out over two nodes: ${two.clients} clients (${two.clientsPerNode[1]} on node 2) held at ${fmt(two.targetPerSec)} events/s with lag p95 <= ${TARGETS.fanoutLagP95Ms / 1000} s, all clients and node 2's`
+      : 'fan-out over two nodes (Redis multi-node)',
+    ok: two ? twoNodesOk(two) : null,
+  });
   return out;
 }
 
@@ -453,7 +486,7 @@ export function formatColumns(rows: readonly (readonly string[])[], gap = '  '):
  */
 export function othersOf(cpu: CpuShares): number | null {
   if (cpu.machine === null) return null;
-  const ours = (cpu.hub ?? 0) + (cpu.database ?? 0) + (cpu.load ?? 0) + (cpu.bench ?? 0);
+  const ours = (cpu.hub ?? 0) + (cpu.database ?? 0) + (cpu.redis ?? 0) + (cpu.load ?? 0) + (cpu.bench ?? 0);
   return round(Math.max(0, cpu.machine - ours), 2);
 }
 
@@ -478,8 +511,16 @@ export function contendedWindows(r: ServerBenchResult): string[] {
   for (const s of r.stores) check(`ingest ${STORE_LABEL[s]}`, r.ingest[s]?.cpu);
   for (const s of r.stores) check(`commands ${STORE_LABEL[s]}`, r.commands[s]?.cpu);
   if (r.fanout) check('fan-out', r.fanout.cpu);
+  if (r.fanoutTwoNodes) check('fan-out over two nodes', r.fanoutTwoNodes.cpu);
   return out;
 }
+
+/** Why envelopes/s is far below events/s in the fan-out rows. */
+export const LAMP_ENVELOPES_NOTE =
+  'note: since protocol 2 the lamp updates of one ingest call are folded into one `light.states` envelope, ' +
+  'so "events/s" counts lamp changes: 10,000 lamp changes/s is ~20-40 envelopes/s on the wire ' +
+  '(one `light.states` per request, 20 requests/s at the 50 ms tick, each with its marker report); ' +
+  '"envelopes/s received per client" counts what a socket gets';
 
 export function formatServerTable(r: ServerBenchResult): string {
   const stores = r.stores;
@@ -597,11 +638,61 @@ export function formatServerTable(r: ServerBenchResult): string {
   } else {
     rows.push(['4. fan-out, one node', ...only('not run'), '']);
   }
-  rows.push(['   two nodes', ...only('n/a (multi-node not built)'), '']);
+  const t = r.fanoutTwoNodes;
+  if (t) {
+    const perSec = (d: { min: number; max: number } | null) => (d ? `${fmt(d.min)} - ${fmt(d.max)}` : 'n/a');
+    rows.push([
+      `5. fan-out, two nodes (PostgreSQL + Redis, SIM=off; ${t.clients} sockets: ${t.clientsPerNode[0]} on node 1, ${t.clientsPerNode[1]} on node 2; producer -> node 1 only; ${fmt(t.lamps)} lamps)`,
+    ]);
+    rows.push([
+      '   events/s answered 202',
+      ...only(`${fmt(t.counts.updatesPerSec)} (log ${fmt(t.hubEventsPerSec)} envelopes/s)`),
+      `${fmt(TARGETS.fanoutPerSec)}`,
+    ]);
+    rows.push(['   envelopes/s received per client, all', ...only(perSec(t.deliveredPerSec)), '']);
+    rows.push(['   envelopes/s received per client, node 2', ...only(perSec(t.node2.deliveredPerSec)), '']);
+    rows.push([
+      '   lag p50 / p95, all clients',
+      ...only(p50p95(t.lag.all)),
+      `p95 <= ${TARGETS.fanoutLagP95Ms / 1000} s`,
+    ]);
+    rows.push([
+      '   lag p50 / p95, node 2 (cross-node)',
+      ...only(p50p95(t.node2.lag.all)),
+      `p95 <= ${TARGETS.fanoutLagP95Ms / 1000} s`,
+    ]);
+    rows.push([
+      '   slowest client p95 / max (node 2: p95 / max)',
+      ...only(
+        `${ms(t.lag.slowestClientP95)} / ${ms(t.lag.all.max)} (${ms(t.node2.lag.slowestClientP95)} / ${ms(t.node2.lag.all.max)})`,
+      ),
+      '',
+    ]);
+    rows.push([
+      '   markers missing / seq gaps / disconnects',
+      ...only(`${t.lag.missing} of ${fmt(t.markers * t.clients)} / ${t.gaps} / ${t.disconnects}`),
+      '0 / 0 / 0',
+    ]);
+    rows.push([
+      '   CPU: node 1 / node 2 / PostgreSQL / Redis',
+      ...only(
+        `${cores(t.nodeCpu[0])} / ${cores(t.nodeCpu[1])} / ${cores(t.cpu.database)} / ${cores(t.cpu.redis)}`,
+      ),
+      '',
+    ]);
+    rows.push([
+      '   CPU: load (producer + viewers) / others',
+      ...only(`${cores(t.cpu.load)} / ${cores(othersOf(t.cpu))}`),
+      '',
+    ]);
+  } else {
+    rows.push(['5. fan-out, two nodes', ...only('not run'), '']);
+  }
 
   const lines = [formatColumns(rows), ''];
   for (const v of serverVerdicts(r))
     lines.push(`${v.ok === null ? 'n/a ' : v.ok ? 'PASS' : 'MISS'}  ${v.name}`);
+  if (r.fanout || r.fanoutTwoNodes) lines.push('', LAMP_ENVELOPES_NOTE);
   const contended = contendedWindows(r);
   if (contended.length > 0) {
     lines.push(

@@ -37,8 +37,8 @@ export interface ViewersConfig {
 }
 
 /**
- * The lamp telemetry of one request: the one place that knows its wire format (`light.state`
- * tuples, as the wall benchmark sends them; a columnar `light.states` would change only this).
+ * The lamp telemetry of one request: the one place that knows its wire format (one columnar
+ * `light.states`, protocol 2).
  * `updates` lamp changes, whatever number of events carries them.
  */
 export function lampTelemetry(random: () => number, updates: number, lamps: number): IngestEvent[] {
