@@ -10,7 +10,7 @@ import { getHealth, ROOT, sleep } from '../support/app';
 import { ingest, type IngestEvent } from '../support/ingest';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { startRedis, type TestRedis } from '../support/redis';
-import { inventoryOf } from '../../mocks/producer/producer';
+import { inventoryOf } from '../../server/inventory';
 import { createCitySim } from '../../mocks/sim/city';
 import { consoleIncident, wardPicker } from './consoleReport';
 import { seededRandom } from './load';
