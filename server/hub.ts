@@ -16,6 +16,7 @@ import {
   type StreamEvent,
 } from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
+import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
 import { CommitLoop, StorageUnavailable, type Committer } from './commit';
@@ -435,6 +436,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }
     lastTick = now;
   };
+  if (restored && sim) {
+    // The city's open reports go on being handled, as before the restart; those an operator has
+    // commanded (their timeline names a command) stay the operators'.
+    sim.adopt(
+      restored.state.incidents.filter(
+        (inc) => OPEN_STATUSES.has(inc.status) && !inc.history.some((h) => h.commandId !== undefined),
+      ),
+    );
+  }
   if (restored && sim && simState) {
     // The simulator's lamps as they are now, against the last keyframe: it reports what changed.
     void loop.change(() => stream.publish(lampDifferences(restored.state.lamps, simState.lamps)));

@@ -404,3 +404,40 @@ describe('createCitySim: the stream', () => {
     expect(day).toBeGreaterThan(night * 3);
   });
 });
+
+describe('createCitySim: a city resumed from storage', () => {
+  it('adopts the open reports of the stored city and handles them on, forward only', () => {
+    const before = createCitySim({ seed: 3, lamps: 0 });
+    const open = before
+      .state()
+      .incidents.filter((i) => ['received', 'assigned', 'in_progress'].includes(i.status));
+    expect(open.length).toBeGreaterThan(5);
+    const start = before.now + 6 * HOUR_MS;
+    const after = createCitySim({ seed: 3, lamps: 0, start, incidentNumberFrom: 10_000 });
+    expect(after.adopt(open)).toBe(open.length);
+    const rank: Record<string, number> = {
+      received: 0,
+      assigned: 1,
+      in_progress: 2,
+      resolved: 3,
+      rejected: 3,
+    };
+    const moved = new Map<string, string[]>();
+    for (let i = 0; i < 30; i++) {
+      for (const e of after.advance(10_000)) {
+        if (e.type === 'incident.updated' && open.some((o) => o.id === e.data.id)) {
+          moved.set(e.data.id, [...(moved.get(e.data.id) ?? []), e.data.status]);
+        }
+        // Its own new reports are numbered after the stored ones.
+        if (e.type === 'incident.reported') expect(Number(e.data.id.split('-')[2])).toBeGreaterThan(10_000);
+      }
+    }
+    // Three and a half city days later (×720), nearly every adopted report has moved on.
+    expect(moved.size).toBeGreaterThan(open.length * 0.8);
+    for (const inc of open) {
+      const steps = moved.get(inc.id) ?? [];
+      const ranks = [inc.status, ...steps].map((st) => rank[st]!);
+      expect(ranks, inc.id).toEqual([...ranks].sort((a, b) => a - b));
+    }
+  });
+});

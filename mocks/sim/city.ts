@@ -47,6 +47,11 @@ export interface CitySim {
   drain(): CityEvent[];
   /** what the lamps drew over the last `spanMs` up to now, a (city ms, watts) sample a minute */
   powerHistory(spanMs: number): [number, number][];
+  /**
+   * Takes open incidents of a city restored from storage as its own: it plans the rest of their
+   * handling from now on, as its operators would. Returns how many it took.
+   */
+  adopt(incidents: readonly Incident[]): number;
 }
 
 export const DEFAULT_LAMPS = 50_000;
@@ -286,6 +291,40 @@ class HueCity implements CitySim {
     const steps = planLifecycle(this.rng.lifecycle, report, t, this.lastIdByCategory.get(report.category));
     this.lastIdByCategory.set(report.category, id);
     for (const step of steps) this.agenda.at(step.at, () => this.moveIncident(id, step));
+  }
+
+  adopt(incidents: readonly Incident[]): number {
+    // How far along the handling a status is: a step at or before an incident's own is behind it.
+    const rank: Record<string, number> = {
+      received: 0,
+      assigned: 1,
+      in_progress: 2,
+      resolved: 3,
+      rejected: 3,
+    };
+    let taken = 0;
+    for (const inc of incidents) {
+      const at = rank[inc.status] ?? 3;
+      if (at >= 3 || this.incidents.has(inc.id)) continue;
+      this.incidents.set(inc.id, cloneIncident(inc));
+      // Its plan as if reported now's way, the steps it has not reached yet; those already due are
+      // spread over the next city hour rather than all taken at once.
+      const reportedAt = Date.parse(inc.reportedAt);
+      const steps = planLifecycle(
+        this.rng.lifecycle,
+        inc,
+        Number.isFinite(reportedAt) ? reportedAt : this.clock,
+      );
+      let after = this.clock;
+      for (const step of steps) {
+        if ((rank[step.status] ?? 0) <= at) continue;
+        const when = Math.max(step.at, after + this.rng.lifecycle.range(1, 60) * MINUTE_MS);
+        after = when;
+        this.agenda.at(when, () => this.moveIncident(inc.id, { ...step, at: when }));
+      }
+      taken++;
+    }
+    return taken;
   }
 
   private moveIncident(id: string, step: LifecycleStep): void {
