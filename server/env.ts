@@ -1,3 +1,4 @@
+import { envNumbers } from './envNumbers';
 import type { HubOptions } from './hub';
 import { defenceOptionsFromEnv } from './limits';
 
@@ -13,26 +14,7 @@ import { defenceOptionsFromEnv } from './limits';
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): { options: HubOptions; errors: string[] } {
   const errors: string[] = [];
-  const int = (name: string, min: number, max: number): number | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return undefined;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      errors.push(`${name}=${raw}: expected an integer from ${min} to ${max}`);
-      return undefined;
-    }
-    return value;
-  };
-  const num = (name: string, min: number, max: number): number | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return undefined;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-      errors.push(`${name}=${raw}: expected a number from ${min} to ${max}`);
-      return undefined;
-    }
-    return value;
-  };
+  const { int, num } = envNumbers(env, errors);
 
   const simOff = /^(off|false|0|no)$/i.test(env.SIM ?? '');
   const options: HubOptions = {

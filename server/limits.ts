@@ -1,4 +1,5 @@
 import type { Rate } from './rateLimit';
+import { envNumbers } from './envNumbers';
 
 /**
  * The hub's limits on what its clients may send, with their environment variables (env.ts reads
@@ -55,16 +56,7 @@ export interface DefenceOptions {
  * Problems are pushed onto `errors`, in the style of hubOptionsFromEnv.
  */
 export function defenceOptionsFromEnv(env: NodeJS.ProcessEnv, errors: string[]): DefenceOptions {
-  const number = (name: string, min: number, max: number): number | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return undefined;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-      errors.push(`${name}=${raw}: expected a number from ${min} to ${max}`);
-      return undefined;
-    }
-    return value;
-  };
+  const { num: number } = envNumbers(env, errors);
   const rate = (rateName: string, burstName: string, fallback: Rate): Rate | undefined => {
     const perSec = number(rateName, 0, 10_000_000);
     const burst = number(burstName, 1, 100_000_000);

@@ -443,6 +443,23 @@ async function restartPhase(o: Options, store: Store): Promise<RestartFigures> {
 
 // ---- 4. Fan-out ----
 
+/** The fan-out's producer: the lamp load at `fanoutRate`, and one marker report a tick (its lag is its batch's). */
+function fanoutProducer(o: Options, baseUrl: string, seed: number, idPrefix: string): ProducerConfig {
+  return {
+    baseUrl,
+    seed,
+    mode: 'paced',
+    inFlight: o.inFlight,
+    batch: o.batch,
+    idPrefix,
+    updatesPerSec: o.fanoutRate,
+    reportsPerSec: Math.max(1, Math.round(1000 / o.tickMs)),
+    markers: true,
+    lamps: o.fanoutLamps,
+    tickMs: o.tickMs,
+  };
+}
+
 async function fanoutPhase(o: Options, store: Store): Promise<FanoutFigures> {
   const hub = await startHubProcess(
     {
@@ -469,20 +486,7 @@ async function fanoutPhase(o: Options, store: Store): Promise<FanoutFigures> {
     await Promise.all(viewers.map((v) => v.ready));
     log(`${o.clients} sockets connected and sent their snapshots`);
 
-    const producer = forkWorker<ProducerResult>('producer', {
-      baseUrl: hub.url,
-      seed: o.seed + 3,
-      mode: 'paced',
-      inFlight: o.inFlight,
-      batch: o.batch,
-      idPrefix: 'FAN',
-      updatesPerSec: o.fanoutRate,
-      // one marker report a tick: its lag is its batch's
-      reportsPerSec: Math.max(1, Math.round(1000 / o.tickMs)),
-      markers: true,
-      lamps: o.fanoutLamps,
-      tickMs: o.tickMs,
-    } satisfies ProducerConfig);
+    const producer = forkWorker<ProducerResult>('producer', fanoutProducer(o, hub.url, o.seed + 3, 'FAN'));
     workers.push(producer);
     await producer.ready;
     producer.start();
@@ -586,19 +590,7 @@ async function fanoutTwoNodesPhase(
     await Promise.all(viewers.map((v) => v.ready));
     log(`${o.clients} sockets connected (${perNode[0]!.length} on node 1, ${perNode[1]!.length} on node 2)`);
 
-    const producer = forkWorker<ProducerResult>('producer', {
-      baseUrl: n1.url,
-      seed: o.seed + 4,
-      mode: 'paced',
-      inFlight: o.inFlight,
-      batch: o.batch,
-      idPrefix: 'FAN2',
-      updatesPerSec: o.fanoutRate,
-      reportsPerSec: Math.max(1, Math.round(1000 / o.tickMs)),
-      markers: true,
-      lamps: o.fanoutLamps,
-      tickMs: o.tickMs,
-    } satisfies ProducerConfig);
+    const producer = forkWorker<ProducerResult>('producer', fanoutProducer(o, n1.url, o.seed + 4, 'FAN2'));
     workers.push(producer);
     await producer.ready;
     producer.start();

@@ -1,52 +1,28 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandAck, StreamEvent } from '../../src/shared/protocol/events';
 import { reported, useHarness, type Harness, type Viewer } from '../integration/harness';
-import { postgresBin, startPostgres, type TestPostgres } from '../support/postgres';
-import { redisBin, startRedis, type TestRedis } from '../support/redis';
+import { SERVICES_INSTALLED, usePostgresAndRedis } from '../support/services';
 
 // Two hub nodes sharing one log: a real PostgreSQL (the seqs, the durable city) and a real Redis (the
 // fan-out), both from Debian's packages, started on free ports. CI installs both (.ci/run).
 
-const ready = (postgresBin() !== null && redisBin() !== null) || Boolean(process.env.CI);
-
-describe.runIf(ready)('several hub nodes on one log', () => {
+describe.runIf(SERVICES_INSTALLED)('several hub nodes on one log', () => {
   const h = useHarness();
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  let databases = 0;
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  }, 60_000);
-  afterAll(async () => {
-    await redis?.stop();
-    postgres?.stop();
-  });
-
-  /** A database of its own for each test, and a Redis stream shared by its nodes. */
-  async function newDatabase(): Promise<string> {
-    const name = `cluster_${++databases}`;
-    const client = new pg.Client({ connectionString: postgres.url });
-    await client.connect();
-    await client.query(`create database ${name}`);
-    await client.end();
-    return postgres.url.replace(/\/[^/]+$/, `/${name}`);
-  }
+  const services = usePostgresAndRedis();
 
   async function twoNodes(h: Harness) {
-    const databaseUrl = await newDatabase();
+    const databaseUrl = await services.newDatabase();
     // A fresh Redis stream too: the last test's batches must not reach this one's nodes.
-    await fetchFlush();
-    const opts = { storage: { databaseUrl }, cluster: { redisUrl: redis.url }, sim: false as const };
+    await flushRedis();
+    const opts = { storage: { databaseUrl }, cluster: { redisUrl: services.redis.url }, sim: false as const };
     const a = await h.start(opts);
     const b = await h.start(opts);
     return { a, b, databaseUrl, opts };
   }
 
-  async function fetchFlush(): Promise<void> {
+  async function flushRedis(): Promise<void> {
     const { Redis } = await import('ioredis');
-    const r = new Redis(redis.url);
+    const r = new Redis(services.redis.url);
     await r.flushall();
     r.disconnect();
   }
@@ -132,9 +108,9 @@ describe.runIf(ready)('several hub nodes on one log', () => {
   });
 
   it('brings a node that starts later up to the log, able to replay what came before it', async () => {
-    const databaseUrl = await newDatabase();
-    await fetchFlush();
-    const opts = { storage: { databaseUrl }, cluster: { redisUrl: redis.url }, sim: false as const };
+    const databaseUrl = await services.newDatabase();
+    await flushRedis();
+    const opts = { storage: { databaseUrl }, cluster: { redisUrl: services.redis.url }, sim: false as const };
     const a = await h.start(opts);
     const res = await h.ingest(
       a,

@@ -1,12 +1,10 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectRealtime } from '../../src/realtime/connect';
 import { makeStore } from '../../src/app/store';
 import { LightColumns } from '../../src/features/lights/lightColumns';
 import type { UnknownAction } from '@reduxjs/toolkit';
 import { startApp, type RunningApp } from '../support/app';
-import { postgresBin, startPostgres, type TestPostgres } from '../support/postgres';
-import { redisBin, startRedis, type TestRedis } from '../support/redis';
+import { SERVICES_INSTALLED, usePostgresAndRedis } from '../support/services';
 import { reported } from '../integration/harness';
 import { cityChecksum } from './checksum';
 import { Cleanup, clientCityState, hubSnapshot, waitFor } from './harness';
@@ -16,31 +14,18 @@ import { ApplyLedger } from './ledger';
 // the other and resumes there by replay, since both hold one log. Nothing lost, nothing applied
 // twice, and its city equals the surviving node's.
 
-const ready = (postgresBin() !== null && redisBin() !== null) || Boolean(process.env.CI);
 const TOKENS = 'dev-operator:operator,dev-producer:producer';
 
-describe.runIf(ready)('a node of two killed', () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  }, 60_000);
-  afterAll(async () => {
-    await redis?.stop();
-    postgres?.stop();
-  });
+describe.runIf(SERVICES_INSTALLED)('a node of two killed', () => {
+  const services = usePostgresAndRedis();
 
   it('moves the wall to the other node, which replays what it missed: nothing lost or twice', async () => {
     const cleanup = new Cleanup();
     try {
-      const client = new pg.Client({ connectionString: postgres.url });
-      await client.connect();
-      await client.query('create database node_kill');
-      await client.end();
       const env = {
         HUB_TOKENS: TOKENS,
-        DATABASE_URL: postgres.url.replace(/\/[^/]+$/, '/node_kill'),
-        REDIS_URL: redis.url,
+        DATABASE_URL: await services.newDatabase(),
+        REDIS_URL: services.redis.url,
         SIM: 'off',
         STATIC_DIR: '/nonexistent',
         INGEST_RATE: '0',
