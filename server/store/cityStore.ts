@@ -339,18 +339,6 @@ export class CityStore {
     });
   }
 
-  async counts(): Promise<Record<string, number>> {
-    const rows = await this.db.query<{ t: string; n: number }>(
-      `select 'events' as t, count(*)::int as n from events
-       union all select 'incidents', count(*)::int from incidents
-       union all select 'camera_alerts', count(*)::int from camera_alerts
-       union all select 'kpi_samples', count(*)::int from kpi_samples
-       union all select 'audit', count(*)::int from audit
-       union all select 'lamp_keyframes', count(*)::int from lamp_keyframes`,
-    );
-    return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
-  }
-
   private async meta(): Promise<Map<string, unknown>> {
     const rows = await this.db.query<{ key: string; value: unknown }>(`select key, value from meta`);
     return new Map(rows.map((r) => [r.key, r.value]));

@@ -113,9 +113,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
-
-export class SchemaTooNew extends Error {}
+/** A database written by a newer server: refused, never migrated down. */
+class SchemaTooNew extends Error {}
 
 /** Brings the database to SCHEMA_VERSION; returns the versions applied. */
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
