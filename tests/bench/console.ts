@@ -125,6 +125,11 @@ function options(argv: string[]) {
 }
 type Options = ReturnType<typeof options>;
 
+// waitForFunction must be handed a function: a string predicate is run by eval, which the page's CSP forbids.
+interface ConsoleBenchWindow {
+  __consoleBench: { settled(quietMs: number): boolean; firstFullPaint: number | null };
+}
+
 // The page side is a plain script (see tests/support/page.ts on why not a function): it notes when
 // each input happened and when the frame after it was painted (rAF, then a task: the paint runs
 // between them), and every change of the list's row count.
@@ -251,10 +256,14 @@ const readInputs = (page: Page) =>
 const resetInputs = (page: Page) => page.evaluate('window.__consoleBench.reset()');
 
 async function waitSettled(page: Page, quietMs = 300): Promise<void> {
-  await page.waitForFunction(`window.__consoleBench.settled(${quietMs})`, undefined, {
-    timeout: 60_000,
-    polling: 50,
-  });
+  await page.waitForFunction(
+    (ms) => (window as unknown as ConsoleBenchWindow).__consoleBench.settled(ms),
+    quietMs,
+    {
+      timeout: 60_000,
+      polling: 50,
+    },
+  );
 }
 
 const rowCount = (page: Page) =>
@@ -438,10 +447,14 @@ export async function runConsoleBench(argv: string[]): Promise<void> {
     // 1. Load: navigation to the list showing the whole backlog.
     const firstFullListMs = await profiled('load', async () => {
       await page.goto(`${hub!.url}/operator?token=dev-operator`);
-      await page.waitForFunction('window.__consoleBench.firstFullPaint !== null', undefined, {
-        timeout: 120_000,
-        polling: 100,
-      });
+      await page.waitForFunction(
+        () => (window as unknown as ConsoleBenchWindow).__consoleBench.firstFullPaint !== null,
+        undefined,
+        {
+          timeout: 120_000,
+          polling: 100,
+        },
+      );
       return (await page.evaluate('window.__consoleBench.firstFullPaint')) as number;
     });
     await sleep(2000);
@@ -504,8 +517,8 @@ export async function runConsoleBench(argv: string[]): Promise<void> {
     await page.locator(FILTER_TEXT).fill(liveId(live.sent));
     const newestShown = await page
       .waitForFunction(
-        `document.querySelector('${LIST} [data-incident-id="${liveId(live.sent)}"]') !== null`,
-        undefined,
+        (selector) => document.querySelector(selector) !== null,
+        `${LIST} [data-incident-id="${liveId(live.sent)}"]`,
         {
           timeout: 5000,
         },
