@@ -10,8 +10,10 @@ import type { SendCommand } from './realtime/commands';
 import { takeConfig } from './app/config';
 import { configRead } from './app/configSlice';
 import { makeStore } from './app/store';
+import { LampFaultWatch } from './features/lights/lampFaults';
 import { LightColumns } from './features/lights/lightColumns';
 import { connectRealtime } from './realtime/connect';
+import { cityNow } from './realtime/connectionSlice';
 import { mapDiagnostics, type MapDiagnostics } from './shared/diagnostics';
 import { initI18n } from './shared/i18n/i18n';
 import './shared/ui/theme.css';
@@ -44,6 +46,9 @@ const connection = connectRealtime({
   dispatch: store.dispatch,
   lamps,
 });
+// The lamps are judged for faults here, once for the page, whatever panels are on it.
+const faults = new LampFaultWatch(store, lamps, () => cityNow(store.getState().connection.clock, Date.now()));
+faults.start();
 
 window.__iocWall = {
   get lampCount() {
@@ -57,7 +62,7 @@ window.__iocWall = {
   },
   map: mapDiagnostics,
   faultOf(index) {
-    const f = mapDiagnostics.faults;
+    const f = faults.judged?.markers;
     if (!f) return 0;
     // Marked lamps are in ascending order: a binary search, not a scan of hundreds.
     let lo = 0;
@@ -85,7 +90,7 @@ const send: SendCommand = (type, data) => connection.sendCommand(type, data);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider store={store}>
-      <App lamps={lamps} route={window.location.pathname} send={send} />
+      <App lamps={lamps} faults={faults} route={window.location.pathname} send={send} />
     </Provider>
   </StrictMode>,
 );

@@ -3,6 +3,7 @@ import { OperatorConsole } from '../features/incidents/OperatorConsole';
 import type { SendCommand } from '../realtime/commands';
 import type { LightColumns } from '../features/lights/lightColumns';
 import { LightingConsole } from '../features/lights/LightingConsole';
+import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
 import { CityMap } from '../features/map/CityMap';
 import { Header } from '../features/wall/Header';
@@ -14,7 +15,17 @@ import { WallPage } from '../features/wall/WallPage';
  * Features meet here. `/operator` is the incident console, `/lights` the lighting console (cabinets);
  * everything else is the wall, with the map drawing the lamp columns.
  */
-export function App({ lamps, route, send }: { lamps: LightColumns; route: string; send: SendCommand }) {
+export function App({
+  lamps,
+  faults,
+  route,
+  send,
+}: {
+  lamps: LightColumns;
+  faults: LampFaultWatch;
+  route: string;
+  send: SendCommand;
+}) {
   // Commands are offered only to a page the hub has confirmed as an operator's (the hub checks again).
   const operator = useAppSelector(selectSession)?.role === 'operator';
   const acknowledge = operator
@@ -38,7 +49,7 @@ export function App({ lamps, route, send }: { lamps: LightColumns; route: string
   }
   return (
     <>
-      <WallPage map={<CityMap lamps={lamps} />} energy={<EnergyPanel lamps={lamps} />} />
+      <WallPage map={<CityMap lamps={lamps} faults={faults} />} energy={<EnergyPanel lamps={lamps} />} />
       <AlarmCenter onAcknowledge={acknowledge} />
     </>
   );

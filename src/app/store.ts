@@ -7,7 +7,7 @@ import { incidentsSlice } from '../features/incidents/incidentsSlice';
 import { kpisSlice } from '../features/kpis/kpisSlice';
 import { cabinetsSlice } from '../features/lights/cabinetsSlice';
 import { lightsSlice } from '../features/lights/lightsSlice';
-import { lampFaultsSlice } from '../features/lights/lampFaultsSlice';
+import { lampFaultsSlice } from '../features/lights/lampFaults';
 import { powerHistorySlice } from '../features/lights/energy/powerHistorySlice';
 import { mapSlice } from '../features/map/mapSlice';
 

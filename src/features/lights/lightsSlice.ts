@@ -23,4 +23,4 @@ export const { selectLightsSummary, selectLightsVersion } = lightsSlice.selector
 // The cabinets are part of the lighting feature's public face (the wall counts those offline).
 export { selectCabinets, selectOfflineAlerts, selectOfflineCabinetCount } from './cabinetsSlice';
 export type { LightColumns } from './lightColumns';
-export { faultyLampCount, selectLampFaultCounts, useLampFaults } from './lampFaultsSlice';
+export { faultyLampCount, selectLampFaultCounts } from './lampFaults';

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { selectAlerts, selectAllCameras } from '../cameras/camerasSlice';
 import { selectOpenIncidents, selectOverdueIds, wardMeasures } from '../incidents/incidentsSlice';
-import { selectCabinets, selectLightsVersion, useLampFaults } from '../lights/lightsSlice';
+import { selectCabinets, selectLightsVersion } from '../lights/lightsSlice';
+import { selectLampFaultsVersion, type LampFaultWatch } from '../lights/lampFaults';
 import type { LightColumns } from '../lights/lightsSlice';
 import { faultKindOf } from '../../shared/lighting/faults';
 import { useCityNow } from '../../app/useCityNow';
@@ -114,8 +115,11 @@ const wardPopulation = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
  */
 export function CityMap({
   lamps,
+  faults: watch,
 }: {
   lamps: LampSource & Pick<LightColumns, 'state' | 'level' | 'cabinet'>;
+  /** the page's lamp fault judgement (src/features/lights), read, never run, here */
+  faults: Pick<LampFaultWatch, 'judged'>;
 }) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
@@ -279,7 +283,9 @@ export function CityMap({
   const scale = clock?.scale ?? 1;
   const cityMinute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
   const overdue = useAppSelector((s) => selectOverdueIds(s, cityMinute));
-  const faults = useLampFaults(lamps, lightsVersion, now);
+  const faultsVersion = useAppSelector(selectLampFaultsVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the watch's markers change with its version
+  const faults = useMemo(() => watch.judged?.markers ?? null, [watch, faultsVersion]);
   useEffect(() => {
     mapDiagnostics.faults = faults && { lamps: faults.lamps, codes: faults.codes };
   }, [faults]);
