@@ -5,9 +5,14 @@ import type { LightColumns } from '../features/lights/lightColumns';
 import { LightingConsole } from '../features/lights/LightingConsole';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
+import { camerasOnMap } from '../features/cameras/camerasOnMap';
+import { incidentsOnMap } from '../features/incidents/incidentsOnMap';
+import { lampsOnMap } from '../features/lights/lampsOnMap';
 import { CityMap } from '../features/map/CityMap';
+import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { Header } from '../features/wall/Header';
 import { selectSession } from '../realtime/connectionSlice';
+import { useMemo } from 'react';
 import { useAppSelector } from './hooks';
 import { WallPage } from '../features/wall/WallPage';
 
@@ -28,6 +33,11 @@ export function App({
 }) {
   // Commands are offered only to a page the hub has confirmed as an operator's (the hub checks again).
   const operator = useAppSelector(selectSession)?.role === 'operator';
+  // What the map draws, bottom first: each capability brings its layers, tooltips and detail panel.
+  const onMap = useMemo(
+    () => [wardsOnMap, lampsOnMap(lamps, faults), incidentsOnMap, camerasOnMap],
+    [lamps, faults],
+  );
   const acknowledge = operator
     ? (incidentId: string) => send('incident.acknowledge', { incidentId })
     : undefined;
@@ -49,7 +59,7 @@ export function App({
   }
   return (
     <>
-      <WallPage map={<CityMap lamps={lamps} faults={faults} />} energy={<EnergyPanel lamps={lamps} />} />
+      <WallPage map={<CityMap capabilities={onMap} />} energy={<EnergyPanel lamps={lamps} />} />
       <AlarmCenter onAcknowledge={acknowledge} />
     </>
   );

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { startHub } from '../../server/hub';
-import { MAP_DATA_REDRAW_MS } from '../../src/features/map/redrawBudget';
+import { MAP_DATA_REDRAW_MS } from '../../src/shared/map/redrawBudget';
 import { HUE, localMsOfDay } from '../../src/shared/lighting/sun';
 import { ROOT, sleep } from './app';
 import { launchChromium } from './browser';

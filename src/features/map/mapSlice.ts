@@ -12,7 +12,8 @@ export const MAP_LAYERS = [
 ] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 
-export type MapSelection = { kind: 'incident' | 'camera' | 'cabinet'; id: string } | null;
+/** What is selected on the map: a capability's kind of thing (incident, camera, cabinet) and its id. */
+export type MapSelection = { kind: string; id: string } | null;
 
 interface MapState {
   layers: Record<MapLayerId, boolean>;

@@ -38,3 +38,8 @@ export const LANDMARKS: readonly { name: string; point: [number, number] }[] = [
   { name: 'Chợ Đông Ba', point: [107.588, 16.473] },
   { name: 'Ga Huế', point: [107.578, 16.456] },
 ];
+
+/** A named view for this screen: one zoom level further in for each doubling of the UI scale. */
+export function scaled(view: MapView, scale: number): MapView {
+  return { ...view, zoom: view.zoom + Math.log2(scale) };
+}

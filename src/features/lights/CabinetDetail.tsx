@@ -6,14 +6,23 @@ import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import {
   commandedSetting,
-  faultKindOf,
+  faultTallyOf,
   LAMP_FAULT_KINDS,
   type LampFaultKind,
 } from '../../shared/lighting/faults';
+import type { MapDetailProps } from '../../shared/map/capability';
+import { DetailClose } from '../../shared/map/DetailClose';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
-import { selectCabinets } from '../lights/lightsSlice';
-import { DetailClose } from './DetailClose';
-import { selectMapSelection } from './mapSlice';
+import { selectCabinets } from './cabinetsSlice';
+import { selectLampFaultsVersion, type LampFaultWatch } from './lampFaults';
+import { useLampsVersion } from './useLampsVersion';
+
+const NO_FAULTS: Record<LampFaultKind, number> = {
+  'lamp-failure': 0,
+  'day-burning': 0,
+  'wrong-level': 0,
+  'not-switched': 0,
+};
 
 const STATES = [
   ['on', LAMP_ON],
@@ -22,35 +31,29 @@ const STATES = [
   ['fault', LAMP_FAULT],
 ] as const;
 
-/** The lamp columns and fault markers the panel reads, by shape. */
+/** What the panel reads besides the store: the lamp columns and the page's fault judgement. */
 export interface CabinetDetailSource {
   lamps: { count: number; state: ArrayLike<number>; cabinet: ArrayLike<number> };
-  /** fault code of every lamp (all of them, not only the markers the map draws) */
-  faults: { code: ArrayLike<number> } | null;
-  /** changes whenever the lamps or faults were refreshed */
-  version: number;
+  faults: Pick<LampFaultWatch, 'judged'>;
 }
 
 /**
- * A control cabinet clicked on the map (a lamp or a fault marker): its control status, its lamps by
- * state and its faults by kind. Read-only: switching is the lighting console's job (/lights).
+ * A control cabinet clicked on the map (a fault marker): its control status, its lamps by state and
+ * its faults by kind. Read-only: switching is the lights console's job (/lights).
  */
-export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
+export function CabinetDetail({ selection, onClose, lamps, faults }: MapDetailProps & CabinetDetailSource) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const selected = useAppSelector(selectMapSelection);
   const cabinets = useAppSelector(selectCabinets);
-  const index = selected?.kind === 'cabinet' ? cabinets.findIndex((c) => c.id === selected.id) : -1;
+  const version = useLampsVersion();
+  const faultsVersion = useAppSelector(selectLampFaultsVersion);
+  const index = selection?.kind === 'cabinet' ? cabinets.findIndex((c) => c.id === selection.id) : -1;
   const cab = index >= 0 ? cabinets[index] : undefined;
 
   const tally = useMemo(() => {
     const byState = [0, 0, 0, 0];
-    const byKind: Record<LampFaultKind, number> = {
-      'lamp-failure': 0,
-      'day-burning': 0,
-      'wrong-level': 0,
-      'not-switched': 0,
-    };
+    const perCabinet = faults.judged?.perCabinet;
+    const byKind = perCabinet ? faultTallyOf(perCabinet, index) : NO_FAULTS;
     if (index < 0) return { byState, byKind, lamps: 0 };
     let n = 0;
     for (let i = 0; i < lamps.count; i++) {
@@ -58,13 +61,11 @@ export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
       n++;
       const s = lamps.state[i]!;
       if (s < byState.length) byState[s]! += 1;
-      const kind = faults ? faultKindOf(faults.code[i]!) : null;
-      if (kind) byKind[kind] += 1;
     }
     return { byState, byKind, lamps: n };
-    // version: the columns are mutated in place; it says when they changed.
+    // The versions say when the columns (mutated in place) and the judgement changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, lamps, faults, version]);
+  }, [index, lamps, faults, version, faultsVersion]);
 
   if (!cab) return null;
   const st = cab.status;
@@ -85,7 +86,7 @@ export function CabinetDetail({ lamps, faults, version }: CabinetDetailSource) {
       data-lamps={tally.lamps}
       data-online={st ? String(st.online) : ''}
     >
-      <DetailClose />
+      <DetailClose onClose={onClose} />
       <h3>{t('map.cabinet', { id: cab.id })}</h3>
       <dl>
         <dt>{t('detail.ward')}</dt>

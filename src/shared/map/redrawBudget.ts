@@ -3,7 +3,7 @@
  * lamps included; on a wall fed ten reports and ten thousand lamp updates a second, drawing on each
  * change kept a software-rendered map busy without end, for changes nobody across the room sees faster
  * than this. Four redraws a second still took about 10 ms of every map frame in the benchmark, two
- * took under 4 ms (README). What a person does (a toggle, a zoom, an animation they watch) is not
+ * took under 4 ms (docs/benchmarks.md). What a person does (a toggle, a zoom, an animation they watch) is not
  * held back.
  */
 export const MAP_DATA_REDRAW_MS = 500;
