@@ -2,7 +2,7 @@ import type { Severity } from '../../shared/protocol/codes';
 import type { Camera, Incident } from '../../shared/protocol/events';
 import type { Cluster } from './clusters';
 import { iconFor, type IconFrame, type IconName } from './icons';
-import type { WardMeasure } from '../incidents/incidentsSlice';
+import type { WardMeasure } from '../wards';
 
 // Layer builders: pure functions from state to deck.gl layer props. CityMap turns each into a layer
 // (`new ScatterplotLayer(props)`); tests check the props. None of them runs per frame: each is
