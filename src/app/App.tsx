@@ -1,6 +1,5 @@
 import { AlarmCenter } from '../features/alarms/AlarmCenter';
 import { OperatorConsole } from '../features/incidents/OperatorConsole';
-import type { SendCommand } from '../realtime/commands';
 import type { LightColumns } from '../features/lights/lightColumns';
 import { LightingConsole } from '../features/lights/LightingConsole';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
@@ -11,14 +10,22 @@ import { lampsOnMap } from '../features/lights/lampsOnMap';
 import { CityMap } from '../features/map/CityMap';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { Header } from '../features/wall/Header';
-import { selectSession } from '../realtime/connectionSlice';
 import { useMemo } from 'react';
+import { selectSession, type SendCommand } from './connection';
 import { useAppSelector } from './hooks';
 import { WallPage } from '../features/wall/WallPage';
+import { AlertFeed } from '../features/cameras/AlertFeed';
+import { CameraTiles } from '../features/cameras/CameraTiles';
+import { HandlingPanel } from '../features/incidents/HandlingPanel';
+import { IncidentFeed } from '../features/incidents/IncidentFeed';
+import { IncidentTile } from '../features/incidents/IncidentTile';
+import { KpiPanel } from '../features/kpis/KpiPanel';
+import { LightsTile } from '../features/lights/LightsTile';
 
 /**
  * Features meet here. `/operator` is the incident console, `/lights` the lighting console (cabinets);
- * everything else is the wall, with the map drawing the lamp columns.
+ * everything else is the wall: its layout with the capabilities' panels, chosen here, in its two columns
+ * and the map drawing the lamp columns between them.
  */
 export function App({
   lamps,
@@ -59,7 +66,25 @@ export function App({
   }
   return (
     <>
-      <WallPage map={<CityMap capabilities={onMap} />} energy={<EnergyPanel lamps={lamps} />} />
+      <WallPage
+        left={
+          <>
+            <IncidentTile />
+            <HandlingPanel />
+            <IncidentFeed />
+            <KpiPanel />
+          </>
+        }
+        map={<CityMap capabilities={onMap} />}
+        right={
+          <>
+            <CameraTiles />
+            <LightsTile />
+            <EnergyPanel lamps={lamps} />
+            <AlertFeed />
+          </>
+        }
+      />
       <AlarmCenter onAcknowledge={acknowledge} />
     </>
   );

@@ -1,23 +1,6 @@
-import { useEffect, useState } from 'react';
-
-interface WardShape {
-  properties: { id: string; name: string };
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
-}
-
-// The ward shapes load once per page, for every mini map.
-let wardsPromise: Promise<WardShape[]> | null = null;
-function loadWards(): Promise<WardShape[]> {
-  wardsPromise ??= fetch('/data/hue/wards-2025.geojson')
-    .then((r) => r.json() as Promise<{ features: WardShape[] }>)
-    .then((g) => g.features)
-    .catch(() => []);
-  return wardsPromise;
-}
-
-function rings(g: WardShape['geometry']): number[][][] {
-  return g.type === 'Polygon' ? (g.coordinates as number[][][]) : (g.coordinates as number[][][][]).flat();
-}
+import { useMemo } from 'react';
+import { wardRings, type WardFeature } from '../../shared/city/wardShapes';
+import { useWardShapes } from '../../shared/ui/useWardShapes';
 
 // One flat projection for the whole city, fixed at Huế's latitude: ward paths are built once per page
 // and each incident only moves the SVG's viewBox, so stepping through the list costs no path building.
@@ -34,12 +17,14 @@ interface WardPath {
   id: string;
   d: string;
 }
-let pathsPromise: Promise<WardPath[]> | null = null;
-function loadPaths(): Promise<WardPath[]> {
-  pathsPromise ??= loadWards().then((wards) =>
-    wards.map((f) => ({
+// Paths by the page's one copy of the shapes: built by the first mini map, reused by every later one.
+const pathsByShapes = new WeakMap<readonly WardFeature[], WardPath[]>();
+function wardPaths(shapes: readonly WardFeature[]): WardPath[] {
+  let paths = pathsByShapes.get(shapes);
+  if (!paths) {
+    paths = shapes.map((f) => ({
       id: f.properties.id,
-      d: rings(f.geometry)
+      d: wardRings(f)
         .map(
           (r) =>
             `M${r
@@ -51,9 +36,10 @@ function loadPaths(): Promise<WardPath[]> {
               .join('L')}Z`,
         )
         .join(''),
-    })),
-  );
-  return pathsPromise;
+    }));
+    pathsByShapes.set(shapes, paths);
+  }
+  return paths;
 }
 
 /** Degrees of longitude shown: about 3 km. */
@@ -78,14 +64,8 @@ export function MiniMap({
   ward?: string;
   color: string;
 }) {
-  const [paths, setPaths] = useState<WardPath[]>([]);
-  useEffect(() => {
-    let live = true;
-    void loadPaths().then((p) => live && setPaths(p));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const shapes = useWardShapes();
+  const paths = useMemo(() => wardPaths(shapes), [shapes]);
   const [cx, cy] = project(lon, lat);
   return (
     <svg

@@ -1,13 +1,9 @@
 import { createSelector, createSlice, original } from '@reduxjs/toolkit';
 import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
-import { HUE_WARDS } from '../../shared/city/wards';
 import { OPEN_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
 import { applyIncidentUpdate, incidentFromReport } from '../../shared/protocol/incident';
 import { isOverdue, slaCompliance, type Compliance, type SlaPeriod } from './sla';
-import { wardMeasures } from './wardMeasures';
-
-const WARD_POPULATION = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
 
 /** Incidents held by the page. Beyond this, the oldest closed ones go first. */
 export const INCIDENT_LIMIT = 10_000;
@@ -169,9 +165,7 @@ export const selectOpenIncidents = createSelector([selectAllIncidents], (all) =>
   all.filter((i) => OPEN_STATUSES.has(i.status)),
 );
 
-// ---- The handling picture, for the wall and the map: counts by status, SLA, wards, oldest ----
-
-export { wardMeasures, type WardMeasure } from './wardMeasures';
+// ---- The handling picture, for the wall: counts by status, SLA, oldest (per ward: features/wards) ----
 
 export const selectStatusCounts = createSelector([selectAllIncidents], (all) => {
   const counts: Record<IncidentStatus, number> = {
@@ -189,8 +183,6 @@ export const selectStatusCounts = createSelector([selectAllIncidents], (all) => 
 export interface HandlingSummary {
   compliance: Record<SlaPeriod, Compliance>;
   overdue: number;
-  /** wards with the most open incidents per 10,000 residents, worst first */
-  topWards: { code: string; open: number; per10k: number }[];
   /** the open incidents waiting longest */
   oldest: Incident[];
 }
@@ -200,7 +192,6 @@ export const selectHandlingSummary = createSelector(
   [selectAllIncidents, (_s: WithIncidents, now: number) => now],
   (all, now): HandlingSummary => {
     const open = all.filter((i) => OPEN_STATUSES.has(i.status));
-    const measures = wardMeasures(open, WARD_POPULATION);
     return {
       compliance: {
         today: slaCompliance(all, 'today', now),
@@ -208,11 +199,6 @@ export const selectHandlingSummary = createSelector(
         month: slaCompliance(all, 'month', now),
       },
       overdue: open.filter((i) => isOverdue(i, now)).length,
-      topWards: [...measures]
-        .filter(([, m]) => m.open > 0)
-        .map(([code, m]) => ({ code, ...m }))
-        .sort((a, b) => b.per10k - a.per10k || b.open - a.open)
-        .slice(0, 5),
       oldest: [...open].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt)).slice(0, 3),
     };
   },

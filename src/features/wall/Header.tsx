@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { selectConfigProblems } from '../../app/configSlice';
+import { selectConnection } from '../../app/connection';
 import { useAppSelector } from '../../app/hooks';
-import { selectConnection } from '../../realtime/connectionSlice';
 import { formatCityDate, formatCityTime, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { useCityNow } from '../../app/useCityNow';

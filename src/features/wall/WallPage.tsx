@@ -1,34 +1,19 @@
 import type { ReactNode } from 'react';
-import { AlertFeed } from './AlertFeed';
-import { HandlingPanel } from './HandlingPanel';
 import { Header } from './Header';
-import { IncidentFeed } from './IncidentFeed';
-import { KpiPanel } from './KpiPanel';
-import { CameraTiles, IncidentTile, LightsTile } from './Tiles';
 import './wall.css';
 
 /**
- * The video wall: header, counts and feeds around the map, which src/app passes in with the other
- * panels that belong to a feature of their own (the lighting energy). The layout itself reads nothing
- * from the store: each panel subscribes to what it shows.
+ * The video wall's layout: the header across the top, the map in the middle, a column of panels on
+ * either side. src/app chooses the panels, each of which belongs to its capability and subscribes to
+ * what it shows; the layout itself reads nothing from the store.
  */
-export function WallPage({ map, energy }: { map: ReactNode; energy?: ReactNode }) {
+export function WallPage({ left, map, right }: { left: ReactNode; map: ReactNode; right: ReactNode }) {
   return (
     <div className="wall">
       <Header />
-      <aside className="wall-left">
-        <IncidentTile />
-        <HandlingPanel />
-        <IncidentFeed />
-        <KpiPanel />
-      </aside>
+      <aside className="wall-left">{left}</aside>
       <main className="wall-map">{map}</main>
-      <aside className="wall-right">
-        <CameraTiles />
-        <LightsTile />
-        {energy}
-        <AlertFeed />
-      </aside>
+      <aside className="wall-right">{right}</aside>
     </div>
   );
 }

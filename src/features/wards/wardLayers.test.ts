@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { rampColor, wardExtrusionProps, type WardFeature } from './wardLayers';
+import type { WardFeature } from '../../shared/city/wardShapes';
+import { rampColor, wardExtrusionProps } from './wardLayers';
 
 describe('wardExtrusionProps', () => {
   it('raises and reddens the ward with the most open incidents per resident', () => {
     const wards: WardFeature[] = [
-      { type: 'Feature', properties: { id: '1', name: 'A', population: 10_000 }, geometry: null },
-      { type: 'Feature', properties: { id: '2', name: 'B', population: 10_000 }, geometry: null },
+      {
+        type: 'Feature',
+        properties: { id: '1', name: 'A', population: 10_000 },
+        geometry: { type: 'Polygon', coordinates: [] },
+      },
+      {
+        type: 'Feature',
+        properties: { id: '2', name: 'B', population: 10_000 },
+        geometry: { type: 'Polygon', coordinates: [] },
+      },
     ];
     const measures = new Map([
       ['1', { open: 8, per10k: 8 }],

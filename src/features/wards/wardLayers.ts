@@ -1,11 +1,6 @@
 import type { RGBA } from '../../shared/map/kit';
-import type { WardMeasure } from '../incidents/wardMeasures';
-
-export interface WardFeature {
-  type: 'Feature';
-  properties: { id: string; name: string; population: number };
-  geometry: unknown;
-}
+import type { WardFeature } from '../../shared/city/wardShapes';
+import type { WardMeasure } from './wardMeasures';
 
 /** A colour ramp from calm blue to alarm red over 0..max. */
 export function rampColor(value: number, max: number): RGBA {

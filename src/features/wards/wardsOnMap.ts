@@ -1,35 +1,24 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useAppSelector } from '../../app/hooks';
-import { HUE_WARDS } from '../../shared/city/wards';
+import type { WardFeature } from '../../shared/city/wardShapes';
 import { mapCapability } from '../../shared/map/capability';
-import { selectOpenIncidents } from '../incidents/incidentsSlice';
-import { wardMeasures, type WardMeasure } from '../incidents/wardMeasures';
-import { wardExtrusionProps, type WardFeature } from './wardLayers';
+import { useWardShapes } from '../../shared/ui/useWardShapes';
+import { wardExtrusionProps } from './wardLayers';
+import type { WardMeasure } from './wardMeasures';
+import { selectWardMeasures } from './wardsSelectors';
 
 interface WardsOnMap {
-  shapes: WardFeature[];
+  shapes: readonly WardFeature[];
   measures: ReadonlyMap<string, WardMeasure>;
 }
-
-const population = new Map(HUE_WARDS.map((w) => [w.code, w.population]));
-let shapesPromise: Promise<WardFeature[]> | null = null;
-const loadShapes = () =>
-  (shapesPromise ??= fetch('/data/hue/wards-2025.geojson')
-    .then((r) => r.json() as Promise<{ features: WardFeature[] }>)
-    .then((g) => g.features)
-    .catch(() => []));
 
 /** The wards raised in 3D by their open reports per 10,000 residents. */
 export const wardsOnMap = mapCapability<WardsOnMap>({
   id: 'wards',
   useData() {
-    const [shapes, setShapes] = useState<WardFeature[]>([]);
-    useEffect(() => {
-      void loadShapes().then(setShapes);
-    }, []);
-    const open = useAppSelector(selectOpenIncidents);
-    const measures = useMemo(() => wardMeasures(open, population), [open]);
+    const shapes = useWardShapes();
+    const measures = useAppSelector(selectWardMeasures);
     return useMemo(() => ({ shapes, measures }), [shapes, measures]);
   },
   layers: (d, f) => [

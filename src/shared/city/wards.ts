@@ -17,6 +17,11 @@ export interface Ward {
 export const HUE_WARDS = wards as Ward[];
 const byCode = new Map(HUE_WARDS.map((w) => [w.code, w]));
 
+/** Residents by ward code: the one population every per-resident measure divides by. */
+export const WARD_POPULATION: ReadonlyMap<string, number> = new Map(
+  HUE_WARDS.map((w) => [w.code, w.population]),
+);
+
 export function wardName(code: string | undefined): string | null {
   return code ? (byCode.get(code)?.name ?? null) : null;
 }

@@ -1,28 +1,16 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import { countAlertsSince, selectAlerts, selectCameraCounts } from '../cameras/camerasSlice';
-import { selectOpenBySeverity } from '../incidents/incidentsSlice';
-import {
-  faultyLampCount,
-  selectLampFaultCounts,
-  selectLightsSummary,
-  selectOfflineAlerts,
-  selectOfflineCabinetCount,
-} from '../lights/lightsSlice';
+import { useCityNow } from '../../app/useCityNow';
+import { formatCityTime, formatNumber } from '../../shared/format';
 import { faultKindOf, FAULT_CODE_COUNT } from '../../shared/lighting/faults';
 import { HUE_SCHEDULES, upcomingChanges } from '../../shared/lighting/schedule';
 import { HUE } from '../../shared/lighting/sun';
-import { SEVERITIES } from '../../shared/protocol/codes';
-import { formatCityTime, formatNumber } from '../../shared/format';
-import type { Lang } from '../../shared/i18n/i18n';
-import { CountTile, SubCount } from './CountTile';
-import { useCityNow } from '../../app/useCityNow';
+import { CountTile, SubCount } from '../../shared/ui/CountTile';
+import { useFormat } from '../../shared/ui/useFormat';
+import { selectOfflineAlerts, selectOfflineCabinetCount } from './cabinetsSlice';
+import { faultyLampCount, selectLampFaultCounts } from './lampFaults';
+import { selectLightsSummary } from './lightsSlice';
+import './LightsTile.css';
 
-// Each tile subscribes to its own slice of the store, so that lamp telemetry arriving every frame
-// re-renders the lights tile and nothing else.
-
-const HOUR = 3_600_000;
 const LAMP_STATES = [
   { key: 'on', code: 1 },
   { key: 'dimmed', code: 2 },
@@ -30,62 +18,11 @@ const LAMP_STATES = [
   { key: 'fault', code: 3 },
 ] as const;
 
-function useFormat() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  return { t, lang, fmt: (n: number) => formatNumber(n, lang) };
-}
-
-export function IncidentTile() {
-  const { t, fmt } = useFormat();
-  const open = useAppSelector(selectOpenBySeverity);
-  return (
-    <CountTile
-      name="incidents-open"
-      label={t('tiles.incidentsOpen')}
-      value={open.open}
-      display={fmt(open.open)}
-    >
-      <div className="subcounts">
-        {[...SEVERITIES].reverse().map((sev) => (
-          <SubCount
-            key={sev}
-            name={`incidents-${sev}`}
-            label={t(`severity.${sev}`)}
-            value={open[sev]}
-            display={fmt(open[sev])}
-            tone={`var(--sev-${sev})`}
-          />
-        ))}
-      </div>
-    </CountTile>
-  );
-}
-
-export function CameraTiles() {
-  const { t, fmt } = useFormat();
-  const alerts = useAppSelector(selectAlerts);
-  const cams = useAppSelector(selectCameraCounts);
-  const now = useCityNow(5000);
-  const alertsHour = useMemo(() => (now === null ? 0 : countAlertsSince(alerts, now - HOUR)), [alerts, now]);
-  return (
-    <div className="tile-row">
-      <CountTile
-        name="alerts-hour"
-        label={t('tiles.alertsHour')}
-        value={alertsHour}
-        display={fmt(alertsHour)}
-      />
-      <CountTile
-        name="cameras-online"
-        label={t('tiles.cameras')}
-        value={cams.online}
-        display={`${fmt(cams.online)}/${fmt(cams.total)}`}
-      />
-    </div>
-  );
-}
-
+/**
+ * The lamps by state, their power, the next scheduled switch, the faulty lamps by kind, and the cabinets
+ * that went offline. It subscribes to its own slices of the store, so that lamp telemetry arriving every
+ * frame re-renders this tile and nothing else on the wall.
+ */
 export function LightsTile() {
   const { t, lang, fmt } = useFormat();
   const lights = useAppSelector(selectLightsSummary);

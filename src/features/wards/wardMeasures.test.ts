@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/protocol/events';
-import { wardMeasures } from './wardMeasures';
+import { wardMeasures, worstWards } from './wardMeasures';
 
 const inc = (ward: string | undefined, status: Incident['status']): Incident => ({
   id: Math.random().toString(36),
@@ -36,5 +36,21 @@ describe('wardMeasures', () => {
     expect(m.get('A')).toEqual({ open: 2, per10k: 1 });
     expect(m.get('B')).toEqual({ open: 1, per10k: 2 });
     expect(m.get('C')).toEqual({ open: 0, per10k: 0 });
+  });
+});
+
+describe('worstWards', () => {
+  it('ranks wards with open incidents by open incidents per resident, then by count', () => {
+    const m = new Map([
+      ['A', { open: 2, per10k: 1 }],
+      ['B', { open: 1, per10k: 2 }],
+      ['C', { open: 0, per10k: 0 }],
+      ['D', { open: 4, per10k: 1 }],
+    ]);
+    expect(worstWards(m, 5).map((w) => w.code)).toEqual(['B', 'D', 'A']);
+    expect(worstWards(m, 2)).toEqual([
+      { code: 'B', open: 1, per10k: 2 },
+      { code: 'D', open: 4, per10k: 1 },
+    ]);
   });
 });

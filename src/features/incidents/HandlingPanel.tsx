@@ -1,12 +1,18 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
-import { selectHandlingSummary, selectStatusCounts } from '../incidents/incidentsSlice';
 import { wardName } from '../../shared/city/wards';
 import { formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
+import { selectWardMeasures, worstWards } from '../wards';
+import { selectHandlingSummary, selectStatusCounts } from './incidentsSlice';
+import '../../shared/ui/panels.css';
+import './HandlingPanel.css';
 
 const MINUTE = 60_000;
+/** The wards listed as having the most open reports per resident. */
+const WARDS_SHOWN = 5;
 
 function age(ms: number, lang: Lang): string {
   const h = Math.floor(ms / 3_600_000);
@@ -26,6 +32,8 @@ export function HandlingPanel() {
   const minute = now === null ? 0 : Math.floor(now / MINUTE) * MINUTE;
   const s = useAppSelector((st) => selectHandlingSummary(st, minute));
   const counts = useAppSelector(selectStatusCounts);
+  const measures = useAppSelector(selectWardMeasures);
+  const topWards = useMemo(() => worstWards(measures, WARDS_SHOWN), [measures]);
   const pct = (r: number | null) => (r === null ? '–' : `${formatNumber(r * 100, lang)} %`);
   return (
     <section className="panel handling" data-testid="handling-panel">
@@ -43,8 +51,8 @@ export function HandlingPanel() {
       <div className="handling-sla">
         {(['today', 'week', 'month'] as const).map((p) => (
           <div key={p} data-testid={`sla-${p}`} data-value={s.compliance[p].rate ?? ''}>
-            <div className="kpi-label">{t(`handling.${p}`)}</div>
-            <div className="kpi-value num">{pct(s.compliance[p].rate)}</div>
+            <div className="figure-label">{t(`handling.${p}`)}</div>
+            <div className="figure-value num">{pct(s.compliance[p].rate)}</div>
             <div className="handling-small num">
               {t('handling.onTime', { onTime: s.compliance[p].onTime, resolved: s.compliance[p].resolved })}
             </div>
@@ -53,8 +61,8 @@ export function HandlingPanel() {
       </div>
       <div className="handling-lists">
         <ol data-testid="top-wards">
-          <li className="kpi-label">{t('handling.topWards')}</li>
-          {s.topWards.map((w) => (
+          <li className="figure-label">{t('handling.topWards')}</li>
+          {topWards.map((w) => (
             <li key={w.code} data-ward={w.code}>
               <span>{wardName(w.code)}</span>
               <span className="num">{formatNumber(w.per10k, lang, 1)}</span>
@@ -62,7 +70,7 @@ export function HandlingPanel() {
           ))}
         </ol>
         <ol data-testid="oldest-open">
-          <li className="kpi-label">{t('handling.oldest')}</li>
+          <li className="figure-label">{t('handling.oldest')}</li>
           {s.oldest.map((i) => (
             <li key={i.id} data-incident-id={i.id}>
               <span className="handling-title">{i.title}</span>

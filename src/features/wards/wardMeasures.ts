@@ -24,3 +24,15 @@ export function wardMeasures(
   }
   return out;
 }
+
+/** The `count` wards with the most open incidents per 10,000 residents, worst first; wards with none left out. */
+export function worstWards(
+  measures: ReadonlyMap<string, WardMeasure>,
+  count: number,
+): ({ code: string } & WardMeasure)[] {
+  return [...measures]
+    .filter(([, m]) => m.open > 0)
+    .map(([code, m]) => ({ code, ...m }))
+    .sort((a, b) => b.per10k - a.per10k || b.open - a.open)
+    .slice(0, count);
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './panels.css';
 
 interface CountTileProps {
   name: string;

@@ -2,12 +2,14 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
-import { selectLatestIncidents, selectOverdueIds } from '../incidents/incidentsSlice';
+import { selectLatestIncidents, selectOverdueIds } from './incidentsSlice';
 import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import type { Incident } from '../../shared/protocol/events';
 import { wardName } from '../../shared/city/wards';
+import { FeedPanel } from '../../shared/ui/FeedPanel';
+import './IncidentFeed.css';
 
 const known = new Set<string>(INCIDENT_CATEGORIES);
 
@@ -20,15 +22,11 @@ export function IncidentFeed() {
   const minute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
   const overdue = useAppSelector((s) => selectOverdueIds(s, minute));
   return (
-    <section className="panel feed">
-      <h2>{t('feeds.incidents')}</h2>
-      <ol className="feed-list" data-testid="incident-feed">
-        {items.length === 0 && <li className="feed-empty">{t('feeds.empty')}</li>}
-        {items.map((inc) => (
-          <FeedItem key={inc.id} inc={inc} overdue={overdue.has(inc.id)} lang={lang} />
-        ))}
-      </ol>
-    </section>
+    <FeedPanel title={t('feeds.incidents')} testId="incident-feed" empty={items.length === 0}>
+      {items.map((inc) => (
+        <FeedItem key={inc.id} inc={inc} overdue={overdue.has(inc.id)} lang={lang} />
+      ))}
+    </FeedPanel>
   );
 }
 
