@@ -1,6 +1,5 @@
-import { combineSlices, configureStore } from '@reduxjs/toolkit';
 import { describe, expect, it } from 'vitest';
-import { incidentsSlice } from '../incidents/incidentsSlice';
+import { makeStore } from '../../app/store';
 import { eventsReceived, snapshotReceived, type StateWithoutLamps } from '../../realtime/streamActions';
 import type { Incident, IncidentReported, IncidentUpdated, StreamEvent } from '../../shared/protocol/events';
 import { incidentFromReport } from '../../shared/protocol/incident';
@@ -8,7 +7,6 @@ import {
   ALARM_LINGER_MS,
   ALARM_RECORD_LIMIT,
   type Alarm,
-  alarmsSlice,
   selectActiveAlarms,
   selectAlarms,
   shownAlarms,
@@ -18,12 +16,8 @@ const T0 = Date.UTC(2026, 10, 23, 3);
 const REAL0 = 1_700_000_000_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function makeAlarmStore() {
-  return configureStore({
-    reducer: combineSlices(incidentsSlice, alarmsSlice),
-    middleware: (d) => d({ serializableCheck: false, immutableCheck: false }),
-  });
-}
+// The page's own store: the alarms read the incidents beside them.
+const makeAlarmStore = () => makeStore();
 
 const report = (id: string, severity: IncidentReported['severity'], reportedAt = T0): IncidentReported => ({
   id,
@@ -198,7 +192,7 @@ describe('which incidents alarm', () => {
   });
 
   it('reads as no alarms from a store that has not mounted the slice', () => {
-    const state = { incidents: incidentsSlice.getInitialState() };
+    const state = { incidents: makeStore().getState().incidents };
     expect(selectAlarms(state)).toEqual([]);
     expect(selectActiveAlarms(state)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import { OPEN_STATUSES, type Severity } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
 import { isAcknowledged } from '../../shared/protocol/incident';
-import { selectIncidentLookup, type IncidentsState } from '../incidents/incidentsSlice';
+import { selectIncidentLookup, type IncidentsState } from '../incidents';
 
 /**
  * Alarms: the high and critical incidents that reach the wall while it is watching. The incidents

@@ -19,8 +19,3 @@ export const lightsSlice = createSlice({
 });
 
 export const { selectLightsSummary, selectLightsVersion } = lightsSlice.selectors;
-
-// The cabinets are part of the lighting feature's public face (the wall counts those offline).
-export { selectCabinets, selectOfflineAlerts, selectOfflineCabinetCount } from './cabinetsSlice';
-export type { LightColumns } from './lightColumns';
-export { faultyLampCount, selectLampFaultCounts } from './lampFaults';

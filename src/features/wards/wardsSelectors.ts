@@ -1,6 +1,6 @@
 import { createSelector } from '@reduxjs/toolkit';
 import { WARD_POPULATION } from '../../shared/city/wards';
-import { selectOpenIncidents } from '../incidents/incidentsSlice';
+import { selectOpenIncidents } from '../incidents';
 import { wardMeasures } from './wardMeasures';
 
 /**
