@@ -9,7 +9,6 @@ import {
   loadTokens,
   parseTokenList,
   pseudonym,
-  roleOf,
   roleOfBearer,
 } from './tokens';
 
@@ -64,9 +63,9 @@ describe('tokens', () => {
 
   it('resolves roles only for own, string tokens', () => {
     const tokens = parseTokenList('t1:guest');
-    expect(roleOf('t1', tokens)).toBe('guest');
-    expect(roleOf('toString', tokens)).toBeUndefined();
-    expect(roleOf(['t1'], tokens)).toBeUndefined();
+    expect(identityOf('t1', tokens)?.role).toBe('guest');
+    expect(identityOf('toString', tokens)?.role).toBeUndefined();
+    expect(identityOf(['t1'], tokens)?.role).toBeUndefined();
     expect(roleOfBearer('Bearer t1', tokens)).toBe('guest');
     expect(roleOfBearer('bearer  t1 ', tokens)).toBe('guest');
     expect(roleOfBearer('t1', tokens)).toBeUndefined();
@@ -85,7 +84,7 @@ describe('tokens', () => {
     expect(pseudonym('leader', 'dev-leader')).not.toBe(pseudonym('leader', 'dev-leader-2'));
     expect(identityOf('nobody', tokens)).toBeUndefined();
     expect(identityOfBearer('Bearer dev-operator-2', tokens)?.name).toBe('Trần Thị Bình');
-    expect(roleOf('dev-operator-2', tokens)).toBe('operator');
+    expect(identityOf('dev-operator-2', tokens)?.role).toBe('operator');
     expect(identityOf('secret-t', { 'secret-t': { role: 'guest' } })?.name).not.toContain('secret');
   });
 

@@ -149,10 +149,6 @@ export function roleOfBearer(header: string | undefined, tokens: TokenMap): Role
   return identityOfBearer(header, tokens)?.role;
 }
 
-export function roleOf(token: unknown, tokens: TokenMap): Role | undefined {
-  return identityOf(token, tokens)?.role;
-}
-
 function roleOfEntry(entry: TokenEntry): Role {
   return typeof entry === 'string' ? entry : entry.role;
 }
