@@ -66,6 +66,16 @@ export function emptyCityState(city = 'Huế'): CityState {
   };
 }
 
+/** The highest number in report ids of the form PA-YYYY-NNNNN (the simulator's), 0 when none. */
+export function lastIncidentNumber(state: Pick<CityState, 'incidents'>): number {
+  let max = 0;
+  for (const inc of state.incidents) {
+    const m = /^PA-\d{4}-(\d{1,9})$/.exec(inc.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
 /**
  * Applies events in order. Equivalent to applying them one call each, but copies each touched
  * collection once per call: the lamp columns are 20,000+ entries and a light.states may name every lamp.
