@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION, type Snapshot } from '../src/shared/protocol/events';
 import { MAX_AUDIT_ENTRIES, type CommandDesk } from './commands';
 import { StorageUnavailable, type Committer } from './commit';
 import { handleConfig } from './config';
-import { discardRest, sendError, sendJson } from './http';
+import { bearerIn, discardRest, sendError, sendJson } from './http';
 import type { IngestGate } from './ingestGate';
 import { inventorySchema } from './inventory';
 import { cabinetSummaries } from './lights';
@@ -14,7 +14,7 @@ import { EVENTS_PER_MESSAGE } from './socket';
 import { serveStatic } from './static';
 import { lastIncidentNumber } from './state';
 import type { CityStream } from './stream';
-import { identityOfBearer, roleOfBearer, VIEWER_ROLES, type Role, type TokenMap } from './tokens';
+import { STAFF_ROLES, VIEWER_ROLES, type Role, type TokenMap } from './tokens';
 
 // The hub's HTTP side: the `/api/*` routes (docs/protocol.md) and, for every other path, the built SPA.
 
@@ -125,29 +125,15 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
 
   /** The role of a bearer token allowed to read the stream, or null after answering 401/403. */
   function viewer(req: IncomingMessage, res: ServerResponse): Role | null {
-    const role = roleOfBearer(req.headers.authorization, tokens);
-    if (!role) {
-      sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return null;
-    }
-    if (!VIEWER_ROLES.has(role)) {
-      sendError(res, 403, 'forbidden: producer tokens may only ingest');
-      return null;
-    }
-    return role;
+    return (
+      bearerIn(req, res, tokens, VIEWER_ROLES, 'forbidden: producer tokens may only ingest')?.role ?? null
+    );
   }
 
   /** The command audit trail: operators and leaders only, it names the staff who acted. */
   function answerAudit(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
-    const who = identityOfBearer(req.headers.authorization, tokens);
-    if (!who) {
-      sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
+    if (!bearerIn(req, res, tokens, STAFF_ROLES, 'forbidden: the audit trail is for operators and leaders'))
       return;
-    }
-    if (who.role !== 'operator' && who.role !== 'leader') {
-      sendError(res, 403, 'forbidden: the audit trail is for operators and leaders');
-      return;
-    }
     const limit = parseQueryInt(query.get('limit'), 100);
     if (limit === null || limit < 1 || limit > MAX_AUDIT_ENTRIES) {
       sendError(res, 400, `limit must be an integer from 1 to ${MAX_AUDIT_ENTRIES}`);
