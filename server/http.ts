@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { identityOfBearer, type Identity, type Role, type TokenMap } from './tokens';
 
 export function sendJson(
   res: ServerResponse,
@@ -22,6 +23,29 @@ export function sendJson(
 
 export function sendError(res: ServerResponse, status: number, error: string, extra: object = {}): void {
   sendJson(res, status, { error, ...extra });
+}
+
+/**
+ * Who the request's bearer token stands for, when its role is one of `roles`; otherwise null, after
+ * answering 401 (no token the hub knows) or 403 with `forbidden`. For requests without a body.
+ */
+export function bearerIn(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tokens: TokenMap,
+  roles: ReadonlySet<Role>,
+  forbidden: string,
+): Identity | null {
+  const who = identityOfBearer(req.headers.authorization, tokens);
+  if (!who) {
+    sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
+    return null;
+  }
+  if (!roles.has(who.role)) {
+    sendError(res, 403, forbidden);
+    return null;
+  }
+  return who;
 }
 
 export class BodyTooLarge extends Error {

@@ -1,54 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Server, type Socket } from 'socket.io';
-import {
-  MSG,
-  type CityEvent,
-  type CityState,
-  type CommandAck,
-  type EventsMessage,
-  type Session,
-  type Snapshot,
-  type StreamEvent,
-} from '../src/shared/protocol/events';
+import { Server } from 'socket.io';
+import type { CityEvent, CityState, CommandAck, Snapshot } from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
-import { CommitLoop, StorageUnavailable, type Committer } from './commit';
+import { CommitLoop, type Committer } from './commit';
 import { ClusterLoop } from './cluster/clusterLoop';
 import { joinLog, type NodeStart } from './cluster/node';
 import { RedisLog } from './cluster/redisLog';
-import { cabinetSummaries } from './lights';
-import { handleConfig, wallConfig } from './config';
-import { discardRest, sendError, sendJson } from './http';
+import { wallConfig } from './config';
+import { sendError } from './http';
 import { IngestGate } from './ingestGate';
 import { resolveLimits, type Limits } from './limits';
-import { answerMetrics, HubMetrics } from './metrics';
-import { redactEvents, redactState } from './redact';
-import { inventorySchema } from './inventory';
+import { HubMetrics } from './metrics';
+import { redactState } from './redact';
 import { PowerMeter } from './power';
-import { emptyCityState, hubState, type HubState } from './state';
+import { restHandler } from './rest';
+import { emptyCityState, hubState, lastIncidentNumber, type HubLampColumns, type HubState } from './state';
 import { CityStore, type AuditRecord } from './store/cityStore';
 import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './security';
+import { broadcaster, clientsByRole, serveSockets, type HubIo } from './socket';
 import { SocketGuard } from './socketGuard';
-import { serveStatic } from './static';
 import { CityStream, type StreamClock } from './stream';
-import { PROTOCOL_VERSION } from '../src/shared/protocol/events';
-import {
-  identityOf,
-  identityOfBearer,
-  loadTokenMap,
-  roleOfBearer,
-  VIEWER_ROLES,
-  type Identity,
-  type Role,
-  type TokenMap,
-} from './tokens';
+import { loadTokenMap, type Role, type TokenMap } from './tokens';
 
 export type { Role } from './tokens';
 
@@ -111,29 +91,8 @@ export interface Hub {
 
 /** Events a node joining the shared log reads back for replay (lamp batches included). */
 const CLUSTER_TAIL = 20_000;
-/** A city's inventory of 50,000 lamps is about 3 MB of JSON. */
-const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
-/** Per emit: keeps a catch-up of 100,000 events from becoming one giant frame. */
-const EVENTS_PER_MESSAGE = 5000;
 /** A stalled event loop must not make the simulator replay minutes of city time in one tick. */
 const MAX_SIM_STEP_MS = 1000;
-const FULL_VIEW_ROOMS = ['operator', 'leader'];
-const GUEST_ROOM = 'guest';
-
-interface ClientToServer {
-  resync: (msg: unknown, ack?: (answer: { mode: 'replay' | 'snapshot'; seq: number }) => void) => void;
-  command: (msg: unknown, ack?: (answer: CommandAck) => void) => void;
-}
-interface ServerToClient {
-  events: (msg: EventsMessage) => void;
-  snapshot: (snapshot: Snapshot) => void;
-  session: (session: Session) => void;
-}
-interface SocketData {
-  role: Role;
-  identity: Identity;
-}
-type HubSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const tokens = opts.tokens ?? loadTokenMap();
@@ -231,8 +190,6 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   if (node) stream.seedLog(node.tail);
   const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
   power.sample(stream.state.lamps, clock.now());
-  /** A snapshot with the lighting's power history: what a page needs for its energy figures. */
-  const withPower = (snap: Snapshot): Snapshot => ({ ...snap, power: power.history(snap.state.clock.now) });
   let audit: AuditRecord[] = [];
   const commands = new CommandDesk({
     onRecord: (record) => {
@@ -255,14 +212,22 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   // Guests share one redacted copy of the state, remade only when the state changes.
   let redactedFor: HubState | null = null;
   let redacted: CityState | null = null;
-  const guestSnapshot = (snap: Snapshot): Snapshot => {
+  /**
+   * A snapshot as a viewer of `role` is sent it: with the lighting's power history (what a page needs
+   * for its energy figures), and redacted for guests.
+   */
+  const snapshotFor = (snap: Snapshot, role: Role): Snapshot => {
+    const full = { ...snap, power: power.history(snap.state.clock.now) };
+    if (role !== 'guest') return full;
     if (redactedFor !== stream.state || !redacted) {
-      redacted = redactState(snap.state);
+      redacted = redactState(full.state);
       redactedFor = stream.state;
     }
-    return { ...snap, state: { ...redacted, clock: snap.state.clock } };
+    return { ...full, state: { ...redacted, clock: full.state.clock } };
   };
 
+  // socket.io takes over the listeners it finds on the server (it answers /socket.io/ and passes the
+  // rest on), so this one is set here; handleHttp, below, exists before the server listens.
   const server = createServer((req, res) => {
     try {
       applySecurityHeaders(res, req.url ?? '/', policy);
@@ -273,7 +238,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }
   });
   hardenServer(server, metrics);
-  const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(server, {
+  const io: HubIo = new Server(server, {
     serveClient: false,
     // Several nodes: socket.io's own messages between them (a cluster-wide client count, say) go
     // over Redis; the stream does not, each node sends its own log to its own sockets.
@@ -281,7 +246,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     maxHttpBufferSize: 64 * 1024,
   });
   metrics.watch({
-    clientsByRole: () => countByRole(io.of('/').sockets.values()),
+    clientsByRole: () => clientsByRole(io),
     seq: () => stream.seq,
     simulatorDropped: () => stream.droppedCount,
   });
@@ -290,15 +255,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const backlog = new BacklogGuard(opts.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES, (bytes) =>
     console.warn(`[hub] dropped a client that stopped reading: ${bytes} bytes queued for it`),
   );
-  /** Sends one committed batch: one message per room (chunked), redacted once for guests. */
-  const broadcast = (batch: StreamEvent[]) => {
-    for (const chunk of chunked(batch)) io.local.to(FULL_VIEW_ROOMS).emit('events', { events: chunk });
-    if ((io.of('/').adapter.rooms.get(GUEST_ROOM)?.size ?? 0) > 0) {
-      for (const chunk of chunked(redactEvents(batch)))
-        io.local.to(GUEST_ROOM).emit('events', { events: chunk });
-    }
-    backlog.check(io.of('/').sockets.values());
-  };
+  const broadcast = broadcaster(io, backlog);
 
   const commitDeps = {
     stream,
@@ -327,94 +284,26 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         })
       : new CommitLoop({ ...commitDeps, store, seqHigh: restored?.seqHigh ?? 0 });
 
-  /**
-   * Brings one socket up to the current seq. Run as a read of the commit loop: nothing is committed
-   * and unsent then, so the answer ends exactly where the next broadcast starts. A client of another
-   * epoch (another history) gets a snapshot whatever its lastSeq.
-   */
-  const catchUp = (socket: HubSocket, lastSeq: number | undefined, epoch: unknown) => {
-    const sameHistory = epoch === undefined || epoch === stream.epoch;
-    const queued = backlog.beforeCatchUp(socket);
-    const answer = stream.catchUp(sameHistory ? lastSeq : undefined);
-    metrics.catchUp(answer.mode);
-    const guest = socket.data.role === 'guest';
-    if (answer.mode === 'snapshot') {
-      const snap = withPower(answer.snapshot);
-      socket.emit('snapshot', guest ? guestSnapshot(snap) : snap);
-    } else {
-      const events = guest ? redactEvents(answer.events) : answer.events;
-      for (const chunk of chunked(events)) socket.emit('events', { events: chunk });
-    }
-    backlog.afterCatchUp(socket, queued);
-    return { mode: answer.mode, seq: stream.seq };
-  };
-
-  io.use((socket, next) => {
-    const auth: unknown = socket.handshake.auth;
-    const identity = identityOf(isRecord(auth) ? auth.token : undefined, tokens);
-    if (!identity || !VIEWER_ROLES.has(identity.role)) {
-      metrics.drop('unauthorized');
-      next(new Error('unauthorized'));
-      return;
-    }
-    socket.data.role = identity.role;
-    socket.data.identity = identity;
-    next();
-  });
-
-  io.on('connection', (socket) => {
-    socketGuard.watch(socket);
-    const auth: unknown = socket.handshake.auth;
-    // Only viewer roles get this far. Guests are not told a name: theirs is a shared wall token.
-    const { role, name } = socket.data.identity;
-    if (role !== 'producer') {
-      socket.emit(MSG.session, { role, name: role === 'guest' ? '' : name, epoch: stream.epoch });
-    }
-    const lastSeq = parseSeq(isRecord(auth) ? auth.lastSeq : undefined);
-    const epoch = isRecord(auth) ? auth.epoch : undefined;
-    loop
-      .read(() => {
-        if (socket.disconnected) return;
-        catchUp(socket, lastSeq, epoch);
-        // Joined after the catch-up and before the next broadcast: the live stream picks up at seq + 1.
-        void socket.join(socket.data.role);
-      })
-      .catch((err: unknown) => {
-        console.error('[hub] catch-up failed:', err);
-        socket.disconnect(true);
-      });
-    socket.on('resync', (msg, ack) => {
-      const seq = parseSeq(isRecord(msg) ? msg.lastSeq : undefined);
-      loop
-        .read(() => catchUp(socket, seq, isRecord(msg) ? msg.epoch : undefined))
-        .then((answer) => {
-          if (typeof ack === 'function') ack(answer);
-        })
-        .catch((err: unknown) => {
-          // One client's request is not worth the process: it is dropped and reconnects.
-          console.error('[hub] resync failed:', err);
-          socket.disconnect(true);
-        });
-    });
-    socket.on(MSG.command, (msg, ack) => {
-      if (!socketGuard.admitCommand(socket, ack)) return;
-      loop
-        .change(() => {
-          const seqBefore = stream.seq;
-          const answer = commands.handle(msg, socket.data.identity);
-          socketGuard.commandDone(answer, stream.seq - seqBefore);
-          return answer;
-        })
-        .catch((err: unknown): CommandAck => {
-          if (err instanceof StorageUnavailable)
-            return { ok: false, error: 'storage unavailable: try again' };
-          console.error('[hub] command failed:', err);
-          return { ok: false, error: 'internal error' };
-        })
-        .then((answer) => {
-          if (typeof ack === 'function') ack(answer);
-        });
-    });
+  serveSockets(io, { tokens, stream, loop, commands, metrics, socketGuard, backlog, snapshotFor });
+  const handleHttp = restHandler({
+    tokens,
+    metricsToken: opts.metricsToken,
+    maxBodyBytes,
+    staticDir,
+    stream,
+    loop,
+    commands,
+    power,
+    ingestGate,
+    metrics,
+    cityNow: clock.now,
+    health: () => ({
+      storage: store ? store.db.engine : 'memory',
+      clients: io.of('/').sockets.size,
+      slowClientsDropped: backlog.stats().dropped,
+      uptimeS: Math.round((performance.now() - startedAt) / 1000),
+    }),
+    snapshotFor,
   });
 
   let lastTick = performance.now();
@@ -458,7 +347,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     power.sample(stream.state.lamps, clock.now());
   }, tickMs);
 
-  let lastKeyframe: HubState['lamps'] | null = restored ? restored.state.lamps : stream.state.lamps;
+  let lastKeyframe: HubLampColumns | null = restored ? restored.state.lamps : stream.state.lamps;
   let keyframing: Promise<void> = Promise.resolve();
   /** Lamp state and level of every lamp, when they changed since the last keyframe. */
   const writeKeyframe = async () => {
@@ -476,219 +365,6 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const keyframer = setInterval(() => {
     keyframing = keyframing.then(writeKeyframe);
   }, opts.keyframeMs ?? 10_000);
-
-  function handleHttp(req: IncomingMessage, res: ServerResponse): void {
-    let path: string;
-    let query: URLSearchParams;
-    try {
-      const url = new URL(req.url ?? '/', 'http://hub.invalid');
-      path = url.pathname;
-      query = url.searchParams;
-    } catch {
-      sendError(res, 400, 'bad request');
-      return;
-    }
-    if (path === '/api' || path.startsWith('/api/')) {
-      handleApi(req, res, path, query);
-    } else if (staticDir) {
-      serveStatic(staticDir, req, res, path);
-    } else {
-      sendError(res, 404, 'not found');
-    }
-  }
-
-  function handleApi(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
-    const method = req.method ?? 'GET';
-    const expect = (allowed: string) => {
-      if (method === allowed) return true;
-      discardRest(req, maxBodyBytes);
-      sendJson(res, 405, { error: 'method not allowed' }, { allow: allowed });
-      return false;
-    };
-    switch (path) {
-      case '/api/health':
-        if (!expect('GET')) return;
-        sendJson(res, 200, {
-          status: 'ok',
-          seq: stream.seq,
-          epoch: stream.epoch,
-          storage: store ? store.db.engine : 'memory',
-          clients: io.of('/').sockets.size,
-          slowClientsDropped: backlog.stats().dropped,
-          uptimeS: Math.round((performance.now() - startedAt) / 1000),
-          // A producer checks it before sending what an older hub would refuse (light.states: 2).
-          protocol: PROTOCOL_VERSION,
-        });
-        return;
-      case '/api/snapshot': {
-        if (!expect('GET')) return;
-        const role = viewer(req, res);
-        if (!role) return;
-        // As a read of the commit loop: the state of what is stored and sent, nothing half-committed.
-        void loop.read(() => {
-          const snap = withPower(stream.snapshot());
-          sendJson(res, 200, role === 'guest' ? guestSnapshot(snap) : snap);
-        });
-        return;
-      }
-      case '/api/events': {
-        if (!expect('GET')) return;
-        const role = viewer(req, res);
-        if (!role) return;
-        void loop.read(() => answerEvents(res, role, query));
-        return;
-      }
-      case '/api/config':
-        return handleConfig(req, res);
-      case '/api/lights/cabinets': {
-        if (!expect('GET')) return;
-        const role = viewer(req, res);
-        if (!role) return;
-        const at = clock.now();
-        sendJson(res, 200, { at, cabinets: cabinetSummaries(stream.state.lamps, at, role !== 'guest') });
-        return;
-      }
-      case '/api/lights/energy': {
-        if (!expect('GET')) return;
-        if (!viewer(req, res)) return;
-        power.sample(stream.state.lamps, clock.now());
-        sendJson(res, 200, power.report(clock.now()));
-        return;
-      }
-      case '/api/audit':
-        if (!expect('GET')) return;
-        answerAudit(req, res, query);
-        return;
-      case '/api/ingest':
-        if (!expect('POST')) return;
-        ingest(req, res).catch((err: unknown) => {
-          // An async throw would be an unhandled rejection, which ends the process: answer 500 instead.
-          console.error('[hub] ingest failed:', err);
-          sendError(res, 500, 'internal error');
-        });
-        return;
-      case '/api/metrics':
-        if (!expect('GET')) return;
-        void answerMetrics(req, res, metrics, { tokens, metricsToken: opts.metricsToken });
-        return;
-      case '/api/inventory':
-        if (!expect('PUT')) return;
-        void putInventory(req, res);
-        return;
-      default:
-        sendError(res, 404, 'not found');
-    }
-  }
-
-  /** The role of a bearer token allowed to read the stream, or null after answering 401/403. */
-  function viewer(req: IncomingMessage, res: ServerResponse): Role | null {
-    const role = roleOfBearer(req.headers.authorization, tokens);
-    if (!role) {
-      sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return null;
-    }
-    if (!VIEWER_ROLES.has(role)) {
-      sendError(res, 403, 'forbidden: producer tokens may only ingest');
-      return null;
-    }
-    return role;
-  }
-
-  /** The command audit trail: operators and leaders only, it names the staff who acted. */
-  function answerAudit(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
-    const who = identityOfBearer(req.headers.authorization, tokens);
-    if (!who) {
-      sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return;
-    }
-    if (who.role !== 'operator' && who.role !== 'leader') {
-      sendError(res, 403, 'forbidden: the audit trail is for operators and leaders');
-      return;
-    }
-    const limit = parseQueryInt(query.get('limit'), 100);
-    if (limit === null || limit < 1 || limit > MAX_AUDIT_ENTRIES) {
-      sendError(res, 400, `limit must be an integer from 1 to ${MAX_AUDIT_ENTRIES}`);
-      return;
-    }
-    const incidentId = query.get('incidentId') ?? undefined;
-    const cabinetId = query.get('cabinetId') ?? undefined;
-    sendJson(res, 200, {
-      total: commands.auditSize,
-      entries: commands.entries(limit, { incidentId, cabinetId }),
-    });
-  }
-
-  function answerEvents(res: ServerResponse, role: Role, query: URLSearchParams): void {
-    const after = parseQueryInt(query.get('after'), 0);
-    const limit = parseQueryInt(query.get('limit'), 1000);
-    if (after === null || after < 0) {
-      sendError(res, 400, 'after must be an integer >= 0');
-      return;
-    }
-    if (limit === null || limit < 1 || limit > EVENTS_PER_MESSAGE * 2) {
-      sendError(res, 400, `limit must be an integer from 1 to ${EVENTS_PER_MESSAGE * 2}`);
-      return;
-    }
-    const events = stream.eventsAfter(after, limit);
-    if (!events) {
-      sendError(res, 410, 'gone: the log no longer holds every event after this seq; fetch /api/snapshot', {
-        firstSeq: stream.firstSeq,
-        seq: stream.seq,
-      });
-      return;
-    }
-    sendJson(res, 200, { seq: stream.seq, events: role === 'guest' ? redactEvents(events) : events });
-  }
-
-  /** `PUT /api/inventory`: a producer describes the city's cameras and lamps (server/inventory.ts). */
-  async function putInventory(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const admitted = await ingestGate.admit(req, res, { maxBytes: MAX_INVENTORY_BYTES, chargeEvents: false });
-    if (!admitted) return;
-    const parsed = inventorySchema.safeParse(admitted.body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 20)
-        .map((i) => ({ path: i.path.join('.'), message: i.message }));
-      sendJson(res, 400, { error: 'invalid inventory', issues });
-      return;
-    }
-    try {
-      const result = await loop.change(() => stream.adoptInventory(parsed.data));
-      if (!result.ok) {
-        sendError(res, 409, result.error);
-        return;
-      }
-      // Where the city stands, for a producer that resumes (its clock, its report numbers).
-      sendJson(res, 200, {
-        adopted: result.adopted,
-        cityNow: clock.now(),
-        lastIncidentNumber: lastIncidentNumber(stream.state),
-      });
-    } catch (err) {
-      answerCommitError(res, err);
-    }
-  }
-
-  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const admitted = await ingestGate.admit(req, res);
-    if (!admitted) return;
-    const { body } = admitted;
-    let result: ReturnType<typeof stream.ingest>;
-    try {
-      result = await loop.change(() => {
-        const seqBefore = stream.seq;
-        const answer = stream.ingest(body);
-        metrics.eventsCommitted('ingest', stream.seq - seqBefore);
-        return answer;
-      });
-    } catch (err) {
-      answerCommitError(res, err);
-      return;
-    }
-    if (!result.ok) metrics.drop('invalid');
-    if (result.ok) sendJson(res, 202, { seqs: result.seqs });
-    else sendJson(res, 400, { error: 'invalid', issues: result.issues, issueCount: result.issueCount });
-  }
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((done, fail) => {
@@ -742,19 +418,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   };
 }
 
-/** The highest number in report ids of the form PA-YYYY-NNNNN (the simulator's), 0 when none. */
-export function lastIncidentNumber(state: Pick<CityState, 'incidents'>): number {
-  let max = 0;
-  for (const inc of state.incidents) {
-    const m = /^PA-\d{4}-(\d{1,9})$/.exec(inc.id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max;
-}
-
 /** One light.states of the lamps whose state or level differ between `from` and `to` (none when equal). */
-export function lampDifferences(
-  from: Pick<HubState['lamps'], 'count' | 'state' | 'level'>,
+function lampDifferences(
+  from: Pick<HubLampColumns, 'count' | 'state' | 'level'>,
   to: Pick<CityState['lamps'], 'count' | 'state' | 'level'>,
 ): CityEvent[] {
   const i: number[] = [];
@@ -771,46 +437,8 @@ export function lampDifferences(
   return i.length > 0 ? [{ type: 'light.states', data: { i, s: st, l } }] : [];
 }
 
-/** A change that did not commit: 503 when the store refused it (the producer retries), else 500. */
-function answerCommitError(res: ServerResponse, err: unknown): void {
-  if (err instanceof StorageUnavailable) {
-    sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
-    return;
-  }
-  console.error('[hub] request failed:', err);
-  sendError(res, 500, 'internal error');
-}
-
 function resolveStaticDir(option: string | false | undefined): string | false {
   if (option === false) return false;
   const dir = resolve(option ?? 'dist');
   return option !== undefined || existsSync(dir) ? dir : false;
-}
-
-function* chunked(events: StreamEvent[]): Generator<StreamEvent[]> {
-  if (events.length <= EVENTS_PER_MESSAGE) {
-    if (events.length > 0) yield events;
-    return;
-  }
-  for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) yield events.slice(i, i + EVENTS_PER_MESSAGE);
-}
-
-/** A client's lastSeq: a non-negative integer, anything else means "no usable position". */
-function parseSeq(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
-function parseQueryInt(value: string | null, fallback: number): number | null {
-  if (value === null || value === '') return fallback;
-  return /^-?\d{1,15}$/.test(value) ? Number(value) : null;
-}
-
-function countByRole(sockets: Iterable<HubSocket>): Partial<Record<Role, number>> {
-  const out: Partial<Record<Role, number>> = {};
-  for (const s of sockets) out[s.data.role] = (out[s.data.role] ?? 0) + 1;
-  return out;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }

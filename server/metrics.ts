@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { sendError, sendJson } from './http';
-import { identityOfBearer, type Role, type TokenMap } from './tokens';
+import { bearerIn, sendError } from './http';
+import { STAFF_ROLES, type Role, type TokenMap } from './tokens';
 
 // The hub's metrics in the Prometheus text format (GET /api/metrics, see docs/protocol.md).
 // Each hub has its own Registry (tests start many hubs in one process, and a shared registry
@@ -218,16 +218,17 @@ export async function answerMetrics(
   access: MetricsAccess,
 ): Promise<void> {
   const header = req.headers.authorization;
-  if (!isMetricsToken(header, access.metricsToken)) {
-    const who = identityOfBearer(header, access.tokens);
-    if (!who) {
-      sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
-      return;
-    }
-    if (who.role !== 'operator' && who.role !== 'leader') {
-      sendError(res, 403, 'forbidden: metrics are for operators, leaders and METRICS_TOKEN');
-      return;
-    }
+  if (
+    !isMetricsToken(header, access.metricsToken) &&
+    !bearerIn(
+      req,
+      res,
+      access.tokens,
+      STAFF_ROLES,
+      'forbidden: metrics are for operators, leaders and METRICS_TOKEN',
+    )
+  ) {
+    return;
   }
   let rendered: { contentType: string; text: string };
   try {

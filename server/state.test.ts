@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
 import { AT, alert, report, smallCity, stamp } from './fixtures';
-import {
-  applyEvent,
-  applyEvents,
-  hubState,
-  MAX_ALERTS,
-  MAX_HISTORY,
-  MAX_INCIDENTS,
-  RETAIN_FINISHED_MS,
-  wireState,
-} from './state';
+import { HISTORY_LIMIT } from '../src/shared/protocol/incident';
+import type { CityState, StreamEvent } from '../src/shared/protocol/events';
+import { applyEvents, hubState, MAX_INCIDENTS, wireState, type HubState } from './state';
+import { MAX_ALERTS, RETAIN_FINISHED_MS } from '../src/shared/protocol/retention';
 
 const updated = (
   id: string,
@@ -18,6 +12,9 @@ const updated = (
   at = AT,
   department?: string,
 ) => stamp({ type: 'incident.updated', data: { id, status, by: 'IOC', at, department } });
+
+/** One event applied on its own, as the stream applies a batch of one. */
+const applyEvent = (state: CityState | HubState, event: StreamEvent): HubState => applyEvents(state, [event]);
 
 describe('applyEvent', () => {
   it('adds a reported incident as received, with its report as the first history entry', () => {
@@ -77,15 +74,15 @@ describe('applyEvent', () => {
 
   it('caps the history of a busy incident, keeping the newest entries', () => {
     const events = [stamp({ type: 'incident.reported', data: report('i1') })];
-    const n = MAX_HISTORY + 20;
+    const n = HISTORY_LIMIT + 20;
     for (let i = 0; i < n; i++) {
       events.push(
         stamp({ type: 'incident.updated', data: { id: 'i1', status: 'in_progress', by: `op-${i}`, at: AT } }),
       );
     }
     const inc = applyEvents(smallCity(), events).incidents[0]!;
-    expect(inc.history).toHaveLength(MAX_HISTORY);
-    expect(inc.history[0]?.by).toBe(`op-${n - MAX_HISTORY}`);
+    expect(inc.history).toHaveLength(HISTORY_LIMIT);
+    expect(inc.history[0]?.by).toBe(`op-${n - HISTORY_LIMIT}`);
     expect(inc.history.at(-1)?.by).toBe(`op-${n - 1}`);
   });
 

@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
-import { applyIncidentUpdate, HISTORY_LIMIT, incidentFromReport } from '../src/shared/protocol/incident';
+import { isRetained, MAX_ALERTS } from '../src/shared/protocol/retention';
+import { applyIncidentUpdate, incidentFromReport } from '../src/shared/protocol/incident';
 import type {
   CabinetStatus,
   Cabinet,
@@ -20,26 +21,21 @@ import type {
 
 /** Incidents beyond this are evicted, closed ones first: above the 10,000 the console is built to hold, and a bound on the snapshot. */
 export const MAX_INCIDENTS = 12_000;
-/** Finished (resolved, closed, rejected) incidents leave the state this long after their last change, in city time. */
-export const RETAIN_FINISHED_MS = 7 * 24 * 3600 * 1000;
-/** Only the latest alerts travel in a snapshot; older ones live in the clients' own feeds. */
-export const MAX_ALERTS = 200;
-/** The schema caps an incident's history; the oldest entries go first. */
-export const MAX_HISTORY = HISTORY_LIMIT;
 
 /**
- * The hub's lamp columns: state and level as typed arrays. A batch of lamp events copies them once
- * (copy on write, below), and 50,000 lamps are then 450 KB of memcpy, not two 50,000-element arrays
- * of numbers (about 1.5 ms each, a fifth of the hub's time at 10,000 updates a second).
+ * The hub's typed copy of the protocol's LampColumns: state and level as typed arrays. A batch of
+ * lamp events copies them once (copy on write, below), and 50,000 lamps are then 450 KB of memcpy,
+ * not two 50,000-element arrays of numbers (about 1.5 ms each, a fifth of the hub's time at 10,000
+ * updates a second).
  */
-export interface HubLamps extends Omit<LampColumns, 'state' | 'level'> {
+export interface HubLampColumns extends Omit<LampColumns, 'state' | 'level'> {
   state: Uint8Array;
   level: Float64Array;
 }
 
 /** The state as the hub holds it: the protocol's CityState with typed lamp columns. */
 export interface HubState extends Omit<CityState, 'lamps'> {
-  lamps: HubLamps;
+  lamps: HubLampColumns;
 }
 
 /** The hub's form of a state; one already in that form is returned as it is. */
@@ -70,13 +66,19 @@ export function emptyCityState(city = 'Huế'): CityState {
   };
 }
 
-export function applyEvent(state: CityState | HubState, event: StreamEvent): HubState {
-  return applyEvents(state, [event]);
+/** The highest number in report ids of the form PA-YYYY-NNNNN (the simulator's), 0 when none. */
+export function lastIncidentNumber(state: Pick<CityState, 'incidents'>): number {
+  let max = 0;
+  for (const inc of state.incidents) {
+    const m = /^PA-\d{4}-(\d{1,9})$/.exec(inc.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
 }
 
 /**
- * Applies events in order. Equivalent to folding applyEvent, but copies each touched collection once
- * per call: the lamp columns are 20,000+ entries and a light.states may name every lamp.
+ * Applies events in order. Equivalent to applying them one call each, but copies each touched
+ * collection once per call: the lamp columns are 20,000+ entries and a light.states may name every lamp.
  */
 export function applyEvents(state: CityState | HubState, events: readonly StreamEvent[]): HubState {
   const base = hubState(state);
@@ -127,8 +129,8 @@ class Draft {
   finish(): HubState {
     const b = this.base;
     let incidents = this.incidents ?? b.incidents;
-    // Retention is checked only when incidents changed: lamp batches must stay cheap.
-    if (this.incidents) incidents = dropStale(incidents, this.latestTs - RETAIN_FINISHED_MS);
+    // Retention (the shared rule) is checked only when incidents changed: lamp batches must stay cheap.
+    if (this.incidents) incidents = dropStale(incidents, this.latestTs);
     if (incidents.length > MAX_INCIDENTS) incidents = evictIncidents(incidents, MAX_INCIDENTS);
     const alerts = this.alerts ?? b.alerts;
     return {
@@ -232,8 +234,8 @@ class Draft {
   }
 }
 
-function dropStale(list: Incident[], cutoff: number): Incident[] {
-  const kept = list.filter((inc) => OPEN_STATUSES.has(inc.status) || !(Date.parse(inc.updatedAt) < cutoff));
+function dropStale(list: Incident[], now: number): Incident[] {
+  const kept = list.filter((inc) => isRetained(inc, now));
   return kept.length === list.length ? list : kept;
 }
 

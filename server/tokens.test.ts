@@ -2,16 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  identityOf,
-  identityOfBearer,
-  loadTokenMap,
-  loadTokens,
-  parseTokenList,
-  pseudonym,
-  roleOf,
-  roleOfBearer,
-} from './tokens';
+import { identityOf, identityOfBearer, loadTokenMap, loadTokens, parseTokenList, pseudonym } from './tokens';
 
 describe('tokens', () => {
   it('loads the dev tokens from config/tokens.json by default', () => {
@@ -64,14 +55,14 @@ describe('tokens', () => {
 
   it('resolves roles only for own, string tokens', () => {
     const tokens = parseTokenList('t1:guest');
-    expect(roleOf('t1', tokens)).toBe('guest');
-    expect(roleOf('toString', tokens)).toBeUndefined();
-    expect(roleOf(['t1'], tokens)).toBeUndefined();
-    expect(roleOfBearer('Bearer t1', tokens)).toBe('guest');
-    expect(roleOfBearer('bearer  t1 ', tokens)).toBe('guest');
-    expect(roleOfBearer('t1', tokens)).toBeUndefined();
-    expect(roleOfBearer('Basic t1', tokens)).toBeUndefined();
-    expect(roleOfBearer(undefined, tokens)).toBeUndefined();
+    expect(identityOf('t1', tokens)?.role).toBe('guest');
+    expect(identityOf('toString', tokens)?.role).toBeUndefined();
+    expect(identityOf(['t1'], tokens)?.role).toBeUndefined();
+    expect(identityOfBearer('Bearer t1', tokens)?.role).toBe('guest');
+    expect(identityOfBearer('bearer  t1 ', tokens)?.role).toBe('guest');
+    expect(identityOfBearer('t1', tokens)?.role).toBeUndefined();
+    expect(identityOfBearer('Basic t1', tokens)?.role).toBeUndefined();
+    expect(identityOfBearer(undefined, tokens)?.role).toBeUndefined();
   });
 
   it('gives each token a display name: its own, or a pseudonym that does not reveal the token', () => {
@@ -85,7 +76,7 @@ describe('tokens', () => {
     expect(pseudonym('leader', 'dev-leader')).not.toBe(pseudonym('leader', 'dev-leader-2'));
     expect(identityOf('nobody', tokens)).toBeUndefined();
     expect(identityOfBearer('Bearer dev-operator-2', tokens)?.name).toBe('Trần Thị Bình');
-    expect(roleOf('dev-operator-2', tokens)).toBe('operator');
+    expect(identityOf('dev-operator-2', tokens)?.role).toBe('operator');
     expect(identityOf('secret-t', { 'secret-t': { role: 'guest' } })?.name).not.toContain('secret');
   });
 

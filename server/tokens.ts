@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that may open the stream; producers only push through /api/ingest. */
 export const VIEWER_ROLES: ReadonlySet<Role> = new Set(['operator', 'leader', 'guest']);
+/** The centre's staff: they may read what names people or shows how the centre runs (audit, metrics). */
+export const STAFF_ROLES: ReadonlySet<Role> = new Set(['operator', 'leader']);
 
 /** Who a token stands for: `name` is what `by` says when this person changes an incident. */
 export interface Identity {
@@ -142,15 +144,6 @@ export function identityOfBearer(header: string | undefined, tokens: TokenMap): 
   if (!header) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m?.[1] !== undefined ? identityOf(m[1], tokens) : undefined;
-}
-
-/** The role of an `Authorization: Bearer TOKEN` header, or undefined. */
-export function roleOfBearer(header: string | undefined, tokens: TokenMap): Role | undefined {
-  return identityOfBearer(header, tokens)?.role;
-}
-
-export function roleOf(token: unknown, tokens: TokenMap): Role | undefined {
-  return identityOf(token, tokens)?.role;
 }
 
 function roleOfEntry(entry: TokenEntry): Role {

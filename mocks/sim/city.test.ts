@@ -14,15 +14,79 @@ import {
   type CityEvent,
   type CityState,
 } from '../../src/shared/protocol/events';
+import { applyIncidentUpdate, incidentFromReport } from '../../src/shared/protocol/incident';
 import { lightStatesProblem } from '../../src/shared/protocol/lightStates';
+import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
+import { DEPARTMENTS } from '../../src/shared/city/profile';
 import { HUE_SCHEDULES } from '../../src/shared/lighting/schedule';
-import { applyCityEvent, retainCityState } from './apply';
 import { createCitySim, DEFAULT_START } from './city';
-import { DEPARTMENTS } from './incidents';
 import { HOUR_MS, localMsOfDay } from './sun';
 import { URBAN_WARD_CODES, wardAt } from './wards';
 
 const CORE = { west: 107.55, east: 107.63, south: 16.44, north: 16.5 };
+
+/**
+ * How a stream consumer folds the simulator's events into a CityState, in place: what state() must
+ * agree with. A new incident starts as received, its report as history.
+ */
+function applyCityEvent(state: CityState, event: CityEvent): void {
+  switch (event.type) {
+    case 'incident.reported': {
+      if (state.incidents.some((i) => i.id === event.data.id)) return;
+      state.incidents.push(structuredClone(incidentFromReport(event.data, state.clock.now)));
+      return;
+    }
+    case 'incident.updated': {
+      const incident = state.incidents.find((i) => i.id === event.data.id);
+      if (incident) applyIncidentUpdate(incident, event.data);
+      return;
+    }
+    case 'camera.status': {
+      const camera = state.cameras.find((c) => c.id === event.data.id);
+      if (camera) camera.online = event.data.online;
+      return;
+    }
+    case 'camera.alert':
+      state.alerts.push({ ...event.data, location: { ...event.data.location } });
+      if (state.alerts.length > MAX_ALERTS) state.alerts.splice(0, state.alerts.length - MAX_ALERTS);
+      return;
+    case 'kpi.updated': {
+      const index = state.kpis.findIndex((k) => k.id === event.data.id);
+      if (index >= 0) state.kpis[index] = { ...event.data };
+      else state.kpis.push({ ...event.data });
+      return;
+    }
+    case 'light.states': {
+      const { i, s, l } = event.data;
+      for (let k = 0; k < i.length; k++) {
+        const lamp = i[k]!;
+        if (lamp < 0 || lamp >= state.lamps.count) continue;
+        state.lamps.state[lamp] = s[k]!;
+        state.lamps.level[lamp] = l[k]!;
+      }
+      return;
+    }
+    case 'light.state': {
+      const [lamp, s, level] = event.data;
+      if (lamp < 0 || lamp >= state.lamps.count) return;
+      state.lamps.state[lamp] = s;
+      state.lamps.level[lamp] = level;
+      return;
+    }
+    case 'cabinet.updated': {
+      const { id, ...status } = event.data;
+      const cabinet = state.lamps.cabinets.find((c) => c.id === id);
+      if (cabinet) cabinet.status = { ...status, override: status.override ? { ...status.override } : null };
+      return;
+    }
+  }
+}
+
+/** Drops what a state no longer holds at city time `now` (the shared retention rule). */
+function retainCityState(state: CityState, now: number): void {
+  state.incidents = state.incidents.filter((i) => isRetained(i, now));
+  state.clock.now = now;
+}
 
 function run(sim: ReturnType<typeof createCitySim>, steps: number, realDtMs: number): CityEvent[] {
   const events: CityEvent[] = [];

@@ -3,7 +3,7 @@
 // runs the agenda up to the new clock and returns the events in order. No I/O, no wall clock.
 import { KPI_IDS, type AlertKind, type CameraKind } from '../../src/shared/protocol/codes';
 import type { Camera, CameraAlert, CityEvent, CityState, Incident } from '../../src/shared/protocol/events';
-import { MAX_ALERTS, isRetained } from './apply';
+import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { buildCameras } from './cameras';
 import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
 import { createKpiTrack, kpiOf, stepKpi, type KpiTrack } from './kpis';

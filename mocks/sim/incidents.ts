@@ -7,8 +7,6 @@ import type { Rng } from './rng';
 import { HOUR_MS, MINUTE_MS, localMsOfDay } from './sun';
 import { HUE_WARDS, randomPointInWard, round6, wardAt, wardByCode, type HueWard } from './wards';
 
-/** Departments (phòng ban) that handle reports in Huế. */
-export { DEPARTMENTS, type Department } from '../../src/shared/city/profile';
 import type { Department } from '../../src/shared/city/profile';
 
 interface CategoryProfile {
@@ -228,10 +226,6 @@ const PROFILES: Record<IncidentCategory, CategoryProfile> = {
     workHours: [1, 12],
   },
 };
-
-export const CATEGORY_DEPARTMENT: Readonly<Record<IncidentCategory, Department>> = Object.fromEntries(
-  Object.entries(PROFILES).map(([k, p]) => [k, p.department]),
-) as Record<IncidentCategory, Department>;
 
 const CATEGORIES = Object.keys(PROFILES) as IncidentCategory[];
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];

@@ -1,8 +1,8 @@
 // The 40 wards and communes of Huế (2025) with their polygons, and the point-in-polygon helpers the
 // simulator (and the hub, for ingest checks) place and locate things with.
-import wardsGeo from './data/wards-2025.json';
 import { CITY_BOUNDS } from '../../src/shared/protocol/events';
 import type { Rng } from './rng';
+import { readWards2025 } from './wardsFile';
 
 export interface HueWard {
   /** GSO code, 5 digits */
@@ -36,7 +36,7 @@ interface WardShape {
   bbox: [west: number, south: number, east: number, north: number];
 }
 
-const features = (wardsGeo as unknown as { features: WardFeature[] }).features;
+const features = (readWards2025() as { features: WardFeature[] }).features;
 
 const SHAPES: WardShape[] = features.map((f) => {
   const p = f.properties;

@@ -9,7 +9,8 @@ import type {
 } from '../../src/shared/protocol/events';
 import type { AuditEntry } from '../commands';
 import { inventoryOf, type Inventory } from '../inventory';
-import { MAX_ALERTS, MAX_INCIDENTS, type HubLamps, type HubState } from '../state';
+import { MAX_ALERTS } from '../../src/shared/protocol/retention';
+import { MAX_INCIDENTS, type HubLampColumns, type HubState } from '../state';
 import { openDb, type Db, type DbOptions, type Tx } from './db';
 import { migrate } from './migrations';
 
@@ -118,7 +119,7 @@ export class CityStore {
     const status = new Map(cabinets.map((r) => [r.id, r.status]));
     const inv = inventory.lamps;
     const frame = keyframe[0];
-    const lamps: HubLamps = {
+    const lamps: HubLampColumns = {
       ...inv,
       cabinets: inv.cabinets.map((c) => {
         const s = status.get(c.id);
@@ -325,7 +326,11 @@ export class CityStore {
   }
 
   /** Every lamp's state and level as of `seq`; older keyframes are thinned to one per city hour. */
-  async keyframe(seq: number, cityNow: number, lamps: Pick<HubLamps, 'state' | 'level'>): Promise<void> {
+  async keyframe(
+    seq: number,
+    cityNow: number,
+    lamps: Pick<HubLampColumns, 'state' | 'level'>,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await writeKeyframe(tx, seq, cityNow, lamps);
       await setMeta(tx, 'city_now', cityNow);
@@ -497,7 +502,7 @@ async function writeKeyframe(
   tx: Tx,
   seq: number,
   cityNow: number,
-  lamps: Pick<HubLamps, 'state' | 'level'>,
+  lamps: Pick<HubLampColumns, 'state' | 'level'>,
 ): Promise<void> {
   const level = new Uint8Array(lamps.level.buffer, lamps.level.byteOffset, lamps.level.byteLength);
   await tx.query(

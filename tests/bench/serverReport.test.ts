@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandDataSchemas, type Incident } from '../../src/shared/protocol/events';
-import { canApply, commandTarget } from '../../src/shared/protocol/incident';
+import { commandDataSchemas, type Incident, type IncidentCommand } from '../../src/shared/protocol/events';
+import {
+  applyIncidentUpdate,
+  canApply,
+  incidentFromReport,
+  transition,
+} from '../../src/shared/protocol/incident';
 import { seededRandom } from './load';
 import {
   batchSize,
@@ -90,8 +95,9 @@ describe('batches', () => {
 describe('the command ladder', () => {
   it('takes each incident from received to resolved with legal steps only', () => {
     const ids = ['A', 'B', 'C'];
-    const incidents = new Map<string, Pick<Incident, 'status' | 'acknowledgedAt'>>(
-      ids.map((id) => [id, { status: 'received' }]),
+    const report = { category: 'waste', title: 'Rác', severity: 'low', source: 'hotline' } as const;
+    const incidents = new Map<string, Incident>(
+      ids.map((id) => [id, incidentFromReport({ ...report, id, location: { lon: 107.58, lat: 16.46 } }, 0)]),
     );
     const types: string[] = [];
     for (let k = 0; k < 12; k++) {
@@ -100,10 +106,15 @@ describe('the command ladder', () => {
       expect(commandDataSchemas[cmd.type].safeParse(cmd.data).success).toBe(true);
       const inc = incidents.get(cmd.data.incidentId)!;
       expect(canApply(cmd.type, inc)).toBe(true);
-      incidents.set(cmd.data.incidentId, {
-        status: commandTarget(cmd.type) ?? inc.status,
-        acknowledgedAt: '2026-11-23T10:00:00.000Z',
-      });
+      // The hub's own step: the command's transition, applied as the stream applies it.
+      const step = transition(
+        inc,
+        { id: `c${k}`, ...cmd } as IncidentCommand,
+        'bench',
+        '2026-11-23T10:00:00.000Z',
+      );
+      if (!step.ok) throw new Error(step.error);
+      applyIncidentUpdate(inc, step.update);
     }
     expect(types.slice(0, 4)).toEqual([
       'incident.acknowledge',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_ALERTS } from '../../server/state';
+import { MAX_ALERTS } from '../../src/shared/protocol/retention';
 import type { CameraAlert, CityState } from '../../src/shared/protocol/events';
 
 // A canonical digest of a city state, so that a page's state and the hub's can be compared after a

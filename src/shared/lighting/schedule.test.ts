@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   HUE_SCHEDULES,
   changesBetween,
-  effectiveSetting,
   nextChange,
   overrideUntil,
   parseHhMm,
@@ -10,7 +9,6 @@ import {
   settingAt,
   validateSchedule,
   type LightingSchedule,
-  type Override,
 } from './schedule';
 import { HUE, sunTimes } from './sun';
 
@@ -178,18 +176,16 @@ describe('nextChange', () => {
 describe('overrides', () => {
   const t = nov(23, 20);
   const until = overrideUntil(danCu, HUE, t);
-  const override: Override = { setting: { mode: 'off', level: 0 }, until, by: 'van-hanh-01', at: t };
 
   it("lasts until the schedule's next change", () => {
     expect(until).toBe(nov(23, 23));
     expect(until).toBe(nextChange(danCu, HUE, t).at);
   });
 
-  it('holds until the instant before `until` and gives way at it', () => {
-    expect(effectiveSetting(danCu, HUE, override, t)).toEqual({ mode: 'off', level: 0 });
-    expect(effectiveSetting(danCu, HUE, override, until - 1)).toEqual({ mode: 'off', level: 0 });
-    expect(effectiveSetting(danCu, HUE, override, until)).toEqual({ mode: 'dim', level: 50 });
-    expect(effectiveSetting(danCu, HUE, null, t)).toEqual({ mode: 'on', level: 100 });
+  it('covers what the schedule would have done up to the instant before `until`, and no more', () => {
+    expect(settingAt(danCu, HUE, t)).toEqual({ mode: 'on', level: 100 });
+    expect(settingAt(danCu, HUE, until - 1)).toEqual({ mode: 'on', level: 100 });
+    expect(settingAt(danCu, HUE, until)).toEqual({ mode: 'dim', level: 50 });
   });
 });
 

@@ -34,56 +34,11 @@ export interface LightingSchedule {
   dim: { from: string; to: string; level: number } | null;
 }
 
-/**
- * An operator's manual setting for a cabinet. It lasts until the schedule's next change (`until`,
- * see overrideUntil), so a forgotten override never keeps lamps burning through the day.
- */
-export interface Override {
-  setting: Setting;
-  /** epoch ms at which the schedule takes over again */
-  until: number;
-  /** who set it */
-  by: string;
-  /** epoch ms at which it was set */
-  at: number;
-}
-
 export interface Change {
   /** epoch ms from which `setting` holds */
   at: number;
   setting: Setting;
 }
-
-/** Frozen all the way down: schedules are parsed once and cached by identity (see compile). */
-const frozen = (s: LightingSchedule): LightingSchedule =>
-  Object.freeze({ ...s, dim: s.dim && Object.freeze({ ...s.dim }) });
-
-/** Huế's cabinet groups; a cabinet names its group by id. */
-export const HUE_SCHEDULES: readonly LightingSchedule[] = Object.freeze(
-  [
-    // Main roads (trục chính): lit longest, dimmed least and only in the small hours.
-    {
-      id: 'truc-chinh',
-      onAfterSunsetMin: 15,
-      offBeforeSunriseMin: 10,
-      dim: { from: '00:00', to: '04:30', level: 70 },
-    },
-    // Residential streets (khu dân cư).
-    {
-      id: 'dan-cu',
-      onAfterSunsetMin: 15,
-      offBeforeSunriseMin: 10,
-      dim: { from: '23:00', to: '05:00', level: 50 },
-    },
-    // Heritage (di tích): the Imperial City and the tombs, quiet once the evening visitors have left.
-    {
-      id: 'di-tich',
-      onAfterSunsetMin: 10,
-      offBeforeSunriseMin: 15,
-      dim: { from: '22:00', to: '05:00', level: 30 },
-    },
-  ].map(frozen),
-);
 
 /** Minutes since local midnight of an 'HH:MM' clock time (00:00 to 23:59); `field` names it in the error. */
 export function parseHhMm(text: string, field = 'time'): number {
@@ -146,6 +101,44 @@ function compile(s: LightingSchedule): Compiled {
 export function validateSchedule(schedule: LightingSchedule): void {
   compile(schedule);
 }
+
+/**
+ * Checked and frozen all the way down: schedules are parsed once and cached by identity (see
+ * compile), and a mistake in the table fails where it is written, naming the field, not at the
+ * first dusk a lamp switches.
+ */
+const checked = (s: LightingSchedule): LightingSchedule => {
+  const schedule = Object.freeze({ ...s, dim: s.dim && Object.freeze({ ...s.dim }) });
+  validateSchedule(schedule);
+  return schedule;
+};
+
+/** Huế's cabinet groups; a cabinet names its group by id. */
+export const HUE_SCHEDULES: readonly LightingSchedule[] = Object.freeze(
+  [
+    // Main roads (trục chính): lit longest, dimmed least and only in the small hours.
+    {
+      id: 'truc-chinh',
+      onAfterSunsetMin: 15,
+      offBeforeSunriseMin: 10,
+      dim: { from: '00:00', to: '04:30', level: 70 },
+    },
+    // Residential streets (khu dân cư).
+    {
+      id: 'dan-cu',
+      onAfterSunsetMin: 15,
+      offBeforeSunriseMin: 10,
+      dim: { from: '23:00', to: '05:00', level: 50 },
+    },
+    // Heritage (di tích): the Imperial City and the tombs, quiet once the evening visitors have left.
+    {
+      id: 'di-tich',
+      onAfterSunsetMin: 10,
+      offBeforeSunriseMin: 15,
+      dim: { from: '22:00', to: '05:00', level: 30 },
+    },
+  ].map(checked),
+);
 
 /** The lit part of the night that begins on local day `day`: [on, off). */
 function litInterval(c: Compiled, place: Place, day: number): [number, number] {
@@ -239,15 +232,4 @@ export function upcomingChanges(
 /** When an override set at t gives way to the schedule again: the schedule's next change. */
 export function overrideUntil(schedule: LightingSchedule, place: Place, t: number): number {
   return nextChange(schedule, place, t).at;
-}
-
-/** What the cabinet should do at t: the operator's override while t < until, else the schedule. */
-export function effectiveSetting(
-  schedule: LightingSchedule,
-  place: Place,
-  override: Override | null,
-  t: number,
-): Setting {
-  if (override && t < override.until) return override.setting;
-  return settingAt(schedule, place, t);
 }

@@ -50,7 +50,6 @@ export const LAMP_OFF = 0;
 export const LAMP_ON = 1;
 export const LAMP_DIMMED = 2;
 export const LAMP_FAULT = 3;
-export type LampState = typeof LAMP_OFF | typeof LAMP_ON | typeof LAMP_DIMMED | typeof LAMP_FAULT;
 export const LAMP_STATE_COUNT = 4;
 
 export const KPI_IDS = [

@@ -29,7 +29,6 @@ export const lonLatSchema = z.object({
   lon: z.number().gte(CITY_BOUNDS.west).lte(CITY_BOUNDS.east),
   lat: z.number().gte(CITY_BOUNDS.south).lte(CITY_BOUNDS.north),
 });
-export type LonLat = z.infer<typeof lonLatSchema>;
 
 export const reporterSchema = z.object({
   name: z.string().max(200).optional(),
@@ -254,15 +253,6 @@ export const snapshotSchema = z.object({
 });
 export type Snapshot = Omit<z.infer<typeof snapshotSchema>, 'power'> & { power?: PowerHistory };
 
-/** Every event the hub sends. `seq` rises by exactly 1 from one event to the next; `ts` is city time (epoch ms). */
-export const envelopeSchema = z.object({
-  seq: z.number().int().min(1),
-  type: z.string().min(1).max(64),
-  ts: z.number().finite(),
-  data: z.unknown(),
-});
-export type Envelope = z.infer<typeof envelopeSchema>;
-
 /** Typed data of each event type. Unknown types are dropped and counted by the client. */
 export const eventDataSchemas = {
   'incident.reported': incidentReportedSchema,
@@ -272,7 +262,6 @@ export const eventDataSchemas = {
   'kpi.updated': kpiSchema,
   'cabinet.updated': cabinetStatusSchema,
 } as const;
-export type EventType = keyof typeof eventDataSchemas | 'light.state' | 'light.states';
 
 export type CityEvent =
   | { type: 'incident.reported'; data: IncidentReported }
@@ -285,7 +274,10 @@ export type CityEvent =
   /** version 1, from producers; a log written before version 2 may still hold it */
   | { type: 'light.state'; data: LightState };
 
-/** An event as sent: the envelope with typed data. */
+/**
+ * An event as sent (the envelope of docs/protocol.md with typed data): `seq` rises by exactly 1 from one
+ * event to the next; `ts` is city time (epoch ms).
+ */
 export type StreamEvent = CityEvent & { seq: number; ts: number };
 
 /** Socket.io message names. */

@@ -55,14 +55,6 @@ const ALLOWED: Record<IncidentCommandType, readonly Incident['status'][]> = {
   'incident.reject': ['received', 'assigned'],
 };
 
-const TARGET: Record<IncidentCommandType, Incident['status'] | null> = {
-  'incident.acknowledge': null,
-  'incident.assign': 'assigned',
-  'incident.start': 'in_progress',
-  'incident.resolve': 'resolved',
-  'incident.reject': 'rejected',
-};
-
 export function canApply(
   type: IncidentCommandType,
   inc: Pick<Incident, 'status' | 'acknowledgedAt'>,
@@ -102,6 +94,3 @@ export function transition(
       return { ok: true, update: { ...base, status: 'rejected', note: cmd.data.reason } };
   }
 }
-
-/** The status a command leads to (null: it changes none). */
-export const commandTarget = (type: IncidentCommandType) => TARGET[type];

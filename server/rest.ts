@@ -1,0 +1,259 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROTOCOL_VERSION, type Snapshot } from '../src/shared/protocol/events';
+import { MAX_AUDIT_ENTRIES, type CommandDesk } from './commands';
+import { StorageUnavailable, type Committer } from './commit';
+import { handleConfig } from './config';
+import { bearerIn, discardRest, sendError, sendJson } from './http';
+import type { IngestGate } from './ingestGate';
+import { inventorySchema } from './inventory';
+import { cabinetSummaries } from './lights';
+import { answerMetrics, type HubMetrics } from './metrics';
+import type { PowerMeter } from './power';
+import { redactEvents } from './redact';
+import { EVENTS_PER_MESSAGE } from './socket';
+import { serveStatic } from './static';
+import { lastIncidentNumber } from './state';
+import type { CityStream } from './stream';
+import { STAFF_ROLES, VIEWER_ROLES, type Role, type TokenMap } from './tokens';
+
+// The hub's HTTP side: the `/api/*` routes (docs/protocol.md) and, for every other path, the built SPA.
+
+/** A city's inventory of 50,000 lamps is about 3 MB of JSON. */
+const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
+
+export interface RestDeps {
+  tokens: TokenMap;
+  /** a bearer token that may read /api/metrics besides operators' and leaders' */
+  metricsToken: string | undefined;
+  maxBodyBytes: number;
+  /** directory of the built SPA, or false to answer 404 outside /api */
+  staticDir: string | false;
+  stream: CityStream;
+  loop: Committer;
+  commands: CommandDesk;
+  power: PowerMeter;
+  ingestGate: IngestGate;
+  metrics: HubMetrics;
+  /** city time, epoch ms */
+  cityNow(): number;
+  /** what /api/health reports besides the stream's position, in the order it lists them */
+  health(): { storage: string; clients: number; slowClientsDropped: number; uptimeS: number };
+  /** the snapshot a viewer of this role is sent (with the power history, redacted for guests) */
+  snapshotFor(snap: Snapshot, role: Role): Snapshot;
+}
+
+/** Answers one request: the API under `/api`, the SPA's files elsewhere. */
+export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const { tokens, stream, loop, metrics } = d;
+
+  function handleApi(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
+    const method = req.method ?? 'GET';
+    const expect = (allowed: string) => {
+      if (method === allowed) return true;
+      discardRest(req, d.maxBodyBytes);
+      sendJson(res, 405, { error: 'method not allowed' }, { allow: allowed });
+      return false;
+    };
+    switch (path) {
+      case '/api/health':
+        if (!expect('GET')) return;
+        sendJson(res, 200, {
+          status: 'ok',
+          seq: stream.seq,
+          epoch: stream.epoch,
+          ...d.health(),
+          // A producer checks it before sending what an older hub would refuse (light.states: 2).
+          protocol: PROTOCOL_VERSION,
+        });
+        return;
+      case '/api/snapshot': {
+        if (!expect('GET')) return;
+        const role = viewer(req, res);
+        if (!role) return;
+        // As a read of the commit loop: the state of what is stored and sent, nothing half-committed.
+        void loop.read(() => sendJson(res, 200, d.snapshotFor(stream.snapshot(), role)));
+        return;
+      }
+      case '/api/events': {
+        if (!expect('GET')) return;
+        const role = viewer(req, res);
+        if (!role) return;
+        void loop.read(() => answerEvents(res, role, query));
+        return;
+      }
+      case '/api/config':
+        return handleConfig(req, res);
+      case '/api/lights/cabinets': {
+        if (!expect('GET')) return;
+        const role = viewer(req, res);
+        if (!role) return;
+        const at = d.cityNow();
+        sendJson(res, 200, { at, cabinets: cabinetSummaries(stream.state.lamps, at, role !== 'guest') });
+        return;
+      }
+      case '/api/lights/energy': {
+        if (!expect('GET')) return;
+        if (!viewer(req, res)) return;
+        d.power.sample(stream.state.lamps, d.cityNow());
+        sendJson(res, 200, d.power.report(d.cityNow()));
+        return;
+      }
+      case '/api/audit':
+        if (!expect('GET')) return;
+        answerAudit(req, res, query);
+        return;
+      case '/api/ingest':
+        if (!expect('POST')) return;
+        ingest(req, res).catch((err: unknown) => {
+          // An async throw would be an unhandled rejection, which ends the process: answer 500 instead.
+          console.error('[hub] ingest failed:', err);
+          sendError(res, 500, 'internal error');
+        });
+        return;
+      case '/api/metrics':
+        if (!expect('GET')) return;
+        void answerMetrics(req, res, metrics, { tokens, metricsToken: d.metricsToken });
+        return;
+      case '/api/inventory':
+        if (!expect('PUT')) return;
+        void putInventory(req, res);
+        return;
+      default:
+        sendError(res, 404, 'not found');
+    }
+  }
+
+  /** The role of a bearer token allowed to read the stream, or null after answering 401/403. */
+  function viewer(req: IncomingMessage, res: ServerResponse): Role | null {
+    return (
+      bearerIn(req, res, tokens, VIEWER_ROLES, 'forbidden: producer tokens may only ingest')?.role ?? null
+    );
+  }
+
+  /** The command audit trail: operators and leaders only, it names the staff who acted. */
+  function answerAudit(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    if (!bearerIn(req, res, tokens, STAFF_ROLES, 'forbidden: the audit trail is for operators and leaders'))
+      return;
+    const limit = parseQueryInt(query.get('limit'), 100);
+    if (limit === null || limit < 1 || limit > MAX_AUDIT_ENTRIES) {
+      sendError(res, 400, `limit must be an integer from 1 to ${MAX_AUDIT_ENTRIES}`);
+      return;
+    }
+    const incidentId = query.get('incidentId') ?? undefined;
+    const cabinetId = query.get('cabinetId') ?? undefined;
+    sendJson(res, 200, {
+      total: d.commands.auditSize,
+      entries: d.commands.entries(limit, { incidentId, cabinetId }),
+    });
+  }
+
+  function answerEvents(res: ServerResponse, role: Role, query: URLSearchParams): void {
+    const after = parseQueryInt(query.get('after'), 0);
+    const limit = parseQueryInt(query.get('limit'), 1000);
+    if (after === null || after < 0) {
+      sendError(res, 400, 'after must be an integer >= 0');
+      return;
+    }
+    if (limit === null || limit < 1 || limit > EVENTS_PER_MESSAGE * 2) {
+      sendError(res, 400, `limit must be an integer from 1 to ${EVENTS_PER_MESSAGE * 2}`);
+      return;
+    }
+    const events = stream.eventsAfter(after, limit);
+    if (!events) {
+      sendError(res, 410, 'gone: the log no longer holds every event after this seq; fetch /api/snapshot', {
+        firstSeq: stream.firstSeq,
+        seq: stream.seq,
+      });
+      return;
+    }
+    sendJson(res, 200, { seq: stream.seq, events: role === 'guest' ? redactEvents(events) : events });
+  }
+
+  /** `PUT /api/inventory`: a producer describes the city's cameras and lamps (server/inventory.ts). */
+  async function putInventory(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const admitted = await d.ingestGate.admit(req, res, {
+      maxBytes: MAX_INVENTORY_BYTES,
+      chargeEvents: false,
+    });
+    if (!admitted) return;
+    const parsed = inventorySchema.safeParse(admitted.body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 20)
+        .map((i) => ({ path: i.path.join('.'), message: i.message }));
+      sendJson(res, 400, { error: 'invalid inventory', issues });
+      return;
+    }
+    try {
+      const result = await loop.change(() => stream.adoptInventory(parsed.data));
+      if (!result.ok) {
+        sendError(res, 409, result.error);
+        return;
+      }
+      // Where the city stands, for a producer that resumes (its clock, its report numbers).
+      sendJson(res, 200, {
+        adopted: result.adopted,
+        cityNow: d.cityNow(),
+        lastIncidentNumber: lastIncidentNumber(stream.state),
+      });
+    } catch (err) {
+      answerCommitError(res, err);
+    }
+  }
+
+  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const admitted = await d.ingestGate.admit(req, res);
+    if (!admitted) return;
+    const { body } = admitted;
+    let result: ReturnType<typeof stream.ingest>;
+    try {
+      result = await loop.change(() => {
+        const seqBefore = stream.seq;
+        const answer = stream.ingest(body);
+        metrics.eventsCommitted('ingest', stream.seq - seqBefore);
+        return answer;
+      });
+    } catch (err) {
+      answerCommitError(res, err);
+      return;
+    }
+    if (!result.ok) metrics.drop('invalid');
+    if (result.ok) sendJson(res, 202, { seqs: result.seqs });
+    else sendJson(res, 400, { error: 'invalid', issues: result.issues, issueCount: result.issueCount });
+  }
+
+  return (req, res) => {
+    let path: string;
+    let query: URLSearchParams;
+    try {
+      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      path = url.pathname;
+      query = url.searchParams;
+    } catch {
+      sendError(res, 400, 'bad request');
+      return;
+    }
+    if (path === '/api' || path.startsWith('/api/')) {
+      handleApi(req, res, path, query);
+    } else if (d.staticDir) {
+      serveStatic(d.staticDir, req, res, path);
+    } else {
+      sendError(res, 404, 'not found');
+    }
+  };
+}
+
+/** A change that did not commit: 503 when the store refused it (the producer retries), else 500. */
+function answerCommitError(res: ServerResponse, err: unknown): void {
+  if (err instanceof StorageUnavailable) {
+    sendJson(res, 503, { error: 'storage unavailable: nothing was stored, retry' }, { 'retry-after': '1' });
+    return;
+  }
+  console.error('[hub] request failed:', err);
+  sendError(res, 500, 'internal error');
+}
+
+function parseQueryInt(value: string | null, fallback: number): number | null {
+  if (value === null || value === '') return fallback;
+  return /^-?\d{1,15}$/.test(value) ? Number(value) : null;
+}
