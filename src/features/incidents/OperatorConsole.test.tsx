@@ -1,0 +1,237 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  givenHub,
+  givenHubRefusesCommands,
+  givenWardShapes,
+  refusal,
+  type HubDouble,
+} from '../../../mocks/scenarios';
+import { aCity, anIncident, CITY_NOW, openCity } from '../../../tests/support/city';
+import { renderWithProviders } from '../../../tests/support/render';
+import type { Lang } from '../../shared/i18n/i18n';
+import type { Incident } from '../../shared/protocol/events';
+import { OperatorConsole } from './OperatorConsole';
+
+// The operator console through its DOM: the list is a listbox of options, the filters a search
+// landmark, the answer to a command a status. Written against the console as it is, so that a
+// rewrite of its insides keeps what an operator does with it.
+
+/** Four open reports, newest first as the console sorts them; two of them mention a bridge (cầu). */
+const FOUR: Incident[] = [
+  anIncident('PA-1', { title: 'Ngập nước đường Lê Lợi', reportedAt: minutesAgo(1) }),
+  anIncident('PA-2', { title: 'Cây đổ trên cầu Phú Xuân', reportedAt: minutesAgo(2) }),
+  anIncident('PA-3', { title: 'Đèn tín hiệu hỏng ở cầu Trường Tiền', reportedAt: minutesAgo(3) }),
+  anIncident('PA-4', { title: 'Rác thải chợ Đông Ba', reportedAt: minutesAgo(4) }),
+];
+
+function minutesAgo(n: number): string {
+  return new Date(CITY_NOW - n * 60_000).toISOString();
+}
+
+function renderConsole(incidents: Incident[], hub: HubDouble, lang: Lang = 'vi') {
+  const city = openCity(aCity({ incidents }));
+  return renderWithProviders(<OperatorConsole header={null} send={hub.send} />, { store: city.store, lang });
+}
+
+/** The title of the selected row, or null when none is. */
+const list = () => screen.getByRole('listbox');
+const selected = () => {
+  const row = within(list()).queryByRole('option', { selected: true });
+  return row && FOUR.find((i) => row.textContent?.includes(i.title))?.id;
+};
+const search = () => within(screen.getByRole('search')).getByRole('textbox');
+
+describe('operator console: the keyboard', () => {
+  beforeEach(() => {
+    // Selecting a report shows its mini map, which loads the ward boundaries.
+    givenWardShapes();
+  });
+
+  it('moves the selection with ↓ and ↑ through the list, stopping at its ends', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    expect(selected()).toBeNull();
+    await user.keyboard('{ArrowDown}');
+    expect(selected()).toBe('PA-1');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(selected()).toBe('PA-3');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(selected()).toBe('PA-4');
+    await user.keyboard('{ArrowUp}');
+    expect(selected()).toBe('PA-3');
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(selected()).toBe('PA-1');
+  });
+
+  it('shows the selected report beside the list', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Cây đổ trên cầu Phú Xuân');
+  });
+
+  it('/ puts the cursor in the search without typing the slash', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(search());
+    expect(search()).toHaveProperty('value', '');
+  });
+
+  it('takes what is typed in the search as text: letters and ↑ neither move the selection nor command', async () => {
+    const hub = givenHub({ incidents: FOUR });
+    const { user } = renderConsole(FOUR, hub);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    await user.click(search());
+    // "pa" finds every report by its id; outside a field, A would acknowledge and ↑ move up.
+    await user.keyboard('pa{ArrowUp}');
+    expect(search()).toHaveProperty('value', 'pa');
+    expect(selected()).toBe('PA-2');
+    expect(hub.sent).toEqual([]);
+  });
+
+  it('moves through the filtered list only', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('/');
+    await user.keyboard('cau');
+    expect(within(list()).getAllByRole('option')).toHaveLength(2);
+    await user.keyboard('{Escape}');
+    await user.keyboard('{ArrowDown}');
+    expect(selected()).toBe('PA-2');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(selected()).toBe('PA-3');
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(selected()).toBe('PA-2');
+  });
+
+  it('↓ in the search leaves it for the first row of what it found', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('/');
+    await user.keyboard('Trường Tiền{ArrowDown}');
+    expect(document.activeElement).not.toBe(search());
+    expect(selected()).toBe('PA-3');
+    await user.keyboard('{ArrowDown}');
+    expect(selected()).toBe('PA-3');
+  });
+
+  it('Escape in the search leaves it, selecting nothing', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('/');
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).not.toBe(search());
+    expect(selected()).toBeNull();
+    await user.keyboard('{ArrowDown}');
+    expect(selected()).toBe('PA-1');
+  });
+
+  it('does not navigate from a dropdown of the filters', async () => {
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('{ArrowDown}');
+    screen.getByRole('combobox', { name: 'Trạng thái' }).focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(selected()).toBe('PA-1');
+  });
+
+  it('keeps the keys typed in a note to the note', async () => {
+    const working = FOUR.map((i) => ({ ...i, status: 'in_progress' as const }));
+    const hub = givenHub({ incidents: working });
+    const { user } = renderConsole(working, hub);
+    await user.keyboard('{ArrowDown}r');
+    // R opens the resolve note with the cursor in it.
+    const note = document.activeElement as HTMLTextAreaElement;
+    expect(note.tagName).toBe('TEXTAREA');
+    await user.keyboard('Đã hút nước xong{ArrowDown}{ArrowUp}s');
+    expect(note).toHaveProperty('value', 'Đã hút nước xongs');
+    expect(selected()).toBe('PA-1');
+    expect(hub.sent).toEqual([]);
+  });
+
+  it('A acknowledges the selected report through the hub', async () => {
+    const hub = givenHub({ incidents: FOUR });
+    const { user } = renderConsole(FOUR, hub);
+    await user.keyboard('{ArrowDown}{ArrowDown}a');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã cập nhật'));
+    expect(hub.sent).toEqual([{ type: 'incident.acknowledge', data: { incidentId: 'PA-2' } }]);
+  });
+});
+
+describe('operator console: a refused command', () => {
+  beforeEach(() => {
+    givenWardShapes();
+  });
+
+  /** Selects the first report and acknowledges it with the button, as an operator would. */
+  async function acknowledgeFirst(incidents: Incident[], hub: HubDouble, lang: Lang) {
+    const { user } = renderConsole(incidents, hub, lang);
+    await user.click(within(list()).getAllByRole('option')[0]!);
+    await user.click(screen.getByRole('button', { name: lang === 'vi' ? 'A Xác nhận' : 'A Acknowledge' }));
+  }
+
+  /** What the operator is told, once the hub has answered. */
+  const answer = async (text: string) =>
+    waitFor(() => expect(screen.getByRole('status').textContent).toBe(text));
+
+  const refusals: { why: string; error: string; vi: string; en: string }[] = [
+    {
+      why: 'the page is not an operator’s',
+      error: refusal.forbidden,
+      vi: 'Không có quyền: chỉ điều hành viên được gửi lệnh xử lý.',
+      en: 'Not allowed: only operators may send handling commands.',
+    },
+    {
+      why: 'no answer came in time',
+      error: refusal.timeout,
+      vi: 'Trung tâm không trả lời kịp. Kiểm tra kết nối rồi thử lại.',
+      en: 'The hub did not answer in time. Check the connection and try again.',
+    },
+    {
+      why: 'the hub could not store the change',
+      error: refusal.storageUnavailable,
+      vi: 'Trung tâm từ chối: storage unavailable: try again',
+      en: 'The hub refused: storage unavailable: try again',
+    },
+  ];
+  for (const r of refusals) {
+    for (const lang of ['vi', 'en'] as const) {
+      it(`says so when ${r.why} (${lang})`, async () => {
+        await acknowledgeFirst(FOUR, givenHubRefusesCommands(r.error), lang);
+        await answer(r[lang]);
+      });
+    }
+  }
+
+  it('says another operator was faster when the hub already has the report acknowledged (vi)', async () => {
+    const theirs = FOUR.map((i) => ({ ...i, acknowledgedAt: minutesAgo(0), acknowledgedBy: 'Trần Thị B' }));
+    await acknowledgeFirst(FOUR, givenHub({ incidents: theirs }), 'vi');
+    await answer('Phản ánh đã được xác nhận, có thể bởi một điều hành viên khác.');
+  });
+
+  it('names the step and the status the hub holds when the report has moved on (en)', async () => {
+    const assigned = [anIncident('PA-1', { status: 'assigned', department: 'urban-order' })];
+    const resolved = [{ ...assigned[0]!, status: 'resolved' as const }];
+    const { user } = renderConsole(assigned, givenHub({ incidents: resolved }), 'en');
+    await user.click(within(list()).getByRole('option'));
+    await user.click(screen.getByRole('button', { name: 'S Start work' }));
+    await answer('Cannot "Start work": the report is "Resolved". Another operator may just have handled it.');
+  });
+
+  it('says the hub no longer holds the report (vi)', async () => {
+    await acknowledgeFirst(FOUR, givenHub({ incidents: [] }), 'vi');
+    await answer('Trung tâm không còn giữ phản ánh này.');
+  });
+
+  it('shows a refusal it does not know as the hub worded it, as text and never as HTML', async () => {
+    await acknowledgeFirst(FOUR, givenHubRefusesCommands('<img src=x onerror=alert(1)>'), 'en');
+    await answer('The hub refused: <img src=x onerror=alert(1)>');
+    expect(screen.getByRole('status').querySelector('img')).toBeNull();
+  });
+});
+
+describe('operator console: the mini map', () => {
+  it('draws the ward boundaries around the selected report, its own ward marked', async () => {
+    givenWardShapes();
+    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
+    await user.keyboard('{ArrowDown}');
+    const map = screen.getByRole('img', { name: '16.47800, 107.58000' });
+    await waitFor(() => expect(map.querySelectorAll('path').length).toBe(40));
+    expect(map.querySelectorAll('path.own')).toHaveLength(1);
+  });
+});
