@@ -29,9 +29,12 @@ function minutesAgo(n: number): string {
   return new Date(CITY_NOW - n * 60_000).toISOString();
 }
 
-function renderConsole(incidents: Incident[], hub: HubDouble, lang: Lang = 'vi') {
+function renderConsole(incidents: Incident[], hub: HubDouble, lang: Lang = 'vi', readOnly = false) {
   const city = openCity(aCity({ incidents }));
-  return renderWithProviders(<OperatorConsole header={null} send={hub.send} />, { store: city.store, lang });
+  return renderWithProviders(<OperatorConsole header={null} send={hub.send} readOnly={readOnly} />, {
+    store: city.store,
+    lang,
+  });
 }
 
 /** The title of the selected row, or null when none is. */
@@ -222,6 +225,23 @@ describe('operator console: a refused command', () => {
     await acknowledgeFirst(FOUR, givenHubRefusesCommands('<img src=x onerror=alert(1)>'), 'en');
     await answer('The hub refused: <img src=x onerror=alert(1)>');
     expect(screen.getByRole('status').querySelector('img')).toBeNull();
+  });
+});
+
+describe('operator console: a page that may not command (a leader’s, a visitor’s)', () => {
+  it('shows the report and says it is view only, with no command buttons, and the command keys do nothing', async () => {
+    givenWardShapes();
+    const hub = givenHub({ incidents: FOUR });
+    const { user } = renderConsole(FOUR, hub, 'en', true);
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Ngập nước đường Lê Lợi');
+    expect(screen.getByRole('note').textContent).toBe(
+      'View only: this account cannot send handling commands. An operator account can.',
+    );
+    expect(screen.queryByRole('group', { name: 'Actions' })).toBeNull();
+    await user.keyboard('agsrx');
+    expect(hub.sent).toEqual([]);
+    expect(document.querySelector('textarea')).toBeNull();
   });
 });
 

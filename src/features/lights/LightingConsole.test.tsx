@@ -11,7 +11,7 @@ import { aCity, lampInventory, openCity, type CabinetLamps } from '../../../test
 import { renderWithProviders } from '../../../tests/support/render';
 import type { Lang } from '../../shared/i18n/i18n';
 import { LAMP_FAULT, LAMP_ON } from '../../shared/protocol/codes';
-import type { Cabinet, LampColumns } from '../../shared/protocol/events';
+import type { Cabinet } from '../../shared/protocol/events';
 import { LightingConsole } from './LightingConsole';
 
 // The lights console through its DOM: the cabinets are a listbox of options, the filters a search
@@ -34,12 +34,12 @@ const CABINETS: CabinetLamps[] = [
 ];
 const LAMPS = lampInventory(CABINETS);
 
-function renderConsole(hub: HubDouble, lang: Lang = 'vi', lamps: LampColumns = LAMPS) {
-  const city = openCity(aCity({ lamps }));
-  return renderWithProviders(<LightingConsole header={null} send={hub.send} lamps={city.lamps} />, {
-    store: city.store,
-    lang,
-  });
+function renderConsole(hub: HubDouble, lang: Lang = 'vi', readOnly = false) {
+  const city = openCity(aCity({ lamps: LAMPS }));
+  return renderWithProviders(
+    <LightingConsole header={null} send={hub.send} lamps={city.lamps} readOnly={readOnly} />,
+    { store: city.store, lang },
+  );
 }
 
 const list = () => screen.getByRole('listbox');
@@ -199,6 +199,16 @@ describe('lights console: the hub’s answer to a switch', () => {
     await switchOn('CAB-19753-001', givenHubRefusesCommands('<img src=x onerror=alert(1)>'), 'en');
     await answer('The hub refused: <img src=x onerror=alert(1)>');
     expect(screen.getByRole('status').querySelector('img')).toBeNull();
+  });
+
+  it('offers no switches on a page that may not command, and says why', async () => {
+    const { user } = renderConsole(givenHub({ lamps: LAMPS }), 'vi', true);
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('CAB-19753-001');
+    expect(screen.getByRole('note').textContent).toBe(
+      'Chỉ xem: tài khoản này không điều khiển đèn. Cần tài khoản điều hành viên.',
+    );
+    expect(screen.queryByRole('group', { name: 'Điều khiển' })).toBeNull();
   });
 
   it('shows an offline cabinet as offline before any command is tried', async () => {
