@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aCity } from '../../tests/support/city';
 import { makeStore } from '../app/store';
 import { LightColumns } from '../features/lights/lightColumns';
 import { StreamPipeline } from './pipeline';
@@ -184,20 +185,7 @@ describe('what the page does with it: each kind of bad event dropped and counted
     });
     const report = (id: string) => ({ ...typed['incident.reported']!.valid, id });
     const ev = (seq: number, type: string, data: unknown) => ({ seq, type, ts: 1_795_428_000_000, data });
-    expect(
-      pipeline.onSnapshot({
-        seq: 10,
-        state: {
-          city: 'Huế',
-          clock: { now: 1_795_428_000_000, scale: 1, simulated: true },
-          incidents: [],
-          alerts: [],
-          cameras: [],
-          kpis: [],
-          lamps: { count: 0, lon: [], lat: [], cabinet: [], state: [], level: [], watts: [], cabinets: [] },
-        },
-      }),
-    ).toBe(true);
+    expect(pipeline.onSnapshot({ seq: 10, state: aCity() })).toBe(true);
 
     pipeline.onEvents({
       events: [

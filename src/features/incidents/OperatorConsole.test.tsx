@@ -8,6 +8,7 @@ import {
   type HubDouble,
 } from '../../../mocks/scenarios';
 import { aCity, anIncident, CITY_NOW, openCity } from '../../../tests/support/city';
+import { describeKeyboardFlow } from '../../../tests/support/consoleKeyboard';
 import { renderWithProviders } from '../../../tests/support/render';
 import type { Lang } from '../../shared/i18n/i18n';
 import type { Incident } from '../../shared/protocol/events';
@@ -37,33 +38,33 @@ function renderConsole(incidents: Incident[], hub: HubDouble, lang: Lang = 'vi',
   });
 }
 
-/** The title of the selected row, or null when none is. */
 const list = () => screen.getByRole('listbox');
+/** The id of the report a row shows. */
+const idOf = (row: HTMLElement) => FOUR.find((i) => row.textContent?.includes(i.title))?.id;
 const selected = () => {
   const row = within(list()).queryByRole('option', { selected: true });
-  return row && FOUR.find((i) => row.textContent?.includes(i.title))?.id;
+  return row ? (idOf(row) ?? null) : null;
 };
 const search = () => within(screen.getByRole('search')).getByRole('textbox');
 
-describe('operator console: the keyboard', () => {
-  beforeEach(() => {
+describeKeyboardFlow('operator console', {
+  render: () => {
     // Selecting a report shows its mini map, which loads the ward boundaries.
     givenWardShapes();
-  });
+    return renderConsole(FOUR, givenHub({ incidents: FOUR }));
+  },
+  rows: ['PA-1', 'PA-2', 'PA-3', 'PA-4'],
+  idOf,
+  // Folded: "cau" finds "cầu".
+  search: { text: 'cau', found: ['PA-2', 'PA-3'] },
+  // Every report's id starts so.
+  everyRow: 'pa',
+  dropdown: 'Trạng thái',
+});
 
-  it('moves the selection with ↓ and ↑ through the list, stopping at its ends', async () => {
-    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
-    expect(selected()).toBeNull();
-    await user.keyboard('{ArrowDown}');
-    expect(selected()).toBe('PA-1');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('PA-3');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('PA-4');
-    await user.keyboard('{ArrowUp}');
-    expect(selected()).toBe('PA-3');
-    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
-    expect(selected()).toBe('PA-1');
+describe('operator console: the keyboard, beyond moving through the list', () => {
+  beforeEach(() => {
+    givenWardShapes();
   });
 
   it('shows the selected report beside the list', async () => {
@@ -72,65 +73,22 @@ describe('operator console: the keyboard', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Cây đổ trên cầu Phú Xuân');
   });
 
-  it('/ puts the cursor in the search without typing the slash', async () => {
-    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
-    await user.keyboard('/');
-    expect(document.activeElement).toBe(search());
-    expect(search()).toHaveProperty('value', '');
-  });
-
-  it('takes what is typed in the search as text: letters and ↑ neither move the selection nor command', async () => {
+  it('A acknowledges the selected report through the hub', async () => {
     const hub = givenHub({ incidents: FOUR });
     const { user } = renderConsole(FOUR, hub);
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    await user.click(search());
-    // "pa" finds every report by its id; outside a field, A would acknowledge and ↑ move up.
-    await user.keyboard('pa{ArrowUp}');
-    expect(search()).toHaveProperty('value', 'pa');
-    expect(selected()).toBe('PA-2');
+    await user.keyboard('{ArrowDown}{ArrowDown}a');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã cập nhật'));
+    expect(hub.sent).toEqual([{ type: 'incident.acknowledge', data: { incidentId: 'PA-2' } }]);
+  });
+
+  it('takes the command letters typed in the search as text', async () => {
+    const hub = givenHub({ incidents: FOUR });
+    const { user } = renderConsole(FOUR, hub);
+    await user.keyboard('{ArrowDown}/');
+    await user.keyboard('pa gsrx');
+    expect(search()).toHaveProperty('value', 'pa gsrx');
     expect(hub.sent).toEqual([]);
-  });
-
-  it('moves through the filtered list only', async () => {
-    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
-    await user.keyboard('/');
-    await user.keyboard('cau');
-    expect(within(list()).getAllByRole('option')).toHaveLength(2);
-    await user.keyboard('{Escape}');
-    await user.keyboard('{ArrowDown}');
-    expect(selected()).toBe('PA-2');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('PA-3');
-    await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(selected()).toBe('PA-2');
-  });
-
-  it('↓ in the search leaves it for the first row of what it found', async () => {
-    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
-    await user.keyboard('/');
-    await user.keyboard('Trường Tiền{ArrowDown}');
-    expect(document.activeElement).not.toBe(search());
-    expect(selected()).toBe('PA-3');
-    await user.keyboard('{ArrowDown}');
-    expect(selected()).toBe('PA-3');
-  });
-
-  it('Escape in the search leaves it, selecting nothing', async () => {
-    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
-    await user.keyboard('/');
-    await user.keyboard('{Escape}');
-    expect(document.activeElement).not.toBe(search());
-    expect(selected()).toBeNull();
-    await user.keyboard('{ArrowDown}');
-    expect(selected()).toBe('PA-1');
-  });
-
-  it('does not navigate from a dropdown of the filters', async () => {
-    const { user } = renderConsole(FOUR, givenHub({ incidents: FOUR }));
-    await user.keyboard('{ArrowDown}');
-    screen.getByRole('combobox', { name: 'Trạng thái' }).focus();
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('PA-1');
+    expect(document.querySelector('textarea')).toBeNull();
   });
 
   it('keeps the keys typed in a note to the note', async () => {
@@ -145,14 +103,6 @@ describe('operator console: the keyboard', () => {
     expect(note).toHaveProperty('value', 'Đã hút nước xongs');
     expect(selected()).toBe('PA-1');
     expect(hub.sent).toEqual([]);
-  });
-
-  it('A acknowledges the selected report through the hub', async () => {
-    const hub = givenHub({ incidents: FOUR });
-    const { user } = renderConsole(FOUR, hub);
-    await user.keyboard('{ArrowDown}{ArrowDown}a');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã cập nhật'));
-    expect(hub.sent).toEqual([{ type: 'incident.acknowledge', data: { incidentId: 'PA-2' } }]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type HubDouble,
 } from '../../../mocks/scenarios';
 import { aCity, lampInventory, openCity, type CabinetLamps } from '../../../tests/support/city';
+import { describeKeyboardFlow } from '../../../tests/support/consoleKeyboard';
 import { renderWithProviders } from '../../../tests/support/render';
 import type { Lang } from '../../shared/i18n/i18n';
 import { LAMP_FAULT, LAMP_ON } from '../../shared/protocol/codes';
@@ -43,91 +44,38 @@ function renderConsole(hub: HubDouble, lang: Lang = 'vi', readOnly = false) {
 }
 
 const list = () => screen.getByRole('listbox');
-/** The id of the selected cabinet, or null when none is. */
-const selected = () =>
-  within(list())
-    .queryByRole('option', { selected: true })
-    ?.textContent?.match(/CAB-\d+-\d+/)?.[0] ?? null;
-const search = () => within(screen.getByRole('search')).getByRole('textbox');
+/** The id of the cabinet a row shows. */
+const idOf = (row: HTMLElement) => row.textContent?.match(/CAB-\d+-\d+/)?.[0];
+const selected = () => {
+  const row = within(list()).queryByRole('option', { selected: true });
+  return row ? (idOf(row) ?? null) : null;
+};
 
-describe('lights console: the keyboard', () => {
-  it('moves the selection with ↓ and ↑ through the list, stopping at its ends', async () => {
-    const { user } = renderConsole(givenHub({ lamps: LAMPS }));
-    expect(selected()).toBeNull();
-    await user.keyboard('{ArrowDown}');
-    expect(selected()).toBe('CAB-19753-001');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('CAB-19777-001');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('CAB-19774-001');
-    await user.keyboard('{ArrowUp}');
-    expect(selected()).toBe('CAB-19777-001');
-    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
-    expect(selected()).toBe('CAB-19753-001');
-  });
+describeKeyboardFlow('lights console', {
+  render: () => renderConsole(givenHub({ lamps: LAMPS })),
+  rows: CABINETS.map((c) => c.cabinet.id),
+  idOf,
+  // Folded: "phu xuan" finds the ward Phú Xuân.
+  search: { text: 'phu xuan', found: ['CAB-19753-001', 'CAB-19753-002'] },
+  everyRow: 'cab',
+  dropdown: 'Phường/xã',
+});
 
+describe('lights console: the keyboard, beyond moving through the list', () => {
   it('shows the selected cabinet beside the list', async () => {
     const { user } = renderConsole(givenHub({ lamps: LAMPS }));
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('CAB-19753-002');
   });
 
-  it('/ puts the cursor in the search without typing the slash', async () => {
-    const { user } = renderConsole(givenHub({ lamps: LAMPS }));
-    await user.keyboard('/');
-    expect(document.activeElement).toBe(search());
-    expect(search()).toHaveProperty('value', '');
-  });
-
-  it('takes what is typed in the search as text: ↑ does not move the selection', async () => {
+  it('keeps the keys typed in the dim level to the field', async () => {
     const { user } = renderConsole(givenHub({ lamps: LAMPS }));
     await user.keyboard('{ArrowDown}{ArrowDown}');
-    await user.click(search());
-    await user.keyboard('cab{ArrowUp}');
-    expect(search()).toHaveProperty('value', 'cab');
+    const level = screen.getByRole('spinbutton', { name: 'Mức giảm sáng (%)' });
+    await user.click(level);
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowDown}/');
     expect(selected()).toBe('CAB-19753-002');
-  });
-
-  it('moves through the filtered list only', async () => {
-    const { user } = renderConsole(givenHub({ lamps: LAMPS }));
-    await user.keyboard('/');
-    await user.keyboard('phu xuan');
-    expect(within(list()).getAllByRole('option')).toHaveLength(2);
-    await user.keyboard('{Escape}{ArrowDown}');
-    expect(selected()).toBe('CAB-19753-001');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(selected()).toBe('CAB-19753-002');
-    await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(selected()).toBe('CAB-19753-001');
-  });
-
-  it('↓ in the search leaves it for the first row of what it found', async () => {
-    const { user } = renderConsole(givenHub({ lamps: LAMPS }));
-    await user.keyboard('/');
-    await user.keyboard('Kim Long{ArrowDown}');
-    expect(document.activeElement).not.toBe(search());
-    expect(selected()).toBe('CAB-19774-001');
-  });
-
-  it('Escape in the search leaves it, selecting nothing', async () => {
-    const { user } = renderConsole(givenHub({ lamps: LAMPS }));
-    await user.keyboard('/');
-    await user.keyboard('{Escape}');
-    expect(document.activeElement).not.toBe(search());
-    expect(selected()).toBeNull();
-    await user.keyboard('{ArrowDown}');
-    expect(selected()).toBe('CAB-19753-001');
-  });
-
-  it('does not navigate from the ward dropdown or the dim level', async () => {
-    const { user } = renderConsole(givenHub({ lamps: LAMPS }));
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    screen.getByRole('combobox', { name: 'Phường/xã' }).focus();
-    await user.keyboard('{ArrowDown}{ArrowUp}');
-    expect(selected()).toBe('CAB-19753-002');
-    await user.click(screen.getByRole('spinbutton', { name: 'Mức giảm sáng (%)' }));
-    await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(selected()).toBe('CAB-19753-002');
+    expect(document.activeElement).toBe(level);
   });
 });
 
