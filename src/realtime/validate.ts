@@ -49,7 +49,8 @@ export function validateEvent(env: RawEnvelope, lampCount: number): Validated {
         }
       : { ok: false, reason: 'invalid-data' };
   }
-  const schema = knownSchemas[type];
+  // Own keys only: a type named like an Object.prototype member (`constructor`) is unknown too.
+  const schema = Object.hasOwn(knownSchemas, type) ? knownSchemas[type] : undefined;
   if (!schema) return { ok: false, reason: 'unknown-type' };
   const parsed = schema.safeParse(data);
   if (!parsed.success) return { ok: false, reason: 'invalid-data' };
