@@ -2,7 +2,7 @@ import { AlarmCenter } from '../features/alarms/AlarmCenter';
 import { OperatorConsole } from '../features/incidents/OperatorConsole';
 import type { SendCommand } from '../realtime/commands';
 import type { LightColumns } from '../features/lights/lightColumns';
-import { LightingConsole } from '../features/lights/LightingConsole';
+import { LightsConsole } from '../features/lights/console/LightsConsole';
 import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
 import { CityMap } from '../features/map/CityMap';
 import { Header } from '../features/wall/Header';
@@ -23,7 +23,7 @@ export function App({ lamps, route, send }: { lamps: LightColumns; route: string
   if (route.startsWith('/lights')) {
     return (
       <div className="console-page">
-        <LightingConsole header={<Header />} send={send} lamps={lamps} readOnly={!operator} />
+        <LightsConsole header={<Header />} send={send} lamps={lamps} readOnly={!operator} />
         <AlarmCenter onAcknowledge={acknowledge} />
       </div>
     );
