@@ -70,17 +70,17 @@ type RowProps = RowPlace & Omit<HTMLAttributes<HTMLDivElement>, keyof RowPlace |
 
 /**
  * One option of a WindowedList, placed at `top`. Its inline top and height are what tools read a
- * row's position from. Other attributes (the console's data-*) go on the option as they are.
+ * row's position from. Other attributes (the console's data-*) go on the option too.
  */
 export function ListRow({ id, selected, top, height, className, onSelect, children, ...attrs }: RowProps) {
   return (
     <div
+      {...attrs}
       role="option"
       aria-selected={selected}
       className={`console-row${className ? ` ${className}` : ''}${selected ? ' selected' : ''}`}
       style={{ top, height }}
       onClick={() => onSelect(id)}
-      {...attrs}
     >
       {children}
     </div>
