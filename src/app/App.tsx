@@ -1,7 +1,7 @@
 import { AlarmCenter } from '../features/alarms/AlarmCenter';
 import { OperatorConsole } from '../features/incidents/OperatorConsole';
 import type { LightColumns } from '../features/lights/lightColumns';
-import { LightingConsole } from '../features/lights/LightingConsole';
+import { LightsConsole } from '../features/lights/console/LightsConsole';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
 import { camerasOnMap } from '../features/cameras/camerasOnMap';
@@ -51,7 +51,7 @@ export function App({
   if (route.startsWith('/lights')) {
     return (
       <div className="console-page">
-        <LightingConsole header={<Header />} send={send} lamps={lamps} readOnly={!operator} />
+        <LightsConsole header={<Header />} send={send} lamps={lamps} faults={faults} readOnly={!operator} />
         <AlarmCenter onAcknowledge={acknowledge} />
       </div>
     );

@@ -1,5 +1,6 @@
 import { act } from '@testing-library/react';
 import { makeStore, type AppStore } from '../../src/app/store';
+import { LampFaultWatch } from '../../src/features/lights/lampFaults';
 import { LightColumns } from '../../src/features/lights/lightColumns';
 import { StreamPipeline } from '../../src/realtime/pipeline';
 import { cityNow } from '../../src/realtime/connectionSlice';
@@ -97,6 +98,8 @@ export interface TestCity {
   store: AppStore;
   /** the lamp columns the page's map and lights console read */
   lamps: LightColumns;
+  /** the page's lamp fault judgement, made at every change here (the page's throttles it to once a second) */
+  faults: LampFaultWatch;
   /** events the hub sends next, with the next seqs, applied as one frame (inside React's act) */
   receive(...events: CityEvent[]): void;
   /** the next `n` events are lost on the way: the page sees a gap in the seqs after them */
@@ -123,6 +126,13 @@ export function openCity(state: CityState, seq = 100): TestCity {
     requestResync: (lastSeq) => resyncs.push(lastSeq),
     now: () => Date.now(),
   });
+  const faults = new LampFaultWatch(
+    store,
+    lamps,
+    () => cityNow(store.getState().connection.clock, Date.now()),
+    0,
+  );
+  faults.start();
   let nextSeq = seq + 1;
   const load = (s: CityState, at: number) => {
     if (!pipeline.onSnapshot({ seq: at, state: s })) throw new Error('the test city is not a valid snapshot');
@@ -132,6 +142,7 @@ export function openCity(state: CityState, seq = 100): TestCity {
   return {
     store,
     lamps,
+    faults,
     resyncs,
     receive(...events) {
       const ts = Math.round(cityNow(store.getState().connection.clock, Date.now()) ?? state.clock.now);

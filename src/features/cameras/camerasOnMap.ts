@@ -1,5 +1,6 @@
 import { IconLayer } from '@deck.gl/layers';
 import { useMemo } from 'react';
+import { selectCityClock } from '../../app/connection';
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
 import { BLINK_MS, blinkOn } from '../../shared/map/animation';
@@ -24,7 +25,7 @@ export const camerasOnMap = mapCapability<CamerasOnMap>({
   useData() {
     const cameras = useAppSelector(selectAllCameras);
     const alerts = useAppSelector(selectAlerts);
-    const scale = useAppSelector((s) => s.connection.clock?.scale ?? 1);
+    const scale = useAppSelector(selectCityClock)?.scale ?? 1;
     const now = useCityNow(1000);
     const flashing = useMemo(
       () => flashingCameras(alerts, now ?? 0, CAMERA_FLASH_REAL_MS * scale),

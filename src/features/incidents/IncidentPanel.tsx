@@ -4,10 +4,11 @@ import { useCityNow } from '../../app/useCityNow';
 import { DEPARTMENTS } from '../../shared/city/profile';
 import { formatCityDate, formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
-import type { CommandType, Incident, IncidentCommandType } from '../../shared/protocol/events';
+import type { CommandAck, Incident, IncidentCommandType } from '../../shared/protocol/events';
 import { canApply } from '../../shared/protocol/incident';
-import type { CommandData } from '../../realtime/commands';
-import type { CommandRunner } from './useCommandRunner';
+import type { CommandData } from '../../app/connection';
+import type { CommandAnswer } from '../../shared/ui/console/useCommandRunner';
+import { incidentAnswerText } from './commandErrors';
 import { categoryOf } from './filters';
 import { IncidentFacts, IncidentTimeline } from '../../shared/ui/IncidentFacts';
 import { MiniMap } from './MiniMap';
@@ -15,9 +16,22 @@ import { formatRemaining, slaClock, slaDeadline } from './sla';
 
 export type PanelMode = 'idle' | 'assign' | 'resolve' | 'reject';
 
+/**
+ * Sends an incident command through the console's runner (one at a time, the answer kept for the
+ * incident's panel); null if another was still in flight.
+ */
+export type IncidentCommand = <T extends IncidentCommandType>(
+  type: T,
+  data: CommandData<T>,
+) => Promise<CommandAck | null>;
+
 interface Props {
   incident: Incident;
-  runner: CommandRunner;
+  command: IncidentCommand;
+  /** a command is in flight */
+  busy: boolean;
+  /** the runner's last answer, shown if it was about this incident */
+  result: CommandAnswer | null;
   mode: PanelMode;
   onMode: (m: PanelMode) => void;
   /** a leader's or visitor's page: the facts and timeline, no commands */
@@ -25,12 +39,19 @@ interface Props {
 }
 
 /** The detail of one incident (keyed by id: its local state starts afresh for another), its SLA clock, its timeline, and the commands that can move it on. */
-export function IncidentPanel({ incident: inc, runner, mode, onMode, readOnly = false }: Props) {
+export function IncidentPanel({
+  incident: inc,
+  command,
+  busy,
+  result,
+  mode,
+  onMode,
+  readOnly = false,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const now = useCityNow(1000);
-  const { busy } = runner;
-  const result = runner.result?.incidentId === inc.id ? runner.result : null;
+  const answer = result?.about === inc.id ? result.ack : null;
   const [text, setText] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
   const clock = now === null ? null : slaClock(inc, now);
@@ -39,9 +60,9 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode, readOnly = 
     if (mode === 'resolve' || mode === 'reject') textRef.current?.focus();
   }, [mode]);
 
-  async function run<T extends CommandType>(type: T, data: CommandData<T>) {
-    const ack = await runner.run(type, data);
-    if (ack.ok) {
+  async function run<T extends IncidentCommandType>(type: T, data: CommandData<T>) {
+    const ack = await command(type, data);
+    if (ack?.ok) {
       onMode('idle');
       setText('');
     }
@@ -132,7 +153,7 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode, readOnly = 
           </div>
 
           {mode === 'assign' && can('incident.assign') && (
-            <div className="console-departments" role="group" aria-label={t('console.assign')}>
+            <div className="console-actions" role="group" aria-label={t('console.assign')}>
               {DEPARTMENTS.map((d, i) => (
                 <button
                   key={d}
@@ -172,13 +193,13 @@ export function IncidentPanel({ incident: inc, runner, mode, onMode, readOnly = 
               </button>
             </form>
           )}
-          {result && (
+          {answer && (
             <div
-              className={result.ok ? 'console-result ok' : 'console-result error'}
+              className={answer.ok ? 'console-result ok' : 'console-result error'}
               role="status"
               data-testid="command-result"
             >
-              {result.text}
+              {incidentAnswerText(answer, t)}
             </div>
           )}
         </>

@@ -1,30 +1,28 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
 import { DEPARTMENTS } from '../../shared/city/profile';
-import { HUE_WARDS, wardName } from '../../shared/city/wards';
+import { wardName } from '../../shared/city/wards';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
-import {
-  INCIDENT_CATEGORIES,
-  INCIDENT_SOURCES,
-  INCIDENT_STATUSES,
-  SEVERITIES,
-} from '../../shared/protocol/codes';
 import { canApply } from '../../shared/protocol/incident';
-import type { SendCommand } from '../../realtime/commands';
-import { toCsv } from './csv';
-import { categoryOf, ConsoleRows, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
+import type { Incident } from '../../shared/protocol/events';
+import { ConsoleFrame, EmptyDetail } from '../../shared/ui/console/ConsoleFrame';
+import { FilterBar } from '../../shared/ui/console/FilterBar';
+import { useCommandRunner } from '../../shared/ui/console/useCommandRunner';
+import type { ListModel } from '../../shared/ui/console/listModel';
+import { useListKeys } from '../../shared/ui/console/useListKeys';
+import type { SendCommand } from '../../app/connection';
+import { ConsoleRows, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
+import { IncidentFilters } from './IncidentFilters';
 import { IncidentList } from './IncidentList';
-import { IncidentPanel, type PanelMode } from './IncidentPanel';
-import { useCommandRunner } from './useCommandRunner';
+import { IncidentPanel, type IncidentCommand, type PanelMode } from './IncidentPanel';
+import { incidentsCsv, incidentsCsvName } from './incidentsCsv';
 import { selectIncidentById, selectIncidentShards } from './incidentsSlice';
-import { isOverdue, slaDeadline } from './sla';
-import './console.css';
-
-const wardsByName = [...HUE_WARDS].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+import './operatorConsole.css';
 
 /**
  * The operator console (route /operator): the incident list with filters and sorting, the detail of
@@ -49,9 +47,12 @@ export function OperatorConsole({
   const [sort, setSort] = useState<SortKey>('newest');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [mode, setMode] = useState<PanelMode>('idle');
-  const search = useRef<HTMLInputElement>(null);
-  const runner = useCommandRunner(send);
+  const runner = useCommandRunner();
   const { run } = runner;
+  const command = useCallback<IncidentCommand>(
+    (type, data) => run(data.incidentId, () => send(type, data)),
+    [run, send],
+  );
 
   const [rowCache] = useState(() => new ConsoleRows(wardName));
   const rows = rowCache.get(shards, filter, sort);
@@ -61,217 +62,98 @@ export function OperatorConsole({
     setSelectedId(id);
     setMode('idle');
   }, []);
-  const set = (patch: Partial<IncidentFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const setFilterPart = (patch: Partial<IncidentFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
-  // Keyboard: the console's own keys, except while typing in a text field or choosing in a dropdown.
-  // From the search field, ↓ goes down into the list and Esc leaves it.
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      const el = ev.target as HTMLElement;
-      if (el === search.current && (ev.key === 'ArrowDown' || ev.key === 'Escape')) {
-        el.blur();
-        if (ev.key === 'ArrowDown' && rows[0]) setSelectedId(rows[0].id);
-        ev.preventDefault();
-        return;
-      }
-      const typing =
-        el.tagName === 'TEXTAREA' ||
-        el.tagName === 'SELECT' ||
-        (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text');
-      if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-      const i = rows.findIndex((r) => r.id === selectedId);
-      const key = ev.key.toLowerCase();
-      if (ev.key === 'ArrowDown' || key === 'j')
-        setSelectedId(rows[Math.min(rows.length - 1, i + 1)]?.id ?? null);
-      else if (ev.key === 'ArrowUp' || key === 'k') setSelectedId(rows[Math.max(0, i - 1)]?.id ?? null);
-      else if (ev.key === '/') search.current?.focus();
-      else if (ev.key === 'Escape') setMode('idle');
-      else if (!selected || readOnly) return;
-      else if (key === 'a' && canApply('incident.acknowledge', selected))
-        void run('incident.acknowledge', { incidentId: selected.id });
-      else if (key === 'g' && canApply('incident.assign', selected)) setMode('assign');
-      else if (mode === 'assign' && DEPARTMENTS[Number(ev.key) - 1])
-        void run('incident.assign', {
-          incidentId: selected.id,
-          department: DEPARTMENTS[Number(ev.key) - 1]!,
-        }).then((ack) => ack.ok && setMode('idle'));
-      else if (key === 's' && canApply('incident.start', selected))
-        void run('incident.start', { incidentId: selected.id });
-      else if (key === 'r' && canApply('incident.resolve', selected)) setMode('resolve');
-      else if (key === 'x' && canApply('incident.reject', selected)) setMode('reject');
-      else return;
-      ev.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selectedId, selected, mode, run, readOnly]);
+  const list: ListModel = { count: rows.length, idAt: (i) => rows[i]!.id, selectedId };
+  const search = useListKeys(list, {
+    onSelect: setSelectedId,
+    onKey: (ev, move) => commandKey(ev.key, move),
+  });
 
-  function exportCsv() {
-    const header = [
-      'id',
-      t('csv.reportedAt'),
-      t('csv.category'),
-      t('csv.title'),
-      t('csv.ward'),
-      t('csv.severity'),
-      t('csv.status'),
-      t('csv.source'),
-      t('csv.department'),
-      t('csv.deadline'),
-      t('csv.overdue'),
-    ];
-    const local = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-    const body = rows.map((i) => [
-      i.id,
-      local(Date.parse(i.reportedAt)),
-      t(`category.${categoryOf(i)}`),
-      i.title,
-      wardName(i.ward) ?? '',
-      t(`severity.${i.severity}`),
-      t(`status.${i.status}`),
-      t(`source.${i.source}`),
-      i.department ? t(`department.${i.department}`, { defaultValue: i.department }) : '',
-      local(slaDeadline(i)),
-      now !== null && isOverdue(i, now) ? t('csv.yes') : '',
-    ]);
-    const blob = new Blob([toCsv(header, body)], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `phan-anh-${local(now ?? Date.now()).replace(/[-: ]/g, '')}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  /** The console's own keys, outside fields: j/k as ↓/↑, Escape out of a mode, the command keys. */
+  function commandKey(pressed: string, move: (step: 1 | -1) => void): boolean {
+    const key = pressed.toLowerCase();
+    if (key === 'j') move(1);
+    else if (key === 'k') move(-1);
+    else if (pressed === 'Escape') setMode('idle');
+    else if (!selected || readOnly) return false;
+    else if (key === 'a' && canApply('incident.acknowledge', selected))
+      void command('incident.acknowledge', { incidentId: selected.id });
+    else if (key === 'g' && canApply('incident.assign', selected)) setMode('assign');
+    else if (mode === 'assign' && DEPARTMENTS[Number(pressed) - 1])
+      void command('incident.assign', {
+        incidentId: selected.id,
+        department: DEPARTMENTS[Number(pressed) - 1]!,
+      }).then((ack) => ack?.ok && setMode('idle'));
+    else if (key === 's' && canApply('incident.start', selected))
+      void command('incident.start', { incidentId: selected.id });
+    else if (key === 'r' && canApply('incident.resolve', selected)) setMode('resolve');
+    else if (key === 'x' && canApply('incident.reject', selected)) setMode('reject');
+    else return false;
+    return true;
   }
 
   return (
-    <div className="console">
-      {header}
-      <div className="console-body">
-        <section className="console-left">
-          <div className="console-filters" role="search">
-            <input
-              ref={search}
-              type="text"
-              data-testid="filter-text"
-              placeholder={t('console.search')}
-              value={filter.text}
-              onChange={(e) => set({ text: e.target.value })}
-            />
-            <select
-              data-testid="filter-status"
-              value={filter.status}
-              onChange={(e) => set({ status: e.target.value })}
-              aria-label={t('csv.status')}
-            >
-              <option value="open">{t('console.open')}</option>
-              <option value="">{t('console.all')}</option>
-              {INCIDENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-            <select
-              data-testid="filter-category"
-              value={filter.category}
-              onChange={(e) => set({ category: e.target.value })}
-              aria-label={t('csv.category')}
-            >
-              <option value="">{t('console.allCategories')}</option>
-              {[...INCIDENT_CATEGORIES, 'other'].map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-            <select
-              data-testid="filter-ward"
-              value={filter.ward}
-              onChange={(e) => set({ ward: e.target.value })}
-              aria-label={t('csv.ward')}
-            >
-              <option value="">{t('console.allWards')}</option>
-              {wardsByName.map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.name}
-                </option>
-              ))}
-            </select>
-            <select
-              data-testid="filter-source"
-              value={filter.source}
-              onChange={(e) => set({ source: e.target.value })}
-              aria-label={t('csv.source')}
-            >
-              <option value="">{t('console.allSources')}</option>
-              {INCIDENT_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`source.${s}`)}
-                </option>
-              ))}
-            </select>
-            <div className="console-severities" role="group" aria-label={t('csv.severity')}>
-              {SEVERITIES.map((s) => (
-                <label key={s}>
-                  <input
-                    type="checkbox"
-                    data-testid={`filter-severity-${s}`}
-                    checked={filter.severities.includes(s)}
-                    onChange={() =>
-                      set({
-                        severities: filter.severities.includes(s)
-                          ? filter.severities.filter((x) => x !== s)
-                          : [...filter.severities, s],
-                      })
-                    }
-                  />
-                  <span className={`sev-pill sev-bg-${s}`}>{t(`severity.${s}`)}</span>
-                </label>
-              ))}
-            </div>
-            <select
-              data-testid="sort"
-              value={sort}
-              onChange={(e) => setSort(e.target.value as SortKey)}
-              aria-label={t('console.sort')}
-            >
-              {(['newest', 'oldest', 'severity', 'deadline'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`console.sortBy.${k}`)}
-                </option>
-              ))}
-            </select>
-            <span className="console-count num" data-testid="console-count">
-              {t('console.count', { count: rows.length })}
-            </span>
-            <button type="button" data-testid="export-csv" onClick={exportCsv}>
-              {t('console.export')}
-            </button>
-          </div>
-          <IncidentList rows={rows} selectedId={selectedId} onSelect={selectRow} now={now} />
-        </section>
-        <aside className="console-right">
-          {selected ? (
-            <IncidentPanel
-              key={selected.id}
-              incident={selected}
-              runner={runner}
-              mode={mode}
-              onMode={setMode}
-              readOnly={readOnly}
-            />
-          ) : (
-            <div className="console-empty">
-              {t('console.pick')}
-              <div className="console-keys">
-                <kbd>↑</kbd> <kbd>↓</kbd> {t('console.keys.select')} · <kbd>/</kbd> {t('console.keys.search')}{' '}
-                · <kbd>A</kbd> <kbd>G</kbd> <kbd>S</kbd> <kbd>R</kbd> <kbd>X</kbd>{' '}
-                {t('console.keys.commands')}
-              </div>
-              {now !== null && <div className="num">{formatCityTime(now, lang, true)}</div>}
-            </div>
-          )}
-        </aside>
-      </div>
-    </div>
+    <ConsoleFrame
+      className="operator"
+      header={header}
+      list={
+        <>
+          <FilterBar
+            ref={search}
+            search={{
+              testId: 'filter-text',
+              placeholder: t('console.search'),
+              value: filter.text,
+              onChange: (text) => setFilterPart({ text }),
+            }}
+            count={{ testId: 'console-count', text: t('console.count', { count: rows.length }) }}
+            actions={
+              <button type="button" data-testid="export-csv" onClick={() => download(rows, now, t)}>
+                {t('console.export')}
+              </button>
+            }
+          >
+            <IncidentFilters filter={filter} onFilter={setFilterPart} sort={sort} onSort={setSort} />
+          </FilterBar>
+          <IncidentList rows={rows} list={list} onSelect={selectRow} now={now} />
+        </>
+      }
+      detail={
+        selected ? (
+          <IncidentPanel
+            key={selected.id}
+            incident={selected}
+            command={command}
+            busy={runner.busy}
+            result={runner.result}
+            mode={mode}
+            onMode={setMode}
+            readOnly={readOnly}
+          />
+        ) : (
+          <EmptyDetail
+            pick={t('console.pick')}
+            keys={
+              <>
+                <kbd>A</kbd> <kbd>G</kbd> <kbd>S</kbd> <kbd>R</kbd> <kbd>X</kbd> {t('console.keys.commands')}
+              </>
+            }
+          >
+            {now !== null && <div className="num">{formatCityTime(now, lang, true)}</div>}
+          </EmptyDetail>
+        )
+      }
+    />
   );
+}
+
+/** Saves what the filters show as a CSV file. */
+function download(rows: readonly Incident[], now: number | null, t: TFunction) {
+  const blob = new Blob([incidentsCsv(rows, now, t)], { type: 'text/csv;charset=utf-8' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = incidentsCsvName(now ?? Date.now());
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, type Lang } from '../../shared/i18n/i18n';
-import { commandErrorText } from './commandErrors';
+import { commandErrorText, incidentAnswerText } from './commandErrors';
 
 const i18n = (lng: Lang) => ({ t: createTranslator(lng) });
 
@@ -25,5 +25,13 @@ describe("the hub's refusals, in the operator's language", () => {
     expect(commandErrorText('illegal transition: incident.fly from received', t)).toBe(
       'The hub refused: illegal transition: incident.fly from received',
     );
+  });
+});
+
+describe('incidentAnswerText', () => {
+  it('says done for an accepted command and why not for a refused one', () => {
+    const t = i18n('en').t;
+    expect(incidentAnswerText({ ok: true }, t)).toBe(t('console.done'));
+    expect(incidentAnswerText({ ok: false, error: 'forbidden' }, t)).toBe(commandErrorText('forbidden', t));
   });
 });

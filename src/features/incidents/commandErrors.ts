@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { INCIDENT_STATUSES } from '../../shared/protocol/codes';
+import type { CommandAck } from '../../shared/protocol/events';
 
 const ACTIONS = new Set(['acknowledge', 'assign', 'start', 'resolve', 'reject']);
 const STATUSES = new Set<string>(INCIDENT_STATUSES);
@@ -22,4 +23,9 @@ export function commandErrorText(error: string, t: TFunction): string {
       return t('commandError.illegal', { action, status: t(`status.${illegal[2]!}`) });
   }
   return t('commandError.other', { error });
+}
+
+/** The hub's answer to an incident command as the console shows it: done, or why not. */
+export function incidentAnswerText(ack: CommandAck, t: TFunction): string {
+  return ack.ok ? t('console.done') : commandErrorText(ack.error, t);
 }

@@ -1,9 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'react-redux';
-import { useAppSelector } from '../../../app/hooks';
-import type { AppStore } from '../../../app/store';
-import { cityNow } from '../../../realtime/connectionSlice';
+import { useAppSelector, useAppStore } from '../../../app/hooks';
+import { cityNow } from '../../../app/connection';
 import { HUE_WARDS } from '../../../shared/city/wards';
 import { formatCityTime, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
@@ -27,8 +25,6 @@ import './energy.css';
 const REFRESH_MS = 2000;
 const WARD_ROWS = 6;
 const WARD_CODES = HUE_WARDS.map((w) => w.code);
-
-const useAppStore = useStore.withTypes<AppStore>();
 
 /**
  * ECharts is a chunk of its own, loaded after the wall's first paint: the map and the counts matter

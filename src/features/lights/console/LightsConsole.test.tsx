@@ -6,14 +6,14 @@ import {
   givenOfflineCabinet,
   refusal,
   type HubDouble,
-} from '../../../mocks/scenarios';
-import { aCity, lampInventory, openCity, type CabinetLamps } from '../../../tests/support/city';
-import { describeKeyboardFlow } from '../../../tests/support/consoleKeyboard';
-import { renderWithProviders } from '../../../tests/support/render';
-import type { Lang } from '../../shared/i18n/i18n';
-import { LAMP_FAULT, LAMP_ON } from '../../shared/protocol/codes';
-import type { Cabinet } from '../../shared/protocol/events';
-import { LightingConsole } from './LightingConsole';
+} from '../../../../mocks/scenarios';
+import { aCity, lampInventory, openCity, type CabinetLamps } from '../../../../tests/support/city';
+import { describeKeyboardFlow } from '../../../../tests/support/consoleKeyboard';
+import { renderWithProviders } from '../../../../tests/support/render';
+import type { Lang } from '../../../shared/i18n/i18n';
+import { LAMP_FAULT, LAMP_ON } from '../../../shared/protocol/codes';
+import type { Cabinet } from '../../../shared/protocol/events';
+import { LightsConsole } from './LightsConsole';
 
 // The lights console through its DOM: the cabinets are a listbox of options, the filters a search
 // landmark, the switches a group of buttons, the hub's answer a status. Written against the console
@@ -38,7 +38,13 @@ const LAMPS = lampInventory(CABINETS);
 function renderConsole(hub: HubDouble, lang: Lang = 'vi', readOnly = false) {
   const city = openCity(aCity({ lamps: LAMPS }));
   return renderWithProviders(
-    <LightingConsole header={null} send={hub.send} lamps={city.lamps} readOnly={readOnly} />,
+    <LightsConsole
+      header={null}
+      send={hub.send}
+      lamps={city.lamps}
+      faults={city.faults}
+      readOnly={readOnly}
+    />,
     { store: city.store, lang },
   );
 }
