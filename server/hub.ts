@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import type { CityEvent, CityState, CommandAck, Snapshot } from '../src/shared/protocol/events';
-import { DAY_SPAN_MS } from '../src/shared/lighting/daily';
+import { DAY_SPAN_MS } from '../src/shared/lights/daily';
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDaylight } from '../src/shared/lighting/faults';
-import { HUE } from '../src/shared/lighting/sun';
+import { isDaylight } from '../src/shared/lights/faults';
+import { HUE } from '../src/shared/lights/sun';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
 import type { Cabinet, CabinetStatus, LampColumns } from '../src/shared/protocol/events';
 import { cabinetSummaries } from './lights';

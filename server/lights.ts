@@ -6,8 +6,8 @@ import {
   isDaylight,
   type FaultColumns,
   type LampFaultKind,
-} from '../src/shared/lighting/faults';
-import { HUE, type Place } from '../src/shared/lighting/sun';
+} from '../src/shared/lights/faults';
+import { HUE, type Place } from '../src/shared/lights/sun';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
 import type { CabinetStatus, LampColumns } from '../src/shared/protocol/events';
 
@@ -28,7 +28,7 @@ export interface CabinetSummary {
   /** lamps in state LAMP_FAULT (the same number as `faults['lamp-failure']`) */
   fault: number;
   /**
-   * Lamps with a fault, by kind (src/shared/lighting/faults.ts): the one rule the wall uses, so the
+   * Lamps with a fault, by kind (src/shared/lights/faults.ts): the one rule the wall uses, so the
    * API and the screens count the same lamps. Only `lamp-failure` is counted for a cabinet that is
    * offline or not controlled by the hub: what its lamps should be doing is unknown.
    */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, localMidnight, sunTimes, HUE } from '../src/shared/lighting/sun';
+import { localDay, localMidnight, sunTimes, HUE } from '../src/shared/lights/sun';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../src/shared/protocol/codes';
 import { cityDrawW, PowerMeter } from './power';
 

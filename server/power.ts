@@ -1,6 +1,6 @@
-import { energyTotals, DAY_SPAN_MS, type EnergyTotals } from '../src/shared/lighting/daily';
-import { lampDrawW, PowerSeries } from '../src/shared/lighting/energy';
-import type { Place } from '../src/shared/lighting/sun';
+import { energyTotals, DAY_SPAN_MS, type EnergyTotals } from '../src/shared/lights/daily';
+import { lampDrawW, PowerSeries } from '../src/shared/lights/energy';
+import type { Place } from '../src/shared/lights/sun';
 import type { LampColumns, PowerHistory } from '../src/shared/protocol/events';
 
 /** The lamp columns the meter reads: the protocol's arrays or the hub's typed ones. */

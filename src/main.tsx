@@ -11,7 +11,7 @@ import { takeConfig } from './app/config';
 import { configRead } from './app/configSlice';
 import { makeStore } from './app/store';
 import { LampFaultWatch } from './features/lights/lampFaults';
-import { LightColumns } from './features/lights/lightColumns';
+import { LampColumns } from './features/lights/lampColumns';
 import { connectRealtime } from './realtime/connect';
 import { cityNow } from './realtime/connectionSlice';
 import { mapDiagnostics, type MapDiagnostics } from './shared/diagnostics';
@@ -29,7 +29,7 @@ declare global {
       readonly map: MapDiagnostics;
       /** one lamp as the map draws it: state, level and the RGBA it uploads; null beyond the inventory */
       lamp(index: number): { state: number; level: number; rgba: number[] } | null;
-      /** the fault code the map marks a lamp with (0: none; see src/shared/lighting/faults.ts) */
+      /** the fault code the map marks a lamp with (0: none; see src/shared/lights/faults.ts) */
       faultOf(index: number): number;
     };
   }
@@ -39,7 +39,7 @@ const config = takeConfig(window);
 initI18n(config.lang);
 const store = makeStore();
 store.dispatch(configRead({ problems: config.problems }));
-const lamps = new LightColumns();
+const lamps = new LampColumns();
 const connection = connectRealtime({
   urls: config.hubUrls,
   token: config.token,

@@ -18,7 +18,7 @@ import { applyIncidentUpdate, incidentFromReport } from '../../src/shared/protoc
 import { lightStatesProblem } from '../../src/shared/protocol/lightStates';
 import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { DEPARTMENTS } from '../../src/shared/city/profile';
-import { HUE_SCHEDULES } from '../../src/shared/lighting/schedule';
+import { HUE_SCHEDULES } from '../../src/shared/lights/schedule';
 import { createCitySim, DEFAULT_START } from './city';
 import { HOUR_MS, localMsOfDay } from './sun';
 import { URBAN_WARD_CODES, wardAt } from './wards';

@@ -11,8 +11,8 @@ import type {
   LightStates,
 } from '../../src/shared/protocol/events';
 import { LightStatesBuilder } from '../../src/shared/protocol/lightStates';
-import { lampDrawW, PowerSeries } from '../../src/shared/lighting/energy';
-import { HUE, type Place } from '../../src/shared/lighting/sun';
+import { lampDrawW, PowerSeries } from '../../src/shared/lights/energy';
+import { HUE, type Place } from '../../src/shared/lights/sun';
 import {
   HUE_SCHEDULES,
   nextChange,
@@ -20,7 +20,7 @@ import {
   settingAt,
   type LightingSchedule,
   type Setting,
-} from '../../src/shared/lighting/schedule';
+} from '../../src/shared/lights/schedule';
 import type { LampLayout } from './lamps';
 import type { Agenda } from './queue';
 import type { Rng } from './rng';

@@ -1,7 +1,7 @@
 // The simulator's clock arithmetic for Huế (UTC+7 all year). Sunrise and sunset, and the local-day
-// helpers, are the shared lighting module's (src/shared/lighting/sun.ts): the hub's lamps and the
+// helpers, are the shared lighting module's (src/shared/lights/sun.ts): the hub's lamps and the
 // wall's schedule display must agree to the minute.
-import { HUE, localMsOfDay as msOfDay } from '../../src/shared/lighting/sun';
+import { HUE, localMsOfDay as msOfDay } from '../../src/shared/lights/sun';
 
 /** Huế keeps UTC+7 all year. */
 export const UTC_OFFSET_MS = HUE.utcOffsetHours * 3_600_000;

@@ -1,6 +1,6 @@
 import { AlarmCenter } from '../features/alarms/AlarmCenter';
 import { OperatorConsole } from '../features/incidents/OperatorConsole';
-import type { LightColumns } from '../features/lights/lightColumns';
+import type { LampColumns } from '../features/lights/lampColumns';
 import { LightsConsole } from '../features/lights/console/LightsConsole';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
@@ -33,7 +33,7 @@ export function App({
   route,
   send,
 }: {
-  lamps: LightColumns;
+  lamps: LampColumns;
   faults: LampFaultWatch;
   route: string;
   send: SendCommand;

@@ -1,7 +1,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeStore } from '../app/store';
-import { LightColumns } from '../features/lights/lightColumns';
+import { LampColumns } from '../features/lights/lampColumns';
 import type { CityState, IncidentReported } from '../shared/protocol/events';
 import { StreamPipeline } from './pipeline';
 import { eventsReceived } from './streamActions';
@@ -52,7 +52,7 @@ const ev = (seq: number, type: string, data: unknown) => ({
 
 describe('StreamPipeline', () => {
   let store: ReturnType<typeof makeStore>;
-  let lamps: LightColumns;
+  let lamps: LampColumns;
   let frames: (() => void)[];
   let resyncs: number[];
   let actions: UnknownAction[];
@@ -60,7 +60,7 @@ describe('StreamPipeline', () => {
 
   beforeEach(() => {
     store = makeStore();
-    lamps = new LightColumns();
+    lamps = new LampColumns();
     frames = [];
     resyncs = [];
     actions = [];

@@ -1,26 +1,19 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
+import type { LampColumns } from '../features/lights/lampColumns';
 import {
   powerHistorySchema,
   snapshotSchema,
-  type LampColumns,
   type LightStates,
   type StreamEvent,
 } from '../shared/protocol/events';
 import { Sequencer } from './sequencer';
-import { eventsReceived, resyncRequested, snapshotReceived, type LightsSummary } from './streamActions';
+import { eventsReceived, resyncRequested, snapshotReceived } from './streamActions';
 import { parseEnvelope, validateEvent, type DropReason } from './validate';
-
-/** Where lamp telemetry goes: typed-array columns outside Redux (see src/features/lights). */
-export interface LampSink {
-  readonly count: number;
-  load(columns: LampColumns): LightsSummary;
-  /** validated `light.states` batches, in seq order */
-  apply(batches: readonly LightStates[]): LightsSummary;
-}
 
 export interface PipelineDeps {
   dispatch: (action: UnknownAction) => unknown;
-  lamps: LampSink;
+  /** where lamp telemetry goes: the typed-array columns outside Redux (src/features/lights) */
+  lamps: Pick<LampColumns, 'count' | 'load' | 'apply'>;
   /** runs `flush` before the next paint: requestAnimationFrame in the browser */
   scheduleFrame: (flush: () => void) => void;
   /** asks the hub to replay everything after `lastSeq` (or send a snapshot) */

@@ -30,7 +30,7 @@ export const snapshotReceived = createAction<{
   seq: number;
   state: StateWithoutLamps;
   lights: LightsSummary;
-  /** the lamp inventory's cabinets (the lamp columns themselves went into LightColumns) */
+  /** the lamp inventory's cabinets (the lamp columns themselves went into LampColumns) */
   cabinets: Cabinet[];
   /** the lighting's power before the snapshot, when the hub keeps one */
   power: PowerHistory | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aCity } from '../../tests/support/city';
 import { makeStore } from '../app/store';
-import { LightColumns } from '../features/lights/lightColumns';
+import { LampColumns } from '../features/lights/lampColumns';
 import { StreamPipeline } from './pipeline';
 import { parseEnvelope, validateEvent } from './validate';
 
@@ -175,7 +175,7 @@ describe('parseEnvelope: what has no usable seq, type or ts', () => {
 describe('what the page does with it: each kind of bad event dropped and counted, the good ones kept', () => {
   it('applies every valid event of a batch full of bad ones, and counts each drop under its reason', () => {
     const store = makeStore();
-    const lamps = new LightColumns();
+    const lamps = new LampColumns();
     const pipeline = new StreamPipeline({
       dispatch: store.dispatch,
       lamps,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEvents, wireState } from '../../server/state';
 import { createCitySim } from '../../mocks/sim/city';
 import { makeStore } from '../../src/app/store';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import { StreamPipeline } from '../../src/realtime/pipeline';
 import type { CityState, StreamEvent } from '../../src/shared/protocol/events';
 import { canonicalJson, cityChecksum } from './checksum';
@@ -85,7 +85,7 @@ describe('cityChecksum', () => {
   it("reads a page's city (slices and lamp columns) as the hub's state it came from", () => {
     const start = city();
     const store = makeStore();
-    const lamps = new LightColumns();
+    const lamps = new LampColumns();
     const pipeline = new StreamPipeline({
       dispatch: store.dispatch,
       lamps,

@@ -5,7 +5,7 @@ import { selectAlerts, selectAllCameras } from '../../src/features/cameras/camer
 import { selectAllIncidents } from '../../src/features/incidents/incidentsSlice';
 import { selectKpis } from '../../src/features/kpis/kpisSlice';
 import { selectCabinets } from '../../src/features/lights/cabinetsSlice';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';
 import type { CityState, Snapshot } from '../../src/shared/protocol/events';
 import { TOKENS, waitFor } from '../integration/harness';
@@ -50,7 +50,7 @@ export async function startFaultHub(cleanup: Cleanup, opts: HubOptions = {}): Pr
 /** The wall's realtime client with its store and lamp columns, and what a test needs to watch it. */
 export interface Wall {
   store: AppStore;
-  lamps: LightColumns;
+  lamps: LampColumns;
   conn: RealtimeConnection;
   ledger: ApplyLedger;
   /** handshakes accepted, the first included */
@@ -69,7 +69,7 @@ export function openWall(cleanup: Cleanup, url: string, token = 'dev-operator'):
   globalThis.requestAnimationFrame ??= (cb: FrameRequestCallback) =>
     setTimeout(() => cb(performance.now()), 16) as unknown as number;
   const store = makeStore();
-  const lamps = new LightColumns();
+  const lamps = new LampColumns();
   const ledger = new ApplyLedger();
   const dispatch = (action: UnknownAction) => {
     ledger.record(action);
@@ -103,7 +103,7 @@ export function openWall(cleanup: Cleanup, url: string, token = 'dev-operator'):
 }
 
 /** The page's city as a CityState, from its slices and lamp columns: what cityChecksum reads. */
-export function clientCityState(store: AppStore, lamps: LightColumns): CityState {
+export function clientCityState(store: AppStore, lamps: LampColumns): CityState {
   const root = store.getState();
   const clock = root.connection.clock;
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectRealtime } from '../../src/realtime/connect';
 import { makeStore } from '../../src/app/store';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import type { UnknownAction } from '@reduxjs/toolkit';
 import { startApp, type RunningApp } from '../support/app';
 import { SERVICES_INSTALLED, usePostgresAndRedis } from '../support/services';
@@ -47,7 +47,7 @@ describe.runIf(SERVICES_INSTALLED)('a node of two killed', () => {
       globalThis.requestAnimationFrame ??= (cb: FrameRequestCallback) =>
         setTimeout(() => cb(performance.now()), 16) as unknown as number;
       const store = makeStore();
-      const lamps = new LightColumns();
+      const lamps = new LampColumns();
       const ledger = new ApplyLedger();
       const conn = connectRealtime({
         urls: [a.baseUrl, b.baseUrl],

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../server/commands';
 import type { HubOptions } from '../../server/hub';
 import type { TokenMap } from '../../server/tokens';
 import { makeStore } from '../../src/app/store';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';
 import type { CommandAck, IncidentUpdated, Snapshot } from '../../src/shared/protocol/events';
 import { reported, TOKENS, useHarness, waitFor, type Viewer } from './harness';
@@ -374,7 +374,7 @@ describe("the wall's sendCommand against the hub", () => {
 
   function wall(url: string, token: string) {
     const store = makeStore();
-    const conn = connectRealtime({ url, token, dispatch: store.dispatch, lamps: new LightColumns() });
+    const conn = connectRealtime({ url, token, dispatch: store.dispatch, lamps: new LampColumns() });
     open.push(conn);
     return { store, conn };
   }

@@ -4,7 +4,7 @@ import { Server as IoServer } from 'socket.io';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore } from '../../src/app/store';
 import { selectAllIncidents, selectIncidentById } from '../../src/features/incidents/incidentsSlice';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import { connectRealtime, type ConnectOptions, type RealtimeConnection } from '../../src/realtime/connect';
 import type { Snapshot } from '../../src/shared/protocol/events';
 import { reported, useHarness, waitFor } from './harness';
@@ -27,7 +27,7 @@ describe('failover between hubs', () => {
 
   function wall(urls: string[], failover?: ConnectOptions['failover']) {
     const store = makeStore();
-    const lamps = new LightColumns();
+    const lamps = new LampColumns();
     const conn = connectRealtime({ urls, token: 'dev-operator', dispatch: store.dispatch, lamps, failover });
     open.push(conn);
     return {
@@ -201,7 +201,7 @@ describe('failover between hubs', () => {
       urls: [first.url, second.url],
       token: 'not-a-token',
       dispatch: store.dispatch,
-      lamps: new LightColumns(),
+      lamps: new LampColumns(),
     });
     open.push(conn);
     await waitFor(() => store.getState().connection.status === 'offline', 'offline');

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore } from '../../src/app/store';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import { connectRealtime, type RealtimeConnection } from '../../src/realtime/connect';
 import type { Snapshot } from '../../src/shared/protocol/events';
 import { reported, useHarness, waitFor } from './harness';
@@ -23,7 +23,7 @@ describe('the realtime client against the hub', () => {
 
   function wall(url: string, token = 'dev-operator') {
     const store = makeStore();
-    const lamps = new LightColumns();
+    const lamps = new LampColumns();
     const conn = connectRealtime({ url, token, dispatch: store.dispatch, lamps });
     open.push(conn);
     return { store, lamps, conn };

@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { makeStore, type AppStore } from '../../src/app/store';
 import { LampFaultWatch } from '../../src/features/lights/lampFaults';
-import { LightColumns } from '../../src/features/lights/lightColumns';
+import { LampColumns } from '../../src/features/lights/lampColumns';
 import { StreamPipeline } from '../../src/realtime/pipeline';
 import { cityNow } from '../../src/realtime/connectionSlice';
 import type {
@@ -10,8 +10,8 @@ import type {
   CityState,
   Incident,
   IncidentReported,
-  LampColumns,
 } from '../../src/shared/protocol/events';
+import type * as protocol from '../../src/shared/protocol/events';
 
 // A small city for component tests, delivered to the page as the hub delivers one: a snapshot, then
 // events, through the real stream pipeline into the real store and lamp columns.
@@ -59,7 +59,7 @@ export interface CabinetLamps {
 }
 
 /** A lamp inventory of these cabinets, as the snapshot carries it: 150 W lamps at full level when on. */
-export function lampInventory(cabinets: readonly CabinetLamps[]): LampColumns {
+export function lampInventory(cabinets: readonly CabinetLamps[]): protocol.LampColumns {
   const cabinet: number[] = [];
   const state: number[] = [];
   cabinets.forEach((c, index) =>
@@ -82,7 +82,9 @@ export function lampInventory(cabinets: readonly CabinetLamps[]): LampColumns {
 }
 
 /** The hub's state of a city with these incidents and lamps, at CITY_NOW unless `now` says otherwise. */
-export function aCity(parts: { incidents?: Incident[]; lamps?: LampColumns; now?: number } = {}): CityState {
+export function aCity(
+  parts: { incidents?: Incident[]; lamps?: protocol.LampColumns; now?: number } = {},
+): CityState {
   return {
     city: 'Huế',
     clock: { now: parts.now ?? CITY_NOW, scale: 1, simulated: false },
@@ -97,7 +99,7 @@ export function aCity(parts: { incidents?: Incident[]; lamps?: LampColumns; now?
 export interface TestCity {
   store: AppStore;
   /** the lamp columns the page's map and lights console read */
-  lamps: LightColumns;
+  lamps: LampColumns;
   /** the page's lamp fault judgement, made at every change here (the page's throttles it to once a second) */
   faults: LampFaultWatch;
   /** events the hub sends next, with the next seqs, applied as one frame (inside React's act) */
@@ -116,7 +118,7 @@ export interface TestCity {
  */
 export function openCity(state: CityState, seq = 100): TestCity {
   const store = makeStore();
-  const lamps = new LightColumns();
+  const lamps = new LampColumns();
   const resyncs: number[] = [];
   const pipeline = new StreamPipeline({
     dispatch: store.dispatch,

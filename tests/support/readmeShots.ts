@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { startHub } from '../../server/hub';
 import { MAP_DATA_REDRAW_MS } from '../../src/shared/map/redrawBudget';
-import { HUE, localMsOfDay } from '../../src/shared/lighting/sun';
+import { HUE, localMsOfDay } from '../../src/shared/lights/sun';
 import { ROOT, sleep } from './app';
 import { launchChromium } from './browser';
 import { ensureBuilt } from './build';

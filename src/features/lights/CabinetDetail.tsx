@@ -9,7 +9,7 @@ import {
   faultTallyOf,
   LAMP_FAULT_KINDS,
   type LampFaultKind,
-} from '../../shared/lighting/faults';
+} from '../../shared/lights/faults';
 import type { MapDetailProps } from '../../shared/map/capability';
 import { DetailClose } from '../../shared/map/DetailClose';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
@@ -72,11 +72,11 @@ export function CabinetDetail({ selection, onClose, lamps, faults }: MapDetailPr
   // What the cabinet drives its lamps to, as the fault rule reads it; `auto` says it follows its schedule.
   const setting = commandedSetting(st ? { ...st, online: true } : null);
   const settingText = !setting
-    ? t('lighting.mode.none')
+    ? t('lights.mode.none')
     : setting.mode === 'dim'
-      ? t('lighting.mode.dim', { level: setting.level })
-      : t(`lighting.mode.${setting.mode}`);
-  const mode = st?.mode === 'auto' ? `${t('lighting.mode.auto')} · ${settingText}` : settingText;
+      ? t('lights.mode.dim', { level: setting.level })
+      : t(`lights.mode.${setting.mode}`);
+  const mode = st?.mode === 'auto' ? `${t('lights.mode.auto')} · ${settingText}` : settingText;
   const faultKinds = LAMP_FAULT_KINDS.filter((k) => tally.byKind[k] > 0);
   return (
     <aside
@@ -91,28 +91,28 @@ export function CabinetDetail({ selection, onClose, lamps, faults }: MapDetailPr
       <dl>
         <dt>{t('detail.ward')}</dt>
         <dd>{wardName(cab.ward) ?? cab.ward}</dd>
-        <dt>{t('lighting.column.group')}</dt>
-        <dd>{t(`lighting.group.${cab.group ?? 'none'}`, { defaultValue: cab.group ?? '' })}</dd>
-        <dt>{t('lighting.column.link')}</dt>
+        <dt>{t('lights.column.group')}</dt>
+        <dd>{t(`lights.group.${cab.group ?? 'none'}`, { defaultValue: cab.group ?? '' })}</dd>
+        <dt>{t('lights.column.link')}</dt>
         <dd className={st?.online === false ? 'tile-alert' : undefined}>
-          {st?.online === false ? t('lighting.offline') : t('lighting.online')}
+          {st?.online === false ? t('lights.offline') : t('lights.online')}
         </dd>
-        <dt>{t('lighting.column.mode')}</dt>
+        <dt>{t('lights.column.mode')}</dt>
         <dd data-testid="cabinet-detail-mode">{mode}</dd>
         {st?.override && (
           <>
-            <dt>{t('lighting.override')}</dt>
+            <dt>{t('lights.override')}</dt>
             <dd>
-              {t('lighting.overrideUntil', {
+              {t('lights.overrideUntil', {
                 until: formatCityTime(st.override.until, lang),
                 by: st.override.by || '—',
               })}
             </dd>
           </>
         )}
-        <dt>{t('lighting.lamps')}</dt>
+        <dt>{t('lights.lamps')}</dt>
         <dd>
-          {t('lighting.total', { count: tally.lamps })}:{' '}
+          {t('lights.total', { count: tally.lamps })}:{' '}
           {STATES.map(([key, code]) => `${t(`lamp.${key}`)} ${tally.byState[code]}`).join(' · ')}
         </dd>
         <dt>{t('faults.title')}</dt>

@@ -1,9 +1,9 @@
 import { useAppSelector } from '../../app/hooks';
 import { useCityNow } from '../../app/useCityNow';
 import { formatCityTime, formatNumber } from '../../shared/format';
-import { faultKindOf, FAULT_CODE_COUNT } from '../../shared/lighting/faults';
-import { HUE_SCHEDULES, upcomingChanges } from '../../shared/lighting/schedule';
-import { HUE } from '../../shared/lighting/sun';
+import { faultKindOf, FAULT_CODE_COUNT } from '../../shared/lights/faults';
+import { HUE_SCHEDULES, upcomingChanges } from '../../shared/lights/schedule';
+import { HUE } from '../../shared/lights/sun';
 import { CountTile, SubCount } from '../../shared/ui/CountTile';
 import { useFormat } from '../../shared/ui/useFormat';
 import { selectOfflineAlerts, selectOfflineCabinetCount } from './cabinetsSlice';
@@ -54,11 +54,11 @@ export function LightsTile() {
         <div className="tile-foot" data-testid="lights-next-switch" data-at={next.at}>
           {t('tiles.nextSwitch', {
             at: formatCityTime(next.at, lang),
-            group: t(`lighting.group.${next.schedule}`),
+            group: t(`lights.group.${next.schedule}`),
             setting:
               next.setting.mode === 'dim'
-                ? t('lighting.mode.dim', { level: next.setting.level })
-                : t(`lighting.mode.${next.setting.mode}`),
+                ? t('lights.mode.dim', { level: next.setting.level })
+                : t(`lights.mode.${next.setting.mode}`),
           })}
         </div>
       )}

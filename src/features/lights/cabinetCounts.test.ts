@@ -5,7 +5,7 @@ import {
   FAULT_LAMP,
   FAULT_NOT_SWITCHED,
   FAULT_WRONG_LEVEL,
-} from '../../shared/lighting/faults';
+} from '../../shared/lights/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
 import type { Cabinet, CabinetStatus } from '../../shared/protocol/events';
 import {
@@ -21,7 +21,7 @@ import {
   tallyOf,
 } from './cabinetCounts';
 
-/** Lamps as (cabinet index, state, level) triples, in the columns LightColumns keeps. */
+/** Lamps as (cabinet index, state, level) triples, in the columns LampColumns keeps. */
 function lamps(pairs: [cabinet: number, state: number, level?: number][], extra = 0) {
   // `extra` slots past `count` hold junk: only the first `count` lamps are live.
   const n = pairs.length;

@@ -4,10 +4,10 @@ import {
   FAULT_CODE_COUNT,
   faultsPerCabinet,
   type FaultColumns,
-} from '../../shared/lighting/faults';
+} from '../../shared/lights/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
 import type { Cabinet } from '../../shared/protocol/events';
-import type { LightColumns } from './lightColumns';
+import type { LampColumns } from './lampColumns';
 import { fold } from '../../shared/text';
 
 /**
@@ -23,7 +23,7 @@ export type CabinetCounts = Uint32Array;
  * snapshot and the cabinet list can be a moment apart.
  */
 export function cabinetCounts(
-  lamps: Pick<LightColumns, 'count' | 'state' | 'cabinet'>,
+  lamps: Pick<LampColumns, 'count' | 'state' | 'cabinet'>,
   cabinetCount: number,
 ): CabinetCounts {
   const out = new Uint32Array(cabinetCount * LAMP_STATE_COUNT);
@@ -75,7 +75,7 @@ export type CabinetFaults = Uint32Array;
 /**
  * Judges every lamp against what its cabinet commands now (the cabinets in inventory order, as the
  * lamps' `cabinet` column indexes them) and the sun, and counts the faults per cabinet. The rule is
- * the map's and the hub's (shared/lighting/faults.ts), so the console counts the lamps they do.
+ * the map's and the hub's (shared/lights/faults.ts), so the console counts the lamps they do.
  */
 export function cabinetFaults(
   lamps: FaultColumns,
@@ -93,7 +93,7 @@ export function lampFaultsOf(faults: CabinetFaults, c: number): number {
   return n;
 }
 
-export { faultTallyOf } from '../../shared/lighting/faults';
+export { faultTallyOf } from '../../shared/lights/faults';
 
 /**
  * Needs a crew: the cabinet stopped answering, or one of its lamps has a fault of any kind (failed,

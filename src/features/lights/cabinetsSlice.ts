@@ -5,7 +5,7 @@ import type { Cabinet } from '../../shared/protocol/events';
 /**
  * The lighting control cabinets (tủ điều khiển): inventory from the snapshot, control status from
  * `cabinet.updated`. About a thousand entries that change a few times a night, so plain Redux state;
- * their lamps stay in LightColumns.
+ * their lamps stay in LampColumns.
  */
 export interface CabinetsState {
   /** inventory order: the lamp columns' `cabinet` indexes it */

@@ -9,7 +9,7 @@ import {
   FAULT_DAY_BURNING,
   FAULT_LAMP,
   FAULT_WRONG_LEVEL,
-} from '../../shared/lighting/faults';
+} from '../../shared/lights/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
 import {
   FAULT_COLORS,
@@ -20,7 +20,7 @@ import {
   lampFaultsSlice,
   selectLampFaultCounts,
 } from './lampFaults';
-import { LightColumns } from './lightColumns';
+import { LampColumns } from './lampColumns';
 
 const on = { mode: 'auto', level: 100, online: true, override: null } as const;
 const off = { mode: 'auto', level: 0, online: true, override: null } as const;
@@ -96,14 +96,14 @@ describe('the lamp fault watch', () => {
   });
 
   let store: ReturnType<typeof makeStore>;
-  let lamps: LightColumns;
+  let lamps: LampColumns;
   let pipe: StreamPipeline;
   let watch: LampFaultWatch;
   let stop: () => void;
   beforeEach(() => {
     vi.useFakeTimers();
     store = makeStore();
-    lamps = new LightColumns();
+    lamps = new LampColumns();
     pipe = new StreamPipeline({
       dispatch: store.dispatch,
       lamps,

@@ -10,11 +10,11 @@ import {
   faultsPerCabinet,
   isDaylight,
   type LampFaults,
-} from '../../shared/lighting/faults';
-import { HUE } from '../../shared/lighting/sun';
+} from '../../shared/lights/faults';
+import { HUE } from '../../shared/lights/sun';
 import { Throttle } from '../../shared/throttle';
 import { selectCabinets, type CabinetsState } from './cabinetsSlice';
-import type { LightColumns } from './lightColumns';
+import type { LampColumns } from './lampColumns';
 
 /** Fault marker colours by code, RGBA: failure red, day-burning yellow, wrong level orange, missed switch violet. */
 export const FAULT_COLORS: Record<number, readonly [number, number, number, number]> = {
@@ -141,7 +141,7 @@ export class LampFaultWatch {
 
   constructor(
     private readonly store: FaultWatchStore,
-    private readonly lamps: Pick<LightColumns, 'count' | 'state' | 'level' | 'cabinet' | 'positions'>,
+    private readonly lamps: Pick<LampColumns, 'count' | 'state' | 'level' | 'cabinet' | 'positions'>,
     /** city time now, or null before the first snapshot */
     private readonly cityNow: () => number | null,
     everyMs = 1000,

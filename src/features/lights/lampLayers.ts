@@ -1,6 +1,6 @@
 import { binaryPoints, FLAT } from '../../shared/map/kit';
 import type { FaultMarkers } from './lampFaults';
-import type { LightColumns } from './lightColumns';
+import type { LampColumns } from './lampColumns';
 
 /**
  * Lamps as binary attributes, for LampPointLayer: deck.gl uploads the position and colour columns as
@@ -9,7 +9,7 @@ import type { LightColumns } from './lightColumns';
  * inventory.
  */
 export function lampLayerProps(
-  source: Pick<LightColumns, 'count' | 'positions'>,
+  source: Pick<LampColumns, 'count' | 'positions'>,
   colors: Uint8Array,
   visible: boolean,
   scale = 1,

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useAppSelector } from '../../app/hooks';
 import { wardName } from '../../shared/city/wards';
 import { mapDiagnostics } from '../../shared/diagnostics';
-import { faultKindOf } from '../../shared/lighting/faults';
+import { faultKindOf } from '../../shared/lights/faults';
 import {
   mapCapability,
   memoLast,
@@ -16,7 +16,7 @@ import { selectCabinets } from './cabinetsSlice';
 import { selectLampFaultsVersion, type FaultMarkers, type LampFaultWatch } from './lampFaults';
 import { faultLayerProps, lampLayerProps, pickedFault } from './lampLayers';
 import { LampPointLayer } from './LampPointLayer';
-import type { LightColumns } from './lightColumns';
+import type { LampColumns } from './lampColumns';
 import { useLampsVersion } from './useLampsVersion';
 
 interface LampsOnMap {
@@ -33,7 +33,7 @@ interface LampsOnMap {
  * judgement live outside the store, so the capability is made for them.
  */
 export function lampsOnMap(
-  lamps: Pick<LightColumns, 'count' | 'positions' | 'colors' | 'state' | 'cabinet'>,
+  lamps: Pick<LampColumns, 'count' | 'positions' | 'colors' | 'state' | 'cabinet'>,
   faults: Pick<LampFaultWatch, 'judged'>,
 ): MapCapability {
   // A new colour array per repaint: deck.gl re-uploads a binary attribute only when its identity changes.

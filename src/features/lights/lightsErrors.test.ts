@@ -14,14 +14,14 @@ describe("the hub's answer to a lights.set, in the operator's language", () => {
     expect(lightsAnswerText(ack, i18n('vi').t)).toBe('49/51 đèn nhận lệnh · 2 đèn không phản hồi');
     expect(lightsAnswerText(ack, i18n('en').t)).toBe('49/51 lamps took the command · 2 did not respond');
     // An answer without the lamp outcome still says the command went through.
-    expect(lightsAnswerText({ ok: true }, i18n('vi').t)).toBe(vi.lighting.sent);
+    expect(lightsAnswerText({ ok: true }, i18n('vi').t)).toBe(vi.lights.sent);
   });
 
   it('explains each refusal the hub documents, naming the cabinet', () => {
     const t = i18n('vi').t;
-    expect(lightsErrorText('forbidden', t)).toBe(vi.lighting.error.forbidden);
-    expect(lightsErrorText('timeout', t)).toBe(vi.lighting.error.timeout);
-    expect(lightsErrorText('no lighting control on this hub', t)).toBe(vi.lighting.error.noControl);
+    expect(lightsErrorText('forbidden', t)).toBe(vi.lights.error.forbidden);
+    expect(lightsErrorText('timeout', t)).toBe(vi.lights.error.timeout);
+    expect(lightsErrorText('no lighting control on this hub', t)).toBe(vi.lights.error.noControl);
     expect(lightsErrorText('unknown cabinet: CAB-1', t)).toBe('Trung tâm không có tủ CAB-1.');
     expect(lightsErrorText('cabinet offline: CAB-19753-004', t)).toMatch(/^Tủ CAB-19753-004 mất kết nối/);
     expect(lightsAnswerText({ ok: false, error: 'cabinet offline: CAB-2' }, i18n('en').t)).toMatch(

@@ -7,13 +7,13 @@ import type { CommandAck } from '../../shared/protocol/events';
  * shown as the hub said it.
  */
 export function lightsErrorText(error: string, t: TFunction): string {
-  if (error === 'forbidden') return t('lighting.error.forbidden');
-  if (error === 'timeout') return t('lighting.error.timeout');
-  if (error === 'no lighting control on this hub') return t('lighting.error.noControl');
+  if (error === 'forbidden') return t('lights.error.forbidden');
+  if (error === 'timeout') return t('lights.error.timeout');
+  if (error === 'no lighting control on this hub') return t('lights.error.noControl');
   const cabinet = /^(unknown cabinet|cabinet offline): (.+)$/.exec(error);
-  if (cabinet?.[1] === 'unknown cabinet') return t('lighting.error.unknownCabinet', { id: cabinet[2] });
-  if (cabinet?.[1] === 'cabinet offline') return t('lighting.error.offline', { id: cabinet[2] });
-  return t('lighting.error.other', { error });
+  if (cabinet?.[1] === 'unknown cabinet') return t('lights.error.unknownCabinet', { id: cabinet[2] });
+  if (cabinet?.[1] === 'cabinet offline') return t('lights.error.offline', { id: cabinet[2] });
+  return t('lights.error.other', { error });
 }
 
 /**
@@ -22,7 +22,7 @@ export function lightsErrorText(error: string, t: TFunction): string {
  */
 export function lightsAnswerText(ack: CommandAck, t: TFunction): string {
   if (!ack.ok) return lightsErrorText(ack.error, t);
-  if (!ack.lights) return t('lighting.sent');
+  if (!ack.lights) return t('lights.sent');
   const { took, lamps, noResponse } = ack.lights;
-  return t('lighting.outcome', { took, lamps, noResponse });
+  return t('lights.outcome', { took, lamps, noResponse });
 }

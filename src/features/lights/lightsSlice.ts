@@ -3,7 +3,7 @@ import { eventsReceived, snapshotReceived, type LightsSummary } from '../../real
 
 const initialState: LightsSummary = { version: 0, count: 0, byState: [0, 0, 0, 0], powerW: 0 };
 
-/** Only the summary of the lamp columns: the values themselves live in LightColumns. */
+/** Only the summary of the lamp columns: the values themselves live in LampColumns. */
 export const lightsSlice = createSlice({
   name: 'lights',
   initialState,

@@ -218,7 +218,7 @@ export const en: Messages = {
     enableSound: 'Enable alarm sound',
     mute: 'Mute alarms',
   },
-  lighting: {
+  lights: {
     title: 'Lighting console',
     list: 'Control cabinets',
     search: 'Search by cabinet id, ward…',

@@ -230,7 +230,7 @@ export const vi = {
     enableSound: 'Bật âm thanh báo động',
     mute: 'Tắt tiếng báo động',
   },
-  lighting: {
+  lights: {
     title: 'Bàn điều khiển chiếu sáng',
     list: 'Danh sách tủ điều khiển',
     search: 'Tìm theo mã tủ, phường/xã…',

@@ -33,16 +33,16 @@ export function CabinetControls({ cabinetId, hasStatus, setLights, busy, result 
   const set = (data: Omit<LightsSet, 'cabinetId'>) => void setLights({ cabinetId, ...data });
   return (
     <>
-      {!hasStatus && <p className="lights-note">{t('lighting.noStatus')}</p>}
-      <div className="console-actions" role="group" aria-label={t('lighting.controls')}>
+      {!hasStatus && <p className="lights-note">{t('lights.noStatus')}</p>}
+      <div className="console-actions" role="group" aria-label={t('lights.controls')}>
         <button type="button" data-testid="cab-on" disabled={busy} onClick={() => set({ mode: 'on' })}>
-          {t('lighting.on')}
+          {t('lights.on')}
         </button>
         <button type="button" data-testid="cab-off" disabled={busy} onClick={() => set({ mode: 'off' })}>
-          {t('lighting.off')}
+          {t('lights.off')}
         </button>
         <button type="button" data-testid="cab-auto" disabled={busy} onClick={() => set({ mode: 'auto' })}>
-          {t('lighting.auto')}
+          {t('lights.auto')}
         </button>
       </div>
       <form
@@ -53,7 +53,7 @@ export function CabinetControls({ cabinetId, hasStatus, setLights, busy, result 
         }}
       >
         <label>
-          {t('lighting.dimLevel')}
+          {t('lights.dimLevel')}
           <input
             type="number"
             data-testid="cab-level"
@@ -66,13 +66,13 @@ export function CabinetControls({ cabinetId, hasStatus, setLights, busy, result 
           />
         </label>
         <button type="submit" data-testid="cab-dim" disabled={busy || dimLevel === null}>
-          {t('lighting.dim')}
+          {t('lights.dim')}
         </button>
       </form>
-      <p className="lights-note">{t('lighting.hint')}</p>
+      <p className="lights-note">{t('lights.hint')}</p>
       {busy && (
         <div className="console-result" role="status">
-          {t('lighting.sending')}
+          {t('lights.sending')}
         </div>
       )}
       {answer && (

@@ -30,21 +30,21 @@ export function CabinetList({ cabinets, rows, list, counts, faults, onSelect }: 
   return (
     <WindowedList
       testId="cabinet-list"
-      label={t('lighting.list')}
+      label={t('lights.list')}
       rowRem={2.2}
       list={list}
       onSelect={onSelect}
       head={
         <div className="console-head cabinet-row" aria-hidden="true">
-          <span>{t('lighting.column.id')}</span>
-          <span>{t('lighting.column.ward')}</span>
-          <span>{t('lighting.column.group')}</span>
-          <span>{t('lighting.column.mode')}</span>
-          <span>{t('lighting.column.link')}</span>
-          <span className="lamp-count on">{t('lighting.column.on')}</span>
-          <span className="lamp-count dimmed">{t('lighting.column.dimmed')}</span>
-          <span className="lamp-count off">{t('lighting.column.off')}</span>
-          <span className="lamp-count fault">{t('lighting.column.fault')}</span>
+          <span>{t('lights.column.id')}</span>
+          <span>{t('lights.column.ward')}</span>
+          <span>{t('lights.column.group')}</span>
+          <span>{t('lights.column.mode')}</span>
+          <span>{t('lights.column.link')}</span>
+          <span className="lamp-count on">{t('lights.column.on')}</span>
+          <span className="lamp-count dimmed">{t('lights.column.dimmed')}</span>
+          <span className="lamp-count off">{t('lights.column.off')}</span>
+          <span className="lamp-count fault">{t('lights.column.fault')}</span>
         </div>
       }
       row={(i, place) => {
@@ -90,10 +90,10 @@ const Row = memo(function Row({ cab, on, dimmed, off, fault, faults, ...place }:
       <span className="cab-ward">{wardName(cab.ward) ?? cab.ward}</span>
       <span className="cab-group">{groupLabel(t, cab.group)}</span>
       <span className={`cab-mode mode-${status?.mode ?? 'none'}`}>
-        {status ? modeLabel(t, status.mode, status.level) : t('lighting.mode.none')}
+        {status ? modeLabel(t, status.mode, status.level) : t('lights.mode.none')}
       </span>
       <span className={`cab-link${offline ? ' offline' : ''}`}>
-        {status ? (status.online ? t('lighting.online') : t('lighting.offline')) : ''}
+        {status ? (status.online ? t('lights.online') : t('lights.offline')) : ''}
       </span>
       <span className="lamp-count on num">{on}</span>
       <span className="lamp-count dimmed num">{dimmed}</span>

@@ -4,9 +4,9 @@ import { useCityNow } from '../../../app/useCityNow';
 import { wardName } from '../../../shared/city/wards';
 import { formatCityTime, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
-import type { LampFaultKind } from '../../../shared/lighting/faults';
-import { HUE_SCHEDULES, nextChange } from '../../../shared/lighting/schedule';
-import { HUE } from '../../../shared/lighting/sun';
+import type { LampFaultKind } from '../../../shared/lights/faults';
+import { HUE_SCHEDULES, nextChange } from '../../../shared/lights/schedule';
+import { HUE } from '../../../shared/lights/sun';
 import type { Cabinet } from '../../../shared/protocol/events';
 import type { CommandAnswer } from '../../../shared/ui/console/useCommandRunner';
 import type { LampTally } from '../cabinetCounts';
@@ -66,40 +66,40 @@ export function CabinetPanel({
         {wardName(cab.ward) ?? cab.ward} · {groupLabel(t, cab.group)}
       </div>
       <dl>
-        <dt>{t('lighting.status')}</dt>
+        <dt>{t('lights.status')}</dt>
         <dd data-testid="cab-mode">
           <span className={`cab-mode mode-${status?.mode ?? 'none'}`}>
-            {status ? modeLabel(t, status.mode, status.level) : t('lighting.mode.none')}
+            {status ? modeLabel(t, status.mode, status.level) : t('lights.mode.none')}
           </span>
           {status && (
             <>
               {' · '}
               <span className={`cab-link${status.online ? '' : ' offline'}`}>
-                {status.online ? t('lighting.online') : t('lighting.offline')}
+                {status.online ? t('lights.online') : t('lights.offline')}
               </span>
             </>
           )}
         </dd>
         {status && (
           <>
-            <dt>{t('lighting.level')}</dt>
+            <dt>{t('lights.level')}</dt>
             <dd className="num">{status.level}%</dd>
           </>
         )}
-        <dt>{t('lighting.lamps')}</dt>
+        <dt>{t('lights.lamps')}</dt>
         <dd className="lights-tally num">
-          {t('lighting.total', { count: total })}
+          {t('lights.total', { count: total })}
           {' · '}
           <span className="lamp-count on">
-            {t('lighting.column.on')} {n(tally.on)}
+            {t('lights.column.on')} {n(tally.on)}
           </span>
           {' · '}
           <span className="lamp-count dimmed">
-            {t('lighting.column.dimmed')} {n(tally.dimmed)}
+            {t('lights.column.dimmed')} {n(tally.dimmed)}
           </span>
           {' · '}
           <span className="lamp-count off">
-            {t('lighting.column.off')} {n(tally.off)}
+            {t('lights.column.off')} {n(tally.off)}
           </span>
           {' · '}
           <span className={`lamp-count fault${tally.fault > 0 ? ' some' : ''}`}>
@@ -112,33 +112,33 @@ export function CabinetPanel({
         </dd>
         {status && (
           <>
-            <dt>{t('lighting.override')}</dt>
+            <dt>{t('lights.override')}</dt>
             <dd data-testid="cab-override">
               {status.override
-                ? t('lighting.overrideUntil', {
+                ? t('lights.overrideUntil', {
                     until: formatCityTime(status.override.until, lang),
                     by: status.override.by,
                   })
-                : t('lighting.overrideNone')}
+                : t('lights.overrideNone')}
             </dd>
           </>
         )}
-        <dt>{t('lighting.nextChange')}</dt>
+        <dt>{t('lights.nextChange')}</dt>
         <dd data-testid="cab-next" className="num" data-at={next?.at ?? ''}>
           {next
-            ? t('lighting.nextAt', {
+            ? t('lights.nextAt', {
                 at: formatCityTime(next.at, lang),
                 setting: modeLabel(t, next.setting.mode, next.setting.level),
               })
             : schedule
               ? ''
-              : t('lighting.noSchedule')}
+              : t('lights.noSchedule')}
         </dd>
       </dl>
 
       {readOnly ? (
         <p className="console-readonly" role="note" data-testid="cab-readonly">
-          {t('lighting.readOnly')}
+          {t('lights.readOnly')}
         </p>
       ) : (
         <CabinetControls

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
-import { LAMP_FAULT_KINDS, type LampFaultKind } from '../../../shared/lighting/faults';
+import { LAMP_FAULT_KINDS, type LampFaultKind } from '../../../shared/lights/faults';
 
 /**
  * The cabinet's faults by kind, only the kinds it has. Offline, its lamps are judged only by their own

@@ -20,7 +20,7 @@ import {
 } from '../cabinetCounts';
 import { selectCabinets } from '../cabinetsSlice';
 import type { LampFaultWatch } from '../lampFaults';
-import type { LightColumns } from '../lightColumns';
+import type { LampColumns } from '../lampColumns';
 import type { SetLights } from './CabinetControls';
 import { CabinetList } from './CabinetList';
 import { CabinetPanel } from './CabinetPanel';
@@ -42,7 +42,7 @@ export function LightsConsole({
   header: ReactNode;
   send: SendCommand;
   /** the lamp columns, counted per cabinet */
-  lamps: LightColumns;
+  lamps: LampColumns;
   /** the page's lamp fault judgement, read per cabinet */
   faults: Pick<LampFaultWatch, 'judged'>;
   /** no commands: the page is not an operator's */
@@ -87,18 +87,18 @@ export function LightsConsole({
             ref={search}
             search={{
               testId: 'cabinet-filter-text',
-              placeholder: t('lighting.search'),
+              placeholder: t('lights.search'),
               value: filter.text,
               onChange: (text) => setFilterPart({ text }),
             }}
-            count={{ testId: 'cabinet-count', text: t('lighting.count', { count: rows.length }) }}
+            count={{ testId: 'cabinet-count', text: t('lights.count', { count: rows.length }) }}
           >
             <FilterSelect
               testId="cabinet-filter-ward"
-              label={t('lighting.column.ward')}
+              label={t('lights.column.ward')}
               value={filter.ward}
               onChange={(ward) => setFilterPart({ ward })}
-              options={[['', t('lighting.allWards')], ...wards.map((w) => [w.code, w.name] as const)]}
+              options={[['', t('lights.allWards')], ...wards.map((w) => [w.code, w.name] as const)]}
             />
             <label className="lights-check">
               <input
@@ -107,7 +107,7 @@ export function LightsConsole({
                 checked={filter.faultsOnly}
                 onChange={(e) => setFilterPart({ faultsOnly: e.target.checked })}
               />
-              {t('lighting.faultsOnly')}
+              {t('lights.faultsOnly')}
             </label>
           </FilterBar>
           <CabinetList
@@ -134,7 +134,7 @@ export function LightsConsole({
             readOnly={readOnly}
           />
         ) : (
-          <EmptyDetail pick={t('lighting.pick')} />
+          <EmptyDetail pick={t('lights.pick')} />
         )
       }
     />

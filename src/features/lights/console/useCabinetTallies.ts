@@ -4,7 +4,7 @@ import { useThrottled } from '../../../shared/ui/useThrottled';
 import { cabinetCounts, type CabinetCounts, type CabinetFaults } from '../cabinetCounts';
 import { selectLampFaultsVersion, type LampFaultWatch } from '../lampFaults';
 import { selectCabinets } from '../cabinetsSlice';
-import type { LightColumns } from '../lightColumns';
+import type { LampColumns } from '../lampColumns';
 import { selectLightsVersion } from '../lightsSlice';
 
 /**
@@ -18,7 +18,7 @@ const RECOUNT_MS = 500;
  * Lamps per cabinet (in inventory order) and state, recounted when the lamp columns change (their
  * version moves) but at most once per RECOUNT_MS.
  */
-export function useCabinetCounts(lamps: LightColumns): CabinetCounts {
+export function useCabinetCounts(lamps: LampColumns): CabinetCounts {
   const cabinetCount = useAppSelector(selectCabinets).length;
   const version = useAppSelector(selectLightsVersion);
   const latest = useMemo(() => ({ lamps, cabinetCount, version }), [lamps, cabinetCount, version]);

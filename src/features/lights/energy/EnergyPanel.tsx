@@ -5,16 +5,16 @@ import { cityNow } from '../../../app/connection';
 import { HUE_WARDS } from '../../../shared/city/wards';
 import { formatCityTime, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
-import { emptyWardEnergy, PowerSeries, wardEnergy } from '../../../shared/lighting/energy';
+import { emptyWardEnergy, PowerSeries, wardEnergy } from '../../../shared/lights/energy';
 import { selectCabinets } from '../cabinetsSlice';
-import type { LightColumns } from '../lightColumns';
+import type { LampColumns } from '../lampColumns';
 import { selectLightsSummary } from '../lightsSlice';
 import { powerChartOption } from './powerChart';
 import { selectPowerHistory } from './powerHistorySlice';
 import { lampInventory, type LampInventory } from './reading';
-import { DAY_SPAN_MS, energyTotals, type EnergyTotals } from '../../../shared/lighting/daily';
-import { isDaylight } from '../../../shared/lighting/faults';
-import { HUE } from '../../../shared/lighting/sun';
+import { DAY_SPAN_MS, energyTotals, type EnergyTotals } from '../../../shared/lights/daily';
+import { isDaylight } from '../../../shared/lights/faults';
+import { HUE } from '../../../shared/lights/sun';
 import { topWardSavings, type WardSaving } from './wardSavings';
 import './energy.css';
 
@@ -46,7 +46,7 @@ interface EnergyReading extends EnergyTotals {
  * figures shown. A hub that keeps no history leaves the series to start when the panel mounts, and
  * the panel says so.
  */
-function useEnergyReading(lamps: LightColumns): EnergyReading | null {
+function useEnergyReading(lamps: LampColumns): EnergyReading | null {
   const store = useAppStore();
   const cabinets = useAppSelector(selectCabinets);
   const history = useAppSelector(selectPowerHistory);
@@ -114,7 +114,7 @@ const pct = (share: number, lang: Lang) => `${formatNumber(share * 100, lang)} %
  * The wall's lighting energy panel (issue 5): power now, energy so far today against the
  * dusk-to-dawn baseline, the last 24 hours of power, and the saving in the wards with most lamps.
  */
-export function EnergyPanel({ lamps }: { lamps: LightColumns }) {
+export function EnergyPanel({ lamps }: { lamps: LampColumns }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const r = useEnergyReading(lamps);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HUE, localDay, localMidnight, sunTimes } from '../../../shared/lighting/sun';
-import { DAY_SPAN_MS } from '../../../shared/lighting/daily';
+import { HUE, localDay, localMidnight, sunTimes } from '../../../shared/lights/sun';
+import { DAY_SPAN_MS } from '../../../shared/lights/daily';
 import { powerChartOption, type PowerChartInput } from './powerChart';
 
 const MIN = 60_000;

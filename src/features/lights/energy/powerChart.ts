@@ -3,8 +3,8 @@ import type { GridComponentOption, TooltipComponentOption } from 'echarts/compon
 import type { ComposeOption } from 'echarts/core';
 import { formatCityTime, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
-import { HUE, type Place } from '../../../shared/lighting/sun';
-import { DAY_SPAN_MS, nightsBetween } from '../../../shared/lighting/daily';
+import { HUE, type Place } from '../../../shared/lights/sun';
+import { DAY_SPAN_MS, nightsBetween } from '../../../shared/lights/daily';
 
 export type PowerChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 

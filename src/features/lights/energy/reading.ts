@@ -1,4 +1,4 @@
-import { lampWardIndex } from '../../../shared/lighting/energy';
+import { lampWardIndex } from '../../../shared/lights/energy';
 import { wardLampCounts } from './wardSavings';
 
 /** What the panel needs of the lamp inventory, built once per inventory load. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_WARD, wardEnergy } from '../../../shared/lighting/energy';
+import { NO_WARD, wardEnergy } from '../../../shared/lights/energy';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../../shared/protocol/codes';
 import { topWardSavings, wardLampCounts } from './wardSavings';
 

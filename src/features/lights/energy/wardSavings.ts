@@ -1,4 +1,4 @@
-import { savedShare, type WardEnergy } from '../../../shared/lighting/energy';
+import { savedShare, type WardEnergy } from '../../../shared/lights/energy';
 
 /** One row of the panel's ward list. */
 export interface WardSaving {

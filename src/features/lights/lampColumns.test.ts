@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
-import { lampDrawW } from '../../shared/lighting/energy';
-import { LightColumns } from './lightColumns';
+import { lampDrawW } from '../../shared/lights/energy';
+import { LampColumns } from './lampColumns';
 
 const columns = (states: number[], levels: number[], watts: number[]) => ({
   count: states.length,
@@ -21,9 +21,9 @@ const batch = (...entries: [number, number, number][]) => ({
   l: entries.map((e) => e[2]),
 });
 
-describe('LightColumns', () => {
+describe('LampColumns', () => {
   it('counts lamps by state and sums their draw on load', () => {
-    const lc = new LightColumns();
+    const lc = new LampColumns();
     const s = lc.load(
       columns([LAMP_ON, LAMP_DIMMED, LAMP_OFF, LAMP_FAULT], [100, 50, 0, 0], [100, 120, 80, 90]),
     );
@@ -33,7 +33,7 @@ describe('LightColumns', () => {
   });
 
   it('keeps the latest update per lamp and updates counts incrementally', () => {
-    const lc = new LightColumns();
+    const lc = new LampColumns();
     lc.load(columns([LAMP_OFF, LAMP_OFF, LAMP_OFF], [0, 0, 0], [100, 100, 100]));
     const v0 = lc.version;
     const s = lc.apply([
@@ -49,7 +49,7 @@ describe('LightColumns', () => {
 
   it('takes a 50,000-lamp switch in one batch, with counts and draw as a reload would give', () => {
     const n = 50_000;
-    const lc = new LightColumns();
+    const lc = new LampColumns();
     lc.load(columns(Array(n).fill(LAMP_OFF), Array(n).fill(0), Array(n).fill(100)));
     const dusk = { i: [] as number[], s: [] as number[], l: [] as number[] };
     for (let i = 0; i < n; i++) {
@@ -60,7 +60,7 @@ describe('LightColumns', () => {
     const v0 = lc.version;
     const s = lc.apply([dusk]);
     expect(s.version).toBe(v0 + 1);
-    const fresh = new LightColumns().load(
+    const fresh = new LampColumns().load(
       columns(Array.from(lc.state), Array.from(lc.level), Array(n).fill(100)),
     );
     expect(s.byState).toEqual(fresh.byState);
@@ -76,9 +76,9 @@ describe('LightColumns', () => {
   });
 });
 
-describe('LightColumns colours', () => {
+describe('LampColumns colours', () => {
   it('keeps each lamp colour in step with its latest state and level', () => {
-    const lc = new LightColumns();
+    const lc = new LampColumns();
     lc.load(columns([LAMP_OFF, LAMP_OFF], [0, 0], [100, 100]));
     const offColour = Array.from(lc.colors.slice(0, 4));
     lc.apply([batch([0, LAMP_DIMMED, 20], [1, LAMP_DIMMED, 100])]);

@@ -1,6 +1,6 @@
-import { lampDrawW } from '../../shared/lighting/energy';
+import { lampDrawW } from '../../shared/lights/energy';
 import { LAMP_STATE_COUNT } from '../../shared/protocol/codes';
-import type { LampColumns, LightStates } from '../../shared/protocol/events';
+import type * as protocol from '../../shared/protocol/events';
 import type { LightsSummary } from '../../realtime/streamActions';
 import { writeLampColor } from './lampColors';
 
@@ -9,7 +9,7 @@ import { writeLampColor } from './lampColors';
  * changing thousands of times a second would drown the store. Redux gets a version and counts; the
  * map layer reads these arrays directly.
  */
-export class LightColumns {
+export class LampColumns {
   count = 0;
   /** lon, lat interleaved: deck.gl takes it as a binary position attribute */
   positions = new Float32Array(0);
@@ -23,7 +23,7 @@ export class LightColumns {
   private byState: [number, number, number, number] = [0, 0, 0, 0];
   private powerW = 0;
 
-  load(c: LampColumns): LightsSummary {
+  load(c: protocol.LampColumns): LightsSummary {
     const n = c.count;
     this.count = n;
     this.positions = new Float32Array(n * 2);
@@ -53,7 +53,7 @@ export class LightColumns {
    * Applies `light.states` batches in order, straight into the columns, so that the latest value of
    * each lamp wins. Counts and the draw change incrementally: one version for all of them.
    */
-  apply(batches: readonly LightStates[]): LightsSummary {
+  apply(batches: readonly protocol.LightStates[]): LightsSummary {
     for (const { i: lamps, s: states, l: levels } of batches) {
       for (let k = 0; k < lamps.length; k++) {
         const i = lamps[k]!;

@@ -74,7 +74,7 @@ export function lampFault(state: number, level: number, command: Setting | null,
   return state === LAMP_DIMMED && level === command.level ? FAULT_NONE : FAULT_WRONG_LEVEL;
 }
 
-/** The lamp columns the classification reads (LightColumns on the client, the hub's LampColumns). */
+/** The lamp columns the classification reads (the page's LampColumns, the hub's HubLampColumns). */
 export interface FaultColumns {
   count: number;
   state: ArrayLike<number>;

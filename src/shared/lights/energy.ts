@@ -201,7 +201,7 @@ export function lampWardIndex(
   return out;
 }
 
-/** Lamp columns as the client holds them (LightColumns), plus each lamp's ward index. */
+/** Lamp columns as the client holds them (LampColumns), plus each lamp's ward index. */
 export interface LampEnergyColumns {
   count: number;
   /** index into the ward list, NO_WARD (or anything >= wardCount) for none */
