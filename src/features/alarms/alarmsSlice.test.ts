@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { streamFrame } from '../../../tests/support/streamFrames';
 import { makeStore } from '../../app/store';
-import { eventsReceived, snapshotReceived, type StateWithoutLamps } from '../../realtime/streamActions';
+import { snapshotReceived, type StateWithoutLamps } from '../../realtime/streamActions';
 import type { Incident, IncidentReported, IncidentUpdated, StreamEvent } from '../../shared/protocol/events';
 import { incidentFromReport } from '../../shared/protocol/incident';
 import {
@@ -30,22 +31,13 @@ const report = (id: string, severity: IncidentReported['severity'], reportedAt =
   reportedAt: iso(reportedAt),
 });
 
-let seq = 0;
-function frame(events: Omit<StreamEvent, 'seq' | 'ts'>[], receivedAt: number, ts = T0) {
-  const stamped = events.map((e) => ({ ...e, seq: ++seq, ts }) as StreamEvent);
-  return eventsReceived({
-    events: stamped,
-    lights: null,
-    lastSeq: seq,
-    lastTs: ts,
-    count: stamped.length,
-    dropped: {},
-    receivedAt,
-  });
-}
+/** A frame of the stream received at real time `receivedAt`, of events at city time `ts`. */
+const frame = (events: Omit<StreamEvent, 'seq' | 'ts'>[], receivedAt: number, ts = T0) =>
+  streamFrame(events, ts, receivedAt);
 const reported = (r: IncidentReported) => ({ type: 'incident.reported' as const, data: r });
 const updated = (u: IncidentUpdated) => ({ type: 'incident.updated' as const, data: u });
 
+let seq = 0;
 function snapshot(incidents: Incident[], receivedAt: number, now = T0) {
   const state: StateWithoutLamps = {
     city: 'hue',

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_SOUND_MEMORY,
-  patternSeconds,
   planSound,
   SOUND_PATTERNS,
+  type Tone,
   SOUND_TIMING,
   type SoundAlarm,
   type SoundMemory,
 } from './soundScheduler';
+
+/** How long a pattern sounds, in seconds. */
+const patternSeconds = (tones: readonly Tone[]): number =>
+  tones.reduce((end, t) => Math.max(end, t.at + t.duration), 0);
 
 const T = 1_700_000_000_000;
 const crit = (id: string, firstSeenAt = T): SoundAlarm => ({ id, severity: 'critical', firstSeenAt });

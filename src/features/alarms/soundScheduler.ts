@@ -103,8 +103,3 @@ export const SOUND_PATTERNS: Record<AlarmSeverity, readonly Tone[]> = {
     { at: 0.18, duration: 1.4, frequency: 1568, wave: 'sine', gain: 0.25 },
   ],
 };
-
-/** How long a pattern sounds, in seconds. */
-export function patternSeconds(tones: readonly Tone[]): number {
-  return tones.reduce((end, t) => Math.max(end, t.at + t.duration), 0);
-}

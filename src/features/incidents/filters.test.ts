@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/protocol/events';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../shared/protocol/codes';
-import { ConsoleRows, filterAndSort, fold, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
+import { fold } from '../../shared/text';
+import { ConsoleRows, filterAndSort, NO_FILTER, type IncidentFilter, type SortKey } from './filters';
 
 const T = Date.UTC(2026, 10, 23, 1);
 function inc(id: string, extra: Partial<Incident> = {}): Incident {

@@ -30,8 +30,6 @@ const known = new Set<string>(INCIDENT_CATEGORIES);
 export const categoryOf = (inc: Pick<Incident, 'category'>) =>
   known.has(inc.category) ? inc.category : 'other';
 
-export { fold };
-
 /**
  * What free text is searched in: id, title, description and ward name, folded once per incident
  * version (incidents are immutable, so a changed one is a new object and gets a new entry).

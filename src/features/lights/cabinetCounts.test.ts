@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cabinetCommands,
+  classifyLamps,
   FAULT_CODE_COUNT,
   FAULT_DAY_BURNING,
   FAULT_LAMP,
   FAULT_NOT_SWITCHED,
   FAULT_WRONG_LEVEL,
+  faultsPerCabinet,
+  faultTallyOf,
+  type FaultColumns,
 } from '../../shared/lights/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON } from '../../shared/protocol/codes';
 import type { Cabinet, CabinetStatus } from '../../shared/protocol/events';
 import {
   cabinetCounts,
-  cabinetFaults,
   countOf,
-  faultTallyOf,
   filterCabinets,
   lampFaultsOf,
   lampsOf,
@@ -20,6 +23,10 @@ import {
   NO_CABINET_FILTER,
   tallyOf,
 } from './cabinetCounts';
+
+/** Lamp faults per cabinet as the page's fault judgement makes them (LampFaultWatch): classified, then tallied. */
+const cabinetFaults = (lamps: FaultColumns, cabinets: readonly Cabinet[], daylight: boolean) =>
+  faultsPerCabinet(classifyLamps(lamps, cabinetCommands(cabinets), daylight), lamps.cabinet, cabinets.length);
 
 /** Lamps as (cabinet index, state, level) triples, in the columns LampColumns keeps. */
 function lamps(pairs: [cabinet: number, state: number, level?: number][], extra = 0) {

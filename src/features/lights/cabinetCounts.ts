@@ -1,10 +1,4 @@
-import {
-  classifyLamps,
-  cabinetCommands,
-  FAULT_CODE_COUNT,
-  faultsPerCabinet,
-  type FaultColumns,
-} from '../../shared/lights/faults';
+import { FAULT_CODE_COUNT } from '../../shared/lights/faults';
 import { LAMP_DIMMED, LAMP_FAULT, LAMP_OFF, LAMP_ON, LAMP_STATE_COUNT } from '../../shared/protocol/codes';
 import type { Cabinet } from '../../shared/protocol/events';
 import type { LampColumns } from './lampColumns';
@@ -72,28 +66,12 @@ export function tallyOf(counts: CabinetCounts, c: number): LampTally {
  */
 export type CabinetFaults = Uint32Array;
 
-/**
- * Judges every lamp against what its cabinet commands now (the cabinets in inventory order, as the
- * lamps' `cabinet` column indexes them) and the sun, and counts the faults per cabinet. The rule is
- * the map's and the hub's (shared/lights/faults.ts), so the console counts the lamps they do.
- */
-export function cabinetFaults(
-  lamps: FaultColumns,
-  cabinets: readonly Cabinet[],
-  daylight: boolean,
-): CabinetFaults {
-  const judged = classifyLamps(lamps, cabinetCommands(cabinets), daylight);
-  return faultsPerCabinet(judged, lamps.cabinet, cabinets.length);
-}
-
 /** Cabinet c's lamps with a fault, of any kind; 0 for a cabinet the counts do not cover. */
 export function lampFaultsOf(faults: CabinetFaults, c: number): number {
   let n = 0;
   for (let code = 1; code < FAULT_CODE_COUNT; code++) n += faults[c * FAULT_CODE_COUNT + code] ?? 0;
   return n;
 }
-
-export { faultTallyOf } from '../../shared/lights/faults';
 
 /**
  * Needs a crew: the cabinet stopped answering, or one of its lamps has a fault of any kind (failed,

@@ -10,14 +10,8 @@ import { useCommandRunner } from '../../../shared/ui/console/useCommandRunner';
 import type { ListModel } from '../../../shared/ui/console/listModel';
 import { useListKeys } from '../../../shared/ui/console/useListKeys';
 import type { SendCommand } from '../../../app/connection';
-import {
-  faultTallyOf,
-  filterCabinets,
-  lampsOf,
-  NO_CABINET_FILTER,
-  tallyOf,
-  type CabinetFilter,
-} from '../cabinetCounts';
+import { faultTallyOf } from '../../../shared/lights/faults';
+import { filterCabinets, lampsOf, NO_CABINET_FILTER, tallyOf, type CabinetFilter } from '../cabinetCounts';
 import { selectCabinets } from '../cabinetsSlice';
 import type { LampFaultWatch } from '../lampFaults';
 import type { LampColumns } from '../lampColumns';
