@@ -39,4 +39,20 @@ describe('Throttle', () => {
     vi.advanceTimersByTime(5000);
     expect(work).toHaveBeenCalledTimes(1);
   });
+
+  it('flushes at once, dropping what was pending, and counts the interval from there', () => {
+    const work = vi.fn();
+    const t = new Throttle(1000, work);
+    t.poke();
+    vi.advanceTimersByTime(200);
+    t.poke();
+    t.flush();
+    expect(work).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(900);
+    expect(work).toHaveBeenCalledTimes(2);
+    t.poke();
+    expect(work).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(100);
+    expect(work).toHaveBeenCalledTimes(3);
+  });
 });

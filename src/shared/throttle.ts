@@ -20,6 +20,12 @@ export class Throttle {
     else this.timer = setTimeout(() => this.run(), wait);
   }
 
+  /** Runs now, whatever the interval, and drops a pending run: the interval starts again from here. */
+  flush(): void {
+    this.cancel();
+    this.run();
+  }
+
   /** Drops a pending run (the owner is going away). */
   cancel(): void {
     if (this.timer !== null) clearTimeout(this.timer);

@@ -1,3 +1,5 @@
+import { Throttle } from '../throttle';
+
 /**
  * How often live data may redraw the map: twice a second. Every redraw draws every layer, the 50,000
  * lamps included; on a wall fed ten reports and ten thousand lamp updates a second, drawing on each
@@ -10,44 +12,34 @@ export const MAP_DATA_REDRAW_MS = 500;
 
 /**
  * Coalesces the map's layer updates: an urgent one applies at once, others at most every
- * `minIntervalMs`, the newest one winning. Timers are injected so that tests can drive the clock.
+ * `minIntervalMs` (the one Throttle), the newest one winning. The clock is injected for tests.
  */
 export class RedrawBudget {
-  private lastAt = -Infinity;
   private pending: (() => void) | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly throttle: Throttle;
 
-  constructor(
-    private readonly minIntervalMs = MAP_DATA_REDRAW_MS,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+  constructor(minIntervalMs = MAP_DATA_REDRAW_MS, now: () => number = () => performance.now()) {
+    this.throttle = new Throttle(
+      minIntervalMs,
+      () => {
+        const next = this.pending;
+        this.pending = null;
+        next?.();
+      },
+      now,
+    );
+  }
 
   /** Applies `update` now if it is urgent or the interval has passed, else when it has. */
   offer(update: () => void, urgent: boolean): void {
-    const wait = this.lastAt + this.minIntervalMs - this.now();
-    if (urgent || wait <= 0) {
-      this.cancel();
-      this.run(update);
-      return;
-    }
     this.pending = update;
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      const next = this.pending;
-      this.pending = null;
-      if (next) this.run(next);
-    }, wait);
+    if (urgent) this.throttle.flush();
+    else this.throttle.poke();
   }
 
   /** Drops an update that has not been applied yet. */
   cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
     this.pending = null;
-  }
-
-  private run(update: () => void): void {
-    this.lastAt = this.now();
-    update();
+    this.throttle.cancel();
   }
 }
