@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../shared/i18n/i18n';
+import { createTranslator } from '../../../tests/support/i18n';
 import type { Incident } from '../../shared/protocol/events';
 import { CSV_BOM } from './csv';
 import { incidentsCsv, incidentsCsvName } from './incidentsCsv';

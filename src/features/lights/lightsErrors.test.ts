@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, type Lang } from '../../shared/i18n/i18n';
+import { createTranslator } from '../../../tests/support/i18n';
+import type { Lang } from '../../shared/i18n/i18n';
 import { vi } from '../../shared/i18n/vi';
 import { lightsAnswerText, lightsErrorText } from './lightsErrors';
 

@@ -10,7 +10,8 @@ export function langFromSearch(search: string): Lang {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'vi';
 }
 
-const options = (lang: Lang) => ({
+/** The page's i18next settings for `lang`: its texts, the Vietnamese fallback, no HTML escaping by i18next. */
+export const i18nOptions = (lang: Lang) => ({
   lng: lang,
   fallbackLng: 'vi',
   resources: { vi: { translation: vi }, en: { translation: en } },
@@ -21,14 +22,7 @@ const options = (lang: Lang) => ({
 });
 
 export function initI18n(lang: Lang) {
-  void i18next.use(initReactI18next).init(options(lang));
+  void i18next.use(initReactI18next).init(i18nOptions(lang));
   document.documentElement.lang = lang;
   return i18next;
-}
-
-/** A translator of its own, with the page's texts and settings, outside React (tests, tools). */
-export function createTranslator(lang: Lang) {
-  const inst = i18next.createInstance();
-  void inst.init(options(lang));
-  return inst.t;
 }
