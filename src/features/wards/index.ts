@@ -1,3 +1,3 @@
 // The wards capability as other features may use it: the per-ward measures and the selector over the store.
 export { selectWardMeasures } from './wardsSelectors';
-export { wardMeasures, worstWards, type WardMeasure } from './wardMeasures';
+export { worstWards, type WardMeasure } from './wardMeasures';

@@ -22,9 +22,6 @@ export const FAULT_CODE_COUNT = 5;
 /** The kinds as the UI, the REST API and docs/protocol.md name them, indexed by code (0 is none). */
 export const LAMP_FAULT_KINDS = ['lamp-failure', 'day-burning', 'wrong-level', 'not-switched'] as const;
 export type LampFaultKind = (typeof LAMP_FAULT_KINDS)[number];
-/** Every kind of lighting fault: the lamp kinds and a cabinet that stopped answering. */
-export const FAULT_KINDS = [...LAMP_FAULT_KINDS, 'cabinet-offline'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Kind of a lamp fault code; null for FAULT_NONE or an unknown code. */
 export function faultKindOf(code: number): LampFaultKind | null {

@@ -2,7 +2,7 @@
 // the rest. vi is the default; en must hold the same keys (i18n.test.ts checks the merged tables).
 export const faultsVi = {
   title: 'Sự cố chiếu sáng',
-  /** by FAULT_KINDS (src/shared/lights/faults.ts) */
+  /** by LAMP_FAULT_KINDS (src/shared/lights/faults.ts), and a cabinet that stopped answering */
   kind: {
     'lamp-failure': 'Đèn hỏng',
     'day-burning': 'Sáng ban ngày',
