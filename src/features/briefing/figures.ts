@@ -1,0 +1,212 @@
+import type { KpiDefinition, KpiPeriodKind, KpiUnit } from '../../shared/city/kpiCatalogue';
+import { nextPeriodStart, periodStart } from './cityPeriods';
+import type { TimeRange } from './periods';
+
+/** A KPI history sample as the store and the API give it (the agreed shape of issue 13). */
+export interface KpiSample {
+  id: string;
+  value: number;
+  period: { kind: KpiPeriodKind; start: string };
+  ward?: string;
+  at: string;
+  simulated?: boolean;
+}
+
+/** One period's value: the latest sample of that period (later samples of a period revise it). */
+export interface PeriodValue {
+  kind: KpiPeriodKind;
+  start: number;
+  end: number;
+  value: number;
+}
+
+/** Units whose values add up over time: a month's count is its days' counts together. */
+const ADDITIVE: ReadonlySet<KpiUnit> = new Set(['count', 'billion-vnd', 'mwh']);
+export const isAdditive = (unit: KpiUnit) => ADDITIVE.has(unit);
+
+/** Finest first: when two granularities cover a range as well, the finer one is the truer figure. */
+const KINDS: readonly KpiPeriodKind[] = ['day', 'month', 'quarter', 'year'];
+
+/**
+ * The values of one indicator, for the city (no `ward`) or one ward, one per period, sorted by period
+ * start. Done once per indicator so that every range after it reads a short list.
+ */
+export function periodValues(samples: readonly KpiSample[], id: string, ward?: string): PeriodValue[] {
+  const latest = new Map<string, { at: number; value: PeriodValue }>();
+  for (const s of samples) {
+    if (s.id !== id || s.ward !== ward) continue;
+    const key = `${s.period.kind}|${s.period.start}`;
+    const at = Date.parse(s.at);
+    const seen = latest.get(key);
+    if (seen && seen.at > at) continue;
+    const start = Date.parse(s.period.start);
+    latest.set(key, {
+      at,
+      value: { kind: s.period.kind, start, end: nextPeriodStart(s.period.kind, start), value: s.value },
+    });
+  }
+  return [...latest.values()].map((v) => v.value).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The periods that tell a range's figure: of one granularity only (a month's value and its days'
+ * values say the same thing twice), those starting within the range, at the granularity covering most
+ * of it. Daily history reaches 30 days back and monthly 24 months: a year is told by its months, a
+ * week by its days.
+ */
+function periodsWithin(values: readonly PeriodValue[], range: TimeRange): PeriodValue[] {
+  const length = range.to - range.from;
+  if (length <= 0) return [];
+  let best: PeriodValue[] = [];
+  let bestCover = 0;
+  for (const kind of KINDS) {
+    const within = values.filter((v) => v.kind === kind && v.start >= range.from && v.start < range.to);
+    let cover = 0;
+    for (const v of within) cover += Math.min(v.end, range.to) - v.start;
+    if (cover > bestCover) {
+      best = within;
+      bestCover = cover;
+    }
+  }
+  return best;
+}
+
+/**
+ * An indicator's figure over a range, or null without data there. Counts, billions and MWh add up.
+ * A share (percent) is the mean of its periods' values: with no denominators in the history, each
+ * period weighs the same. A growth (GRDP) is already cumulative, so the latest period's value stands.
+ */
+export function valueOver(values: readonly PeriodValue[], unit: KpiUnit, range: TimeRange): number | null {
+  const within = periodsWithin(values, range);
+  if (within.length === 0) return null;
+  if (isAdditive(unit)) return within.reduce((sum, v) => sum + v.value, 0);
+  if (unit === 'growth-percent') return within[within.length - 1]!.value;
+  return within.reduce((sum, v) => sum + v.value, 0) / within.length;
+}
+
+/** How many of `kind`'s periods a range spans, counting a partial one by the part it covers. */
+function periodsSpanned(kind: KpiPeriodKind, range: TimeRange): number {
+  let total = 0;
+  for (let t = periodStart(kind, range.from); t < range.to;) {
+    const next = nextPeriodStart(kind, t);
+    total += (Math.min(next, range.to) - Math.max(t, range.from)) / (next - t);
+    t = next;
+  }
+  return total;
+}
+
+/**
+ * The target over a range. A rate's target holds for any range; an additive target is per period, so
+ * it is scaled to the part of its periods the range covers: this month to the 10th of 31 days is held
+ * to 10/31 of the month's target, as the figure it is set against counts those days only.
+ */
+export function targetOver(def: KpiDefinition, range: TimeRange): number {
+  return isAdditive(def.unit) ? def.target * periodsSpanned(def.period, range) : def.target;
+}
+
+/** Worse than the target: under it when higher is better, over it when lower is. */
+export function isBelowTarget(def: KpiDefinition, value: number, target: number): boolean {
+  return def.higherIsBetter ? value < target : value > target;
+}
+
+export interface KpiChange {
+  absolute: number;
+  /** against the previous figure (0.1 is +10 %); null when that was 0 */
+  relative: number | null;
+  /** whether the change goes the way the city wants (up when higher is better); false when flat */
+  better: boolean;
+}
+
+export interface KpiFigure {
+  value: number | null;
+  target: number;
+  previous: number | null;
+  /** null when either range has no data */
+  change: KpiChange | null;
+  /** null without a value */
+  belowTarget: boolean | null;
+}
+
+/** An indicator's headline for a range: its figure, target, change against the previous range. */
+export function kpiFigure(
+  values: readonly PeriodValue[],
+  def: KpiDefinition,
+  current: TimeRange,
+  previous: TimeRange,
+): KpiFigure {
+  const value = valueOver(values, def.unit, current);
+  const before = valueOver(values, def.unit, previous);
+  const target = targetOver(def, current);
+  let change: KpiChange | null = null;
+  if (value !== null && before !== null) {
+    const absolute = value - before;
+    change = {
+      absolute,
+      relative: before === 0 ? null : absolute / Math.abs(before),
+      better: def.higherIsBetter ? absolute > 0 : absolute < 0,
+    };
+  }
+  return {
+    value,
+    target,
+    previous: before,
+    change,
+    belowTarget: value === null ? null : isBelowTarget(def, value, target),
+  };
+}
+
+export interface TrendPoint {
+  /** the bucket's start, UTC epoch ms */
+  start: number;
+  value: number | null;
+  target: number;
+}
+
+/**
+ * An indicator over a range in buckets of `kind` (days or months), each with its own figure and
+ * target. The last bucket ends at the range's end: a month to date against a month-to-date target.
+ */
+export function trendPoints(
+  values: readonly PeriodValue[],
+  def: KpiDefinition,
+  range: TimeRange,
+  kind: 'day' | 'month',
+): TrendPoint[] {
+  const out: TrendPoint[] = [];
+  for (let t = periodStart(kind, range.from); t < range.to; t = nextPeriodStart(kind, t)) {
+    const bucket = { from: Math.max(t, range.from), to: Math.min(nextPeriodStart(kind, t), range.to) };
+    out.push({ start: t, value: valueOver(values, def.unit, bucket), target: targetOver(def, bucket) });
+  }
+  return out;
+}
+
+/** A sparkline's points: the buckets that have a value, as [start, value]. */
+export function sparklinePoints(points: readonly TrendPoint[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of points) if (p.value !== null) out.push([p.start, p.value]);
+  return out;
+}
+
+export interface WardFigure {
+  ward: string;
+  value: number | null;
+}
+
+/** Every ward's figure for an indicator over a range, for the wards the samples name. */
+export function wardFigures(
+  samples: readonly KpiSample[],
+  def: KpiDefinition,
+  range: TimeRange,
+): WardFigure[] {
+  const byWard = new Map<string, KpiSample[]>();
+  for (const s of samples) {
+    if (s.id !== def.id || !s.ward) continue;
+    const list = byWard.get(s.ward);
+    if (list) list.push(s);
+    else byWard.set(s.ward, [s]);
+  }
+  return [...byWard].map(([ward, own]) => ({
+    ward,
+    value: valueOver(periodValues(own, def.id, ward), def.unit, range),
+  }));
+}
