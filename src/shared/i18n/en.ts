@@ -1,3 +1,4 @@
+import { briefingEn } from './sections/briefing';
 import { energyEn } from './sections/energy';
 import { faultsEn } from './sections/faults';
 import type { Messages } from './vi';
@@ -286,4 +287,5 @@ export const en: Messages = {
   },
   energy: energyEn,
   faults: faultsEn,
+  briefing: briefingEn,
 };

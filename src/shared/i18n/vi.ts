@@ -1,4 +1,5 @@
 // Vietnamese is the wall's default language. en.ts must hold every key of this file (a test checks).
+import { briefingVi } from './sections/briefing';
 import { energyVi } from './sections/energy';
 import { faultsVi } from './sections/faults';
 
@@ -298,6 +299,7 @@ export const vi = {
   },
   energy: energyVi,
   faults: faultsVi,
+  briefing: briefingVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,104 @@
+import { slaCompliance } from '../../incidents';
+import type { Incident } from '../../../shared/protocol/events';
+import type { Lang } from '../../../shared/i18n/i18n';
+import { nextPeriodStart, periodStart } from '../cityPeriods';
+import type { TimeRange } from '../periods';
+import { axisStyle, formatBucket, formatKpiValue, texts, textSize, tooltip, type ChartTheme } from './theme';
+import type { BriefingChartOption } from './trendChart';
+
+export interface SlaBucket {
+  start: number;
+  resolved: number;
+  onTime: number;
+  /** onTime / resolved; null when nothing was resolved in the bucket */
+  rate: number | null;
+}
+
+/**
+ * SLA compliance per city day or month of a range, by the incidents feature's own rule (of those
+ * resolved in the bucket, the share resolved by their deadline). Each bucket asks slaCompliance for
+ * the day or month it is in, up to the bucket's end or the range's.
+ */
+export function slaBuckets(
+  incidents: readonly Incident[],
+  range: TimeRange,
+  kind: 'day' | 'month',
+): SlaBucket[] {
+  const out: SlaBucket[] = [];
+  for (let t = periodStart(kind, range.from); t < range.to; t = nextPeriodStart(kind, t)) {
+    const until = Math.min(nextPeriodStart(kind, t), range.to) - 1;
+    const c = slaCompliance(incidents, kind === 'day' ? 'today' : 'month', until);
+    out.push({ start: t, ...c });
+  }
+  return out;
+}
+
+export interface SlaChartInput {
+  buckets: readonly SlaBucket[];
+  kind: 'day' | 'month';
+  /** the share to reach, in percent (the city's target for reports answered in time) */
+  target: number;
+  lang: Lang;
+  theme: ChartTheme;
+}
+
+/** SLA compliance over the period: a bar per day or month in percent, red under the target line. */
+export function slaChartOption({ buckets, kind, target, lang, theme }: SlaChartInput): BriefingChartOption {
+  const t = texts(lang).briefing;
+  const percent = (v: number) => formatKpiValue(v, 'percent', lang);
+  const style = axisStyle(theme);
+  return {
+    animation: false,
+    grid: {
+      left: theme.rem,
+      right: theme.rem * 4,
+      top: theme.rem * 1.5,
+      bottom: theme.rem / 2,
+      containLabel: true,
+    },
+    tooltip: {
+      ...tooltip(theme),
+      trigger: 'axis',
+      formatter: (params) => {
+        const b = buckets[(Array.isArray(params) ? params[0] : params)?.dataIndex ?? 0];
+        if (!b) return '';
+        const rate = b.rate === null ? t.noData : percent(b.rate * 100);
+        return `${formatBucket(b.start, kind, lang)}<br/>${t.sla}: ${rate}<br/>${t.slaOnTime}: ${b.onTime} / ${t.slaResolved}: ${b.resolved}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: buckets.map((b) => formatBucket(b.start, kind, lang)),
+      ...style,
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      splitNumber: 4,
+      ...style,
+      axisLabel: { ...style.axisLabel, formatter: percent },
+    },
+    series: [
+      {
+        id: 'sla',
+        name: t.sla,
+        type: 'bar',
+        barMaxWidth: theme.rem * 2,
+        data: buckets.map((b) => {
+          if (b.rate === null) return { value: null };
+          const v = b.rate * 100;
+          return { value: v, itemStyle: { color: v < target ? theme.colors.bad : theme.colors.ok } };
+        }),
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: theme.colors.text, width: 2 },
+          label: { formatter: t.target, color: theme.colors.text, fontSize: textSize(theme).axis },
+          data: [{ yAxis: target }],
+        },
+      },
+    ],
+  };
+}
