@@ -1,6 +1,6 @@
 import type { KpiDefinition, KpiPeriodKind, KpiUnit } from '../../shared/city/kpiCatalogue';
 import { nextPeriodStart, periodStart } from './cityPeriods';
-import type { TimeRange } from './periods';
+import { bucketsOf, type TimeRange } from './periods';
 
 /** A KPI history sample as the store and the API give it (the agreed shape of issue 13). */
 export interface KpiSample {
@@ -172,12 +172,11 @@ export function trendPoints(
   range: TimeRange,
   kind: 'day' | 'month',
 ): TrendPoint[] {
-  const out: TrendPoint[] = [];
-  for (let t = periodStart(kind, range.from); t < range.to; t = nextPeriodStart(kind, t)) {
-    const bucket = { from: Math.max(t, range.from), to: Math.min(nextPeriodStart(kind, t), range.to) };
-    out.push({ start: t, value: valueOver(values, def.unit, bucket), target: targetOver(def, bucket) });
-  }
-  return out;
+  return bucketsOf(range, kind).map((b) => ({
+    start: b.start,
+    value: valueOver(values, def.unit, b.range),
+    target: targetOver(def, b.range),
+  }));
 }
 
 /** A sparkline's points: the buckets that have a value, as [start, value]. */

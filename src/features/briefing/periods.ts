@@ -1,5 +1,5 @@
 import type { KpiPeriodKind } from '../../shared/city/kpiCatalogue';
-import { periodStart, previousPeriodStart } from './cityPeriods';
+import { nextPeriodStart, periodStart, previousPeriodStart } from './cityPeriods';
 
 const DAY_MS = 86_400_000;
 
@@ -70,4 +70,16 @@ export function trendWindow(
     return { range: { from, to: now }, kind: 'month' };
   }
   return { range: { from: periodStart('day', now) - 29 * DAY_MS, to: now }, kind: 'day' };
+}
+
+/** The city days or months a range falls in, each cut to the range: a chart's buckets. */
+export function bucketsOf(range: TimeRange, kind: 'day' | 'month'): { start: number; range: TimeRange }[] {
+  const out: { start: number; range: TimeRange }[] = [];
+  for (let t = periodStart(kind, range.from); t < range.to; t = nextPeriodStart(kind, t)) {
+    out.push({
+      start: t,
+      range: { from: Math.max(t, range.from), to: Math.min(nextPeriodStart(kind, t), range.to) },
+    });
+  }
+  return out;
 }

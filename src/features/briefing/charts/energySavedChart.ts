@@ -1,7 +1,17 @@
 import { kpiDefinition } from '../../../shared/city/kpiCatalogue';
 import type { Lang } from '../../../shared/i18n/i18n';
 import type { TrendPoint } from '../figures';
-import { axisStyle, formatBucket, formatKpiValue, texts, textSize, tooltip, type ChartTheme } from './theme';
+import {
+  barValueLabel,
+  categoryAxis,
+  chartGrid,
+  formatBucket,
+  formatKpiValue,
+  texts,
+  tooltip,
+  valueAxis,
+  type ChartTheme,
+} from './theme';
 import { axisTop, markedValue, type BriefingChartOption } from './trendChart';
 
 const ENERGY_SAVED = kpiDefinition('lighting-energy-saved')!;
@@ -23,34 +33,22 @@ export function energySavedOption({ points, lang, theme }: EnergySavedInput): Br
   const mwh = (v: number) => formatKpiValue(v, 'mwh', lang);
   const values = points.map((p) => p.value);
   const targets = points.map((p) => p.target);
-  const style = axisStyle(theme);
   return {
     animation: false,
-    grid: {
-      left: theme.rem,
-      right: theme.rem,
-      top: theme.rem * 2,
-      bottom: theme.rem / 2,
-      containLabel: true,
-    },
+    grid: { ...chartGrid(theme), top: theme.rem * 2 },
     tooltip: {
       ...tooltip(theme),
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? mwh(v) : t.noData),
     },
-    xAxis: {
-      type: 'category',
-      data: points.map((p) => formatBucket(p.start, 'month', lang)),
-      ...style,
-      splitLine: { show: false },
-    },
+    xAxis: categoryAxis(
+      theme,
+      points.map((p) => formatBucket(p.start, 'month', lang)),
+    ),
     yAxis: {
-      type: 'value',
+      ...valueAxis(theme, (v) => formatKpiValue(v, 'count', lang)),
       min: 0,
       max: axisTop(ENERGY_SAVED, values, targets),
-      splitNumber: 4,
-      ...style,
-      axisLabel: { ...style.axisLabel, formatter: (v: number) => formatKpiValue(v, 'count', lang) },
       name: t.unit.mwh,
     },
     series: [
@@ -60,13 +58,7 @@ export function energySavedOption({ points, lang, theme }: EnergySavedInput): Br
         type: 'bar',
         barMaxWidth: theme.rem * 2.5,
         data: points.map((p) => markedValue(ENERGY_SAVED, p.value, p.target, theme)),
-        label: {
-          show: true,
-          position: 'top',
-          color: theme.colors.text,
-          fontSize: textSize(theme).value,
-          formatter: (p) => (typeof p.value === 'number' ? formatKpiValue(p.value, 'count', lang) : ''),
-        },
+        label: barValueLabel(theme, 'top', (v) => formatKpiValue(v, 'count', lang)),
       },
       {
         id: 'target',

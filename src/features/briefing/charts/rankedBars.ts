@@ -1,6 +1,14 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import type { BriefingChartOption } from './trendChart';
-import { axisStyle, textSize, tooltip, type ChartTheme } from './theme';
+import {
+  barValueLabel,
+  categoryAxis,
+  chartGrid,
+  targetLine,
+  tooltip,
+  valueAxis,
+  type ChartTheme,
+} from './theme';
 
 export interface RankedBarsInput {
   /** one per bar, in the order read from the top */
@@ -25,31 +33,17 @@ export function rankedBarsOption({
   theme,
   target,
 }: RankedBarsInput): BriefingChartOption {
-  const style = axisStyle(theme);
-  const size = textSize(theme);
   return {
     animation: false,
-    grid: {
-      left: theme.rem,
-      right: theme.rem * 4,
-      top: theme.rem * 1.5,
-      bottom: theme.rem / 2,
-      containLabel: true,
-    },
+    grid: chartGrid(theme, 4),
     tooltip: {
       ...tooltip(theme),
       trigger: 'item',
       valueFormatter: (v) => (typeof v === 'number' ? format(v) : '—'),
     },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      splitNumber: 3,
-      ...style,
-      axisLabel: { ...style.axisLabel, formatter: format },
-    },
+    xAxis: { ...valueAxis(theme, format), min: 0, splitNumber: 3 },
     // ECharts draws a category axis bottom up: inverse puts the first label at the top.
-    yAxis: { type: 'category', inverse: true, data: [...labels], ...style, splitLine: { show: false } },
+    yAxis: { ...categoryAxis(theme, labels), inverse: true },
     series: [
       {
         id: 'bars',
@@ -57,24 +51,8 @@ export function rankedBarsOption({
         type: 'bar',
         data,
         barMaxWidth: theme.rem * 1.5,
-        label: {
-          show: true,
-          position: 'right',
-          color: theme.colors.text,
-          fontSize: size.value,
-          formatter: (p) => (typeof p.value === 'number' ? format(p.value) : ''),
-        },
-        ...(target
-          ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { type: 'dashed', color: theme.colors.text, width: 2 },
-                label: { formatter: target.label, color: theme.colors.text, fontSize: size.axis },
-                data: [{ xAxis: target.value }],
-              },
-            }
-          : {}),
+        label: barValueLabel(theme, 'right', format),
+        ...(target ? { markLine: targetLine(theme, target.label, { xAxis: target.value }) } : {}),
       },
     ],
   };

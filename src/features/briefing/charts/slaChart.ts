@@ -1,9 +1,19 @@
 import { slaCompliance } from '../../incidents';
 import type { Incident } from '../../../shared/protocol/events';
 import type { Lang } from '../../../shared/i18n/i18n';
-import { nextPeriodStart, periodStart } from '../cityPeriods';
-import type { TimeRange } from '../periods';
-import { axisStyle, formatBucket, formatKpiValue, texts, textSize, tooltip, type ChartTheme } from './theme';
+import { bucketsOf, type TimeRange } from '../periods';
+import {
+  categoryAxis,
+  chartGrid,
+  formatBucket,
+  formatKpiValue,
+  hoveredIndex,
+  targetLine,
+  texts,
+  tooltip,
+  valueAxis,
+  type ChartTheme,
+} from './theme';
 import type { BriefingChartOption } from './trendChart';
 
 export interface SlaBucket {
@@ -24,13 +34,10 @@ export function slaBuckets(
   range: TimeRange,
   kind: 'day' | 'month',
 ): SlaBucket[] {
-  const out: SlaBucket[] = [];
-  for (let t = periodStart(kind, range.from); t < range.to; t = nextPeriodStart(kind, t)) {
-    const until = Math.min(nextPeriodStart(kind, t), range.to) - 1;
-    const c = slaCompliance(incidents, kind === 'day' ? 'today' : 'month', until);
-    out.push({ start: t, ...c });
-  }
-  return out;
+  return bucketsOf(range, kind).map((b) => ({
+    start: b.start,
+    ...slaCompliance(incidents, kind === 'day' ? 'today' : 'month', b.range.to - 1),
+  }));
 }
 
 export interface SlaChartInput {
@@ -46,40 +53,24 @@ export interface SlaChartInput {
 export function slaChartOption({ buckets, kind, target, lang, theme }: SlaChartInput): BriefingChartOption {
   const t = texts(lang).briefing;
   const percent = (v: number) => formatKpiValue(v, 'percent', lang);
-  const style = axisStyle(theme);
   return {
     animation: false,
-    grid: {
-      left: theme.rem,
-      right: theme.rem * 4,
-      top: theme.rem * 1.5,
-      bottom: theme.rem / 2,
-      containLabel: true,
-    },
+    grid: chartGrid(theme, 4),
     tooltip: {
       ...tooltip(theme),
       trigger: 'axis',
       formatter: (params) => {
-        const b = buckets[(Array.isArray(params) ? params[0] : params)?.dataIndex ?? 0];
+        const b = buckets[hoveredIndex(params)];
         if (!b) return '';
         const rate = b.rate === null ? t.noData : percent(b.rate * 100);
         return `${formatBucket(b.start, kind, lang)}<br/>${t.sla}: ${rate}<br/>${t.slaOnTime}: ${b.onTime} / ${t.slaResolved}: ${b.resolved}`;
       },
     },
-    xAxis: {
-      type: 'category',
-      data: buckets.map((b) => formatBucket(b.start, kind, lang)),
-      ...style,
-      splitLine: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      splitNumber: 4,
-      ...style,
-      axisLabel: { ...style.axisLabel, formatter: percent },
-    },
+    xAxis: categoryAxis(
+      theme,
+      buckets.map((b) => formatBucket(b.start, kind, lang)),
+    ),
+    yAxis: { ...valueAxis(theme, percent), min: 0, max: 100 },
     series: [
       {
         id: 'sla',
@@ -91,13 +82,7 @@ export function slaChartOption({ buckets, kind, target, lang, theme }: SlaChartI
           const v = b.rate * 100;
           return { value: v, itemStyle: { color: v < target ? theme.colors.bad : theme.colors.ok } };
         }),
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'dashed', color: theme.colors.text, width: 2 },
-          label: { formatter: t.target, color: theme.colors.text, fontSize: textSize(theme).axis },
-          data: [{ yAxis: target }],
-        },
+        markLine: targetLine(theme, t.target, { yAxis: target }),
       },
     ],
   };

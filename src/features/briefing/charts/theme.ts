@@ -86,3 +86,56 @@ export function formatBucket(start: number, kind: 'day' | 'month', lang: Lang): 
   }
   return f.format(start);
 }
+
+/** The plot's margins: room for a target label (`rightRem`) and for the labels above the bars. */
+export const chartGrid = (theme: ChartTheme, rightRem = 1) => ({
+  left: theme.rem,
+  right: theme.rem * rightRem,
+  top: theme.rem * 1.5,
+  bottom: theme.rem / 2,
+  containLabel: true,
+});
+
+/** An axis of named categories (days, months, wards) in the wall's style. */
+export function categoryAxis(theme: ChartTheme, labels: readonly string[]) {
+  return { type: 'category' as const, data: [...labels], ...axisStyle(theme), splitLine: { show: false } };
+}
+
+/** A value axis in the wall's style with its labels formatted as the chart's values. */
+export function valueAxis(theme: ChartTheme, format: (v: number) => string) {
+  const style = axisStyle(theme);
+  return {
+    type: 'value' as const,
+    splitNumber: 4,
+    ...style,
+    axisLabel: { ...style.axisLabel, formatter: format },
+  };
+}
+
+/** A dashed target line across a chart, with its name: `at` says on which axis it stands. */
+export function targetLine(theme: ChartTheme, label: string, at: { xAxis: number } | { yAxis: number }) {
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed' as const, color: theme.colors.text, width: 2 },
+    label: { formatter: label, color: theme.colors.text, fontSize: textSize(theme).axis },
+    data: [at],
+  };
+}
+
+/** The bucket an axis tooltip is about (ECharts passes one parameter per series). */
+export function hoveredIndex(params: unknown): number {
+  const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+  return first?.dataIndex ?? 0;
+}
+
+/** A bar's value written at its end, a little larger than the axes: the figure a leader reads. */
+export function barValueLabel(theme: ChartTheme, position: 'right' | 'top', format: (v: number) => string) {
+  return {
+    show: true,
+    position,
+    color: theme.colors.text,
+    fontSize: textSize(theme).value,
+    formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? format(p.value) : ''),
+  };
+}

@@ -8,7 +8,17 @@ import type { ComposeOption } from 'echarts/core';
 import type { KpiDefinition } from '../../../shared/city/kpiCatalogue';
 import type { Lang } from '../../../shared/i18n/i18n';
 import { isBelowTarget, type TrendPoint } from '../figures';
-import { axisStyle, formatBucket, formatKpiValue, texts, tooltip, type ChartTheme } from './theme';
+import {
+  categoryAxis,
+  chartGrid,
+  formatBucket,
+  formatKpiValue,
+  hoveredIndex,
+  texts,
+  tooltip,
+  valueAxis,
+  type ChartTheme,
+} from './theme';
 
 export type BriefingChartOption = ComposeOption<
   LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption
@@ -83,42 +93,27 @@ export function trendChartOption({ def, points, kind, lang, theme }: TrendChartI
           ...hidden,
         },
       ];
-  const style = axisStyle(theme);
   return {
     animation: false,
-    grid: {
-      left: theme.rem,
-      right: theme.rem,
-      top: theme.rem * 1.5,
-      bottom: theme.rem / 2,
-      containLabel: true,
-    },
+    grid: chartGrid(theme),
     tooltip: {
       ...tooltip(theme),
       trigger: 'axis',
       formatter: (params) => {
-        const i = (Array.isArray(params) ? params[0] : params)?.dataIndex ?? 0;
-        const p = points[i];
+        const p = points[hoveredIndex(params)];
         if (!p) return '';
         const value = p.value === null ? t.noData : format(p.value);
         return `${formatBucket(p.start, kind, lang)}<br/>${t.value}: ${value}<br/>${t.target}: ${format(p.target)}`;
       },
     },
     xAxis: {
-      type: 'category',
+      ...categoryAxis(
+        theme,
+        points.map((p) => formatBucket(p.start, kind, lang)),
+      ),
       boundaryGap: false,
-      data: points.map((p) => formatBucket(p.start, kind, lang)),
-      ...style,
-      splitLine: { show: false },
     },
-    yAxis: {
-      type: 'value',
-      min: floor,
-      max: top,
-      splitNumber: 4,
-      ...style,
-      axisLabel: { ...style.axisLabel, formatter: format },
-    },
+    yAxis: { ...valueAxis(theme, format), min: floor, max: top },
     series: [
       ...band,
       {
