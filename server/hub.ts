@@ -5,7 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
-import type { CityEvent, CityState, CommandAck, Snapshot } from '../src/shared/protocol/events';
+import type {
+  CityEvent,
+  CityState,
+  CommandAck,
+  KpiSample,
+  Snapshot,
+  StreamEvent,
+} from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lights/daily';
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
@@ -17,6 +24,7 @@ import { RedisLog } from './cluster/redisLog';
 import { wallConfig } from './config';
 import { sendError } from './http';
 import { IngestGate } from './ingestGate';
+import { MemoryKpiArchive, sampleOf, type KpiArchive } from './kpis';
 import { resolveLimits, type Limits } from './limits';
 import { HubMetrics } from './metrics';
 import { redactState } from './redact';
@@ -28,6 +36,7 @@ import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './secu
 import { broadcaster, clientsByRole, serveSockets, type HubIo } from './socket';
 import { SocketGuard } from './socketGuard';
 import { CityStream, type StreamClock } from './stream';
+import { SystemsWatch } from './systems';
 import { loadTokenMap, type Role, type TokenMap } from './tokens';
 
 export type { Role } from './tokens';
@@ -87,6 +96,11 @@ export interface Hub {
   /** the slow-client bound, and how many sockets it dropped */
   readonly backlog: BacklogStats;
   close(): Promise<void>;
+}
+
+/** A simulator that seeds the indicators' history (mocks/sim); an older one has no such method. */
+interface KpiHistorySource {
+  kpiHistory(cityNow: number): readonly KpiSample[];
 }
 
 /** Events a node joining the shared log reads back for replay (lamp batches included). */
@@ -188,6 +202,28 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         : { epoch: store ? await store.create(initial, clock.now()) : randomUUID(), after: 0 };
   const stream = new CityStream(initial, logSize, clock, origin);
   if (node) stream.seedLog(node.tail);
+  const systems = new SystemsWatch();
+  stream.onHeartbeat = (beat, cityNow) => systems.heard(beat.system, cityNow);
+  // With a store, the group commit writes each value as a sample; without one, they are kept here.
+  const memoryKpis = store ? null : new MemoryKpiArchive();
+  const kpiArchive: KpiArchive = memoryKpis ?? {
+    add: (samples) => store!.addKpiHistory(samples),
+    latest: () => store!.kpiLatest(),
+    history: (q) => store!.kpiHistory(q),
+  };
+  if (!restored) {
+    await memoryKpis?.add(initial.kpis.flatMap((k) => sampleOf(k) ?? []));
+    // A new city starts with the history its simulator makes up for it (simulated: true).
+    const seeded = (sim as Partial<KpiHistorySource> | null)?.kpiHistory?.(clock.now());
+    if (seeded) {
+      try {
+        await kpiArchive.add(seeded);
+      } catch (err) {
+        await store?.close();
+        throw err;
+      }
+    }
+  }
   const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
   power.sample(stream.state.lamps, clock.now());
   let audit: AuditRecord[] = [];
@@ -217,7 +253,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
    * for its energy figures), and redacted for guests.
    */
   const snapshotFor = (snap: Snapshot, role: Role): Snapshot => {
-    const full = { ...snap, power: power.history(snap.state.clock.now) };
+    const full = { ...snap, power: power.history(snap.state.clock.now), systems: systems.statuses() };
     if (role !== 'guest') return full;
     if (redactedFor !== stream.state || !redacted) {
       redacted = redactState(full.state);
@@ -255,7 +291,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const backlog = new BacklogGuard(opts.maxClientBacklogBytes ?? MAX_CLIENT_BACKLOG_BYTES, (bytes) =>
     console.warn(`[hub] dropped a client that stopped reading: ${bytes} bytes queued for it`),
   );
-  const broadcast = broadcaster(io, backlog);
+  const send = broadcaster(io, backlog);
+  /** Every committed batch: to the sockets, and heard as its systems' data (and a memory hub's history). */
+  const broadcast = (events: StreamEvent[]) => {
+    systems.noteEvents(events);
+    if (memoryKpis) {
+      void memoryKpis.add(events.flatMap((e) => (e.type === 'kpi.updated' ? (sampleOf(e.data) ?? []) : [])));
+    }
+    send(events);
+  };
 
   const commitDeps = {
     stream,
@@ -296,6 +340,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     power,
     ingestGate,
     metrics,
+    kpis: kpiArchive,
+    systems,
     cityNow: clock.now,
     health: () => ({
       storage: store ? store.db.engine : 'memory',

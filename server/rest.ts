@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { KPI_PERIODS, kpiDefinition, type KpiPeriodKind } from '../src/shared/city/kpiCatalogue';
 import { PROTOCOL_VERSION, type Snapshot } from '../src/shared/protocol/events';
 import { MAX_AUDIT_ENTRIES, type CommandDesk } from './commands';
 import { StorageUnavailable, type Committer } from './commit';
@@ -6,6 +8,7 @@ import { handleConfig } from './config';
 import { bearerIn, discardRest, sendError, sendJson } from './http';
 import type { IngestGate } from './ingestGate';
 import { inventorySchema } from './inventory';
+import { catalogueWithLatest, isWardCode, monthsBefore, type KpiArchive, type WardSelector } from './kpis';
 import { cabinetSummaries } from './lights';
 import { answerMetrics, type HubMetrics } from './metrics';
 import type { PowerMeter } from './power';
@@ -14,6 +17,7 @@ import { EVENTS_PER_MESSAGE } from './socket';
 import { serveStatic } from './static';
 import { lastIncidentNumber } from './state';
 import type { CityStream } from './stream';
+import type { SystemsWatch } from './systems';
 import { STAFF_ROLES, VIEWER_ROLES, type Role, type TokenMap } from './tokens';
 
 // The hub's HTTP side: the `/api/*` routes (docs/protocol.md) and, for every other path, the built SPA.
@@ -34,6 +38,9 @@ export interface RestDeps {
   power: PowerMeter;
   ingestGate: IngestGate;
   metrics: HubMetrics;
+  /** the indicators' history and latest values */
+  kpis: KpiArchive;
+  systems: SystemsWatch;
   /** city time, epoch ms */
   cityNow(): number;
   /** what /api/health reports besides the stream's position, in the order it lists them */
@@ -118,8 +125,26 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
         if (!expect('PUT')) return;
         void putInventory(req, res);
         return;
-      default:
+      case '/api/kpis':
+        if (!expect('GET') || !viewer(req, res)) return;
+        answerAsync(res, async () => ({
+          at: new Date(d.cityNow()).toISOString(),
+          kpis: catalogueWithLatest(await d.kpis.latest()),
+        }));
+        return;
+      case '/api/systems':
+        if (!expect('GET') || !viewer(req, res)) return;
+        sendJson(res, 200, { at: new Date(d.cityNow()).toISOString(), systems: d.systems.statuses() });
+        return;
+      default: {
+        const history = /^\/api\/kpis\/([^/]+)\/history$/.exec(path);
+        if (history) {
+          if (!expect('GET') || !viewer(req, res)) return;
+          answerHistory(res, history[1]!, query);
+          return;
+        }
         sendError(res, 404, 'not found');
+      }
     }
   }
 
@@ -128,6 +153,50 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
     return (
       bearerIn(req, res, tokens, VIEWER_ROLES, 'forbidden: producer tokens may only ingest')?.role ?? null
     );
+  }
+
+  /** `GET /api/kpis/{id}/history?from=&to=&ward=&period=`: an indicator's samples by period start. */
+  function answerHistory(res: ServerResponse, rawId: string, query: URLSearchParams): void {
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      id = rawId;
+    }
+    if (!kpiDefinition(id)) {
+      sendError(res, 404, `unknown indicator "${id.slice(0, 64)}"`);
+      return;
+    }
+    const now = d.cityNow();
+    const to = instantParam(query.get('to'), now);
+    const from = instantParam(query.get('from'), monthsBefore(now, 24));
+    if (from === null || to === null) {
+      sendError(res, 400, 'from and to must be ISO 8601 instants with a zone, e.g. 2026-11-30T17:00:00Z');
+      return;
+    }
+    if (from > to) {
+      sendError(res, 400, 'from must not be after to');
+      return;
+    }
+    const wardParam = query.get('ward') ?? '';
+    const ward: WardSelector = wardParam === '' ? null : wardParam;
+    if (ward !== null && ward !== 'all' && !isWardCode(ward)) {
+      sendError(res, 400, `unknown ward "${wardParam.slice(0, 64)}": a ward code of the city, or all`);
+      return;
+    }
+    const kindParam = query.get('period');
+    if (kindParam !== null && !(KPI_PERIODS as readonly string[]).includes(kindParam)) {
+      sendError(res, 400, `period must be one of ${KPI_PERIODS.join(', ')}`);
+      return;
+    }
+    const kind = (kindParam ?? undefined) as KpiPeriodKind | undefined;
+    answerAsync(res, async () => ({
+      id,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      ward,
+      samples: await d.kpis.history({ id, from, to, ward, ...(kind ? { kind } : {}) }),
+    }));
   }
 
   /** The command audit trail: operators and leaders only, it names the staff who acted. */
@@ -251,6 +320,25 @@ function answerCommitError(res: ServerResponse, err: unknown): void {
   }
   console.error('[hub] request failed:', err);
   sendError(res, 500, 'internal error');
+}
+
+/** Answers 200 with what `make` resolves to, or 500 when it fails (a store that stopped answering). */
+function answerAsync(res: ServerResponse, make: () => Promise<unknown>): void {
+  make().then(
+    (body) => sendJson(res, 200, body),
+    (err: unknown) => {
+      console.error('[hub] request failed:', err);
+      sendError(res, 500, 'internal error');
+    },
+  );
+}
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** An ISO instant query parameter as epoch ms: `fallback` when absent, null when not an instant. */
+function instantParam(value: string | null, fallback: number): number | null {
+  if (value === null || value === '') return fallback;
+  return isoInstant.safeParse(value).success ? Date.parse(value) : null;
 }
 
 function parseQueryInt(value: string | null, fallback: number): number | null {

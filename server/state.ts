@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { isRetained, MAX_ALERTS } from '../src/shared/protocol/retention';
 import { applyIncidentUpdate, incidentFromReport } from '../src/shared/protocol/incident';
+import { supersedes } from './kpis';
 import type {
   CabinetStatus,
   Cabinet,
@@ -226,11 +227,17 @@ class Draft {
     if (cam && cam.online !== online) list[i] = { ...cam, online };
   }
 
+  /**
+   * The state holds each indicator's city value for its latest period: a ward's value, or a late one
+   * for a period before it, goes to the history only (the store, /api/kpis).
+   */
   private kpi(data: Kpi): void {
+    if (data.ward !== undefined) return;
     const list = (this.kpis ??= this.base.kpis.slice());
     const i = list.findIndex((k) => k.id === data.id);
-    if (i >= 0) list[i] = data;
-    else list.push(data);
+    const held = list[i];
+    if (!held) list.push(data);
+    else if (supersedes(data, held)) list[i] = data;
   }
 }
 

@@ -5,6 +5,7 @@ import type {
   IncidentCommand,
   Snapshot,
   StreamEvent,
+  SystemHeartbeat,
 } from '../src/shared/protocol/events';
 import { transition } from '../src/shared/protocol/incident';
 import { wardAt } from '../mocks/sim/wards';
@@ -17,7 +18,9 @@ import { foldLampEvents } from './lampBatch';
 /** How long the hub remembers which seq an incident id was reported at, for idempotent re-sends. */
 const MAX_REMEMBERED_IDS = 200_000;
 
-export type IngestResult = { ok: true; seqs: number[] } | { ok: false; issues: Issue[]; issueCount: number };
+/** `seqs`: each event's seq, null for a heartbeat (it is not an event of the log). */
+export type IngestResult =
+  { ok: true; seqs: (number | null)[] } | { ok: false; issues: Issue[]; issueCount: number };
 
 /** What a (re)connecting client needs to catch up to the live stream. */
 export type CatchUp = { mode: 'replay'; events: StreamEvent[] } | { mode: 'snapshot'; snapshot: Snapshot };
@@ -66,6 +69,8 @@ export class CityStream {
   /** incidents commanded since the last checkpoint, to forget on a rollback */
   private commandedSince: string[] = [];
   readonly epoch: string;
+  /** Hears each `system.heartbeat` a producer sends, with the city time it came (server/systems.ts). */
+  onHeartbeat: ((beat: SystemHeartbeat, cityNow: number) => void) | null = null;
 
   constructor(
     initial: CityState | HubState,
@@ -118,9 +123,24 @@ export class CityStream {
   ingest(body: unknown): IngestResult {
     const checked = validateBatch(body, this.ctx);
     if (!checked.ok) return checked;
-    const folded = foldLampEvents(checked.events, this.current.lamps.count);
+    const city = this.withoutHeartbeats(checked.events);
+    const folded = foldLampEvents(city, this.current.lamps.count);
     const seqs = this.commit(folded.events);
-    return { ok: true, seqs: folded.slots.map((k) => seqs[k]!) };
+    let next = 0;
+    return {
+      ok: true,
+      seqs: checked.events.map((e) => (e.type === 'system.heartbeat' ? null : seqs[folded.slots[next++]!]!)),
+    };
+  }
+
+  /** The events less their heartbeats, which go to onHeartbeat: a producer's liveness is no city event. */
+  private withoutHeartbeats(events: readonly CityEvent[]): CityEvent[] {
+    const out: CityEvent[] = [];
+    for (const e of events) {
+      if (e.type === 'system.heartbeat') this.onHeartbeat?.(e.data, this.clock.now());
+      else out.push(e);
+    }
+    return out;
   }
 
   /**
@@ -143,7 +163,7 @@ export class CityStream {
       if (ok) valid.push(ok);
     }
     this.dropped += events.length - valid.length - skipped;
-    return this.commit(foldLampEvents(valid, this.current.lamps.count).events);
+    return this.commit(foldLampEvents(this.withoutHeartbeats(valid), this.current.lamps.count).events);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { LAMP_STATE_COUNT } from '../src/shared/protocol/codes';
 import { eventDataSchemas, isLightState, type CityEvent } from '../src/shared/protocol/events';
 import { lightStatesProblem, type LightStates } from '../src/shared/protocol/lightStates';
+import { inCatalogueUnit, kpiProblems } from './kpis';
 
 // One gate for every producer (the simulator each tick, real systems through /api/ingest): nothing
 // reaches the log, the state or a client without passing here.
@@ -117,7 +118,14 @@ export function validateEvent(
     });
     return null;
   }
-  const event = { type, data: parsed.data } as CityEvent;
+  let event = { type, data: parsed.data } as CityEvent;
+  if (event.type === 'kpi.updated') {
+    // An indicator outside the catalogue has no target, unit or period to show it against.
+    const problems = kpiProblems(event.data);
+    for (const p of problems) issues.push({ index, path: `${at}.data.${p.path}`, message: p.message });
+    if (problems.length > 0) return null;
+    event = { type: event.type, data: inCatalogueUnit(event.data) };
+  }
   // Updates must name something the state holds: an update to nothing cannot be shown or replayed.
   if (
     event.type === 'incident.updated' &&

@@ -5,8 +5,11 @@ import type {
   CommandAck,
   Incident,
   Kpi,
+  KpiSample,
   StreamEvent,
 } from '../../src/shared/protocol/events';
+import { HUE_KPIS, kpiDefinition } from '../../src/shared/city/kpiCatalogue';
+import { kpiOfSample, sampleOf, type KpiHistoryQuery } from '../kpis';
 import type { AuditEntry } from '../commands';
 import { inventoryOf, type Inventory } from '../inventory';
 import { MAX_ALERTS } from '../../src/shared/protocol/retention';
@@ -97,7 +100,14 @@ export class CityStore {
         [MAX_ALERTS],
       ),
       db.query<{ id: string; online: boolean }>(`select id, online from camera_status`),
-      db.query<{ data: Kpi }>(`select distinct on (id) data from kpi_samples order by id, seq desc`),
+      // Each indicator's city value for its latest period of its own kind, as the state holds it.
+      db.query<{ data: Kpi }>(
+        `select distinct on (k.id) k.data from kpi_samples k
+         left join unnest($1::text[], $2::text[]) as c(id, kind) on c.id = k.id
+         where k.ward is null and (k.period_kind is null or k.period_kind = c.kind)
+         order by k.id, k.period_start desc nulls last, k.seq desc nulls last`,
+        OWN_KINDS,
+      ),
       db.query<{ id: string; status: CabinetStatus }>(`select id, status from cabinet_status`),
       db.query<{ seq: number; state: Uint8Array; level: Uint8Array }>(
         `select seq, state, level from lamp_keyframes order by seq desc limit 1`,
@@ -183,6 +193,53 @@ export class CityStore {
       await writeKeyframe(tx, 0, cityNow, lamps);
     });
     return epoch;
+  }
+
+  /**
+   * History samples written directly, not as events (a simulated history at a new city's first
+   * start): each replaces what is held for its indicator, ward and period.
+   */
+  async addKpiHistory(samples: readonly KpiSample[]): Promise<void> {
+    const rows = samples.flatMap((sample) => {
+      const def = kpiDefinition(sample.id);
+      return def ? [{ kpi: kpiOfSample(sample, def), seq: null }] : [];
+    });
+    // In slices: one statement's arrays stay a few megabytes however long the history.
+    for (let i = 0; i < rows.length; i += 5000) {
+      await this.db.transaction((tx) => insertKpis(tx, rows.slice(i, i + 5000)));
+    }
+  }
+
+  /** Each indicator's newest sample of its own period kind, for the city and for each ward. */
+  async kpiLatest(): Promise<KpiSample[]> {
+    const rows = await this.db.query<KpiRow>(
+      `select distinct on (k.id, coalesce(k.ward, '')) ${KPI_COLUMNS} from kpi_samples k
+       join unnest($1::text[], $2::text[]) as c(id, kind) on c.id = k.id and k.period_kind = c.kind
+       order by k.id, coalesce(k.ward, ''), k.period_start desc`,
+      OWN_KINDS,
+    );
+    return rows.map(sampleOfRow);
+  }
+
+  /** An indicator's samples by period start (then kind, longest first, then ward). */
+  async kpiHistory(q: KpiHistoryQuery): Promise<KpiSample[]> {
+    const wardClause =
+      q.ward === 'all' ? 'k.ward is not null' : q.ward === null ? 'k.ward is null' : 'k.ward = $5';
+    const rows = await this.db.query<KpiRow>(
+      `select ${KPI_COLUMNS} from kpi_samples k
+       where k.id = $1 and k.period_start >= $2 and k.period_start <= $3
+         and ($4::text is null or k.period_kind = $4) and ${wardClause}
+       order by k.period_start,
+         array_position(array['year', 'quarter', 'month', 'day'], k.period_kind), coalesce(k.ward, '')`,
+      [
+        q.id,
+        new Date(q.from).toISOString(),
+        new Date(q.to).toISOString(),
+        q.kind ?? null,
+        ...(typeof q.ward === 'string' && q.ward !== 'all' ? [q.ward] : []),
+      ],
+    );
+    return rows.map(sampleOfRow);
   }
 
   /** One group commit. Resolves once the transaction is committed. */
@@ -352,7 +409,7 @@ export class CityStore {
   private async writeProjections(tx: Tx, events: readonly StreamEvent[], state: HubState): Promise<void> {
     const touched = new Map<string, number>();
     const alerts: { alert: CameraAlert; seq: number }[] = [];
-    const kpis: { kpi: Kpi; seq: number }[] = [];
+    const kpis: { kpi: Kpi; seq: number | null }[] = [];
     const cameras = new Map<string, { online: boolean; seq: number }>();
     const cabinets = new Map<string, { status: CabinetStatus; seq: number }>();
     for (const e of events) {
@@ -448,18 +505,66 @@ async function insertAlerts(tx: Tx, alerts: readonly CameraAlert[], seq: number)
   );
 }
 
-async function insertKpis(tx: Tx, samples: readonly { kpi: Kpi; seq: number }[]): Promise<void> {
-  if (samples.length === 0) return;
+/** Each indicator's own period kind, as query parameters (ids, kinds). */
+const OWN_KINDS = [HUE_KPIS.map((k) => k.id), HUE_KPIS.map((k) => k.period)];
+
+const KPI_COLUMNS = `k.id, k.value, k.at, k.period_kind, k.period_start, k.ward, k.simulated`;
+type KpiRow = {
+  id: string;
+  value: number;
+  at: Date | string;
+  period_kind: KpiSample['period']['kind'];
+  period_start: Date | string;
+  ward: string | null;
+  simulated: boolean;
+};
+
+function sampleOfRow(r: KpiRow): KpiSample {
+  return {
+    id: r.id,
+    value: Number(r.value),
+    at: new Date(r.at).toISOString(),
+    period: { kind: r.period_kind, start: new Date(r.period_start).toISOString() },
+    ...(r.ward !== null ? { ward: r.ward } : {}),
+    ...(r.simulated ? { simulated: true } : {}),
+  };
+}
+
+/**
+ * KPI values as samples of their period; `data` keeps each as it came, for the state after a restart.
+ * Of several for one indicator, ward and period in a batch, the last is kept, as it would replace the
+ * others one by one.
+ */
+async function insertKpis(tx: Tx, rows: readonly { kpi: Kpi; seq: number | null }[]): Promise<void> {
+  const byKey = new Map<string, { kpi: Kpi; seq: number | null; sample: KpiSample | null }>();
+  rows.forEach((row, i) => {
+    const sample = sampleOf(row.kpi);
+    // An id outside the catalogue (a log from before it) has no period to be keyed by.
+    const key = sample
+      ? `${sample.id}|${sample.ward ?? ''}|${sample.period.kind}|${sample.period.start}`
+      : `#${i}`;
+    byKey.delete(key);
+    byKey.set(key, { ...row, sample });
+  });
+  const list = [...byKey.values()];
+  if (list.length === 0) return;
   await tx.query(
-    `insert into kpi_samples (seq, id, at, value, data)
-     select * from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::float8[], $5::jsonb[])
-     on conflict (id, seq) do nothing`,
+    `insert into kpi_samples (seq, id, at, value, data, period_kind, period_start, ward, simulated)
+     select * from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::float8[], $5::jsonb[],
+                          $6::text[], $7::timestamptz[], $8::text[], $9::boolean[])
+     on conflict (id, (coalesce(ward, '')), period_start, period_kind) do update set
+       seq = excluded.seq, at = excluded.at, value = excluded.value, data = excluded.data,
+       simulated = excluded.simulated`,
     [
-      samples.map((s) => s.seq),
-      samples.map((s) => s.kpi.id),
-      samples.map((s) => s.kpi.at),
-      samples.map((s) => s.kpi.value),
-      samples.map((s) => JSON.stringify(s.kpi)),
+      list.map((r) => r.seq),
+      list.map((r) => r.kpi.id),
+      list.map((r) => r.kpi.at),
+      list.map((r) => r.kpi.value),
+      list.map((r) => JSON.stringify(r.kpi)),
+      list.map((r) => r.sample?.period.kind ?? null),
+      list.map((r) => r.sample?.period.start ?? null),
+      list.map((r) => r.kpi.ward ?? null),
+      list.map((r) => r.kpi.simulated === true),
     ],
   );
 }

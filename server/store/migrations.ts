@@ -1,3 +1,4 @@
+import { HUE_KPIS } from '../../src/shared/city/kpiCatalogue';
 import type { Db, Tx } from './db';
 
 /**
@@ -109,6 +110,34 @@ export const MIGRATIONS: readonly Migration[] = [
         type text not null,
         data jsonb not null
       );
+    `,
+  },
+  {
+    version: 3,
+    name: 'indicators by period and ward',
+    sql: `
+      -- A sample is the value of an indicator for one period (day, month, quarter, year: its start in
+      -- UTC of the city's calendar), for the city (ward null) or one ward. A simulated history is
+      -- written without an event, so without a seq. The newest value for a period replaces the one held.
+      alter table kpi_samples drop constraint kpi_samples_pkey;
+      alter table kpi_samples alter column seq drop not null;
+      alter table kpi_samples add column period_kind text;
+      alter table kpi_samples add column period_start timestamptz;
+      alter table kpi_samples add column ward text;
+      alter table kpi_samples add column simulated boolean not null default false;
+
+      -- Samples from before: each was for its indicator's own period containing its time (Huế is UTC+7).
+      -- An id outside the catalogue keeps no period and stays out of the history.
+      update kpi_samples k set period_kind = c.kind
+        from (values ${HUE_KPIS.map((k) => `('${k.id}', '${k.period}')`).join(', ')}) as c(id, kind)
+        where k.id = c.id;
+      update kpi_samples set period_start =
+        (date_trunc(period_kind, (at at time zone 'UTC') + interval '7 hours') - interval '7 hours') at time zone 'UTC'
+        where period_kind is not null;
+      delete from kpi_samples a using kpi_samples b
+        where a.id = b.id and a.period_kind = b.period_kind and a.period_start = b.period_start and a.seq < b.seq;
+
+      create unique index kpi_samples_period on kpi_samples (id, coalesce(ward, ''), period_start, period_kind);
     `,
   },
 ];

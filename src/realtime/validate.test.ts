@@ -89,7 +89,32 @@ const typed: Record<string, { valid: Record<string, unknown>; broken: Record<str
   },
   'kpi.updated': {
     valid: { id: 'hue-s-satisfaction', value: 91.5, unit: 'percent', at: AT },
-    broken: [{ value: Number.NaN }, { value: '91' }, { unit: 'kg' }],
+    broken: [
+      { value: Number.NaN },
+      { value: '91' },
+      { unit: 'kg' },
+      { period: { kind: 'week', start: AT } },
+      { period: { kind: 'month' } },
+      { ward: 'Phú Xuân' },
+      { simulated: 'yes' },
+    ],
+  },
+  // Protocol 3: a value names its period and ward, in one of the catalogue's units.
+  'kpi.updated (protocol 3)': {
+    valid: {
+      id: 'grdp-growth',
+      value: -1.2,
+      unit: 'growth-percent',
+      at: AT,
+      period: { kind: 'quarter', start: '2026-09-30T17:00:00.000Z' },
+      ward: '19753',
+      simulated: true,
+    },
+    broken: [{ unit: 'percent-points' }, { period: { kind: 'quarter', start: 'Q4' } }],
+  },
+  'system.heartbeat': {
+    valid: { system: 'statistics', at: AT },
+    broken: [{ system: 'weather' }, { at: 'now' }],
   },
   'cabinet.updated': {
     valid: { id: 'CAB-1', mode: 'dim', level: 40, online: true, override: null },
@@ -98,7 +123,9 @@ const typed: Record<string, { valid: Record<string, unknown>; broken: Record<str
 };
 
 describe('validateEvent: events checked by their schema', () => {
-  for (const [type, { valid, broken }] of Object.entries(typed)) {
+  for (const [key, { valid, broken }] of Object.entries(typed)) {
+    // A key may name a case after the type: `kpi.updated (protocol 3)`.
+    const type = key.split(' ')[0]!;
     it(`keeps a valid ${type} with its data`, () => {
       expect(validateEvent(env(type, valid), 8)).toEqual({
         ok: true,

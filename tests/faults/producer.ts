@@ -1,11 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Hub } from '../../server/hub';
-import { KPI_IDS } from '../../src/shared/protocol/codes';
+import { HUE_KPIS } from '../../src/shared/city/kpiCatalogue';
 import type { CommandAck, Snapshot } from '../../src/shared/protocol/events';
 
 // A producer for the fault suite: it pushes a steady mix of city events through POST /api/ingest, as
 // an upstream system would, and switches cabinets through operator commands. It owns the load, so a
 // test knows how much happened during a fault without waiting on the simulator's clock.
+
+/** The indicators a random share (0-100) is a possible value of. */
+const PERCENT_KPIS = HUE_KPIS.filter((k) => k.unit === 'percent').map((k) => k.id);
 
 export interface LoadShape {
   /** new incident reports per batch */
@@ -251,7 +254,7 @@ export class Producer {
       {
         type: 'kpi.updated',
         data: {
-          id: this.pick(KPI_IDS),
+          id: this.pick(PERCENT_KPIS),
           value: Math.round(this.random() * 10_000) / 100,
           unit: 'percent',
           at: this.cityTime(),

@@ -34,7 +34,7 @@ async function restartKeepsEverything(
   expect(ingested.status).toBe(202);
   const kpi = {
     type: 'kpi.updated',
-    data: { id: 'online-services', value: 87.5, unit: 'percent', at: '2026-11-23T10:00:00.000Z' },
+    data: { id: 'online-services-rate', value: 87.5, unit: 'percent', at: '2026-11-23T10:00:00.000Z' },
   };
   expect((await h.ingest(first, [kpi])).status).toBe(202);
   const operator = await h.connect(first, { token: 'dev-operator' });

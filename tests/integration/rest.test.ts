@@ -26,7 +26,7 @@ describe('REST API', () => {
       clients: 0,
       uptimeS: expect.any(Number),
       slowClientsDropped: 0,
-      protocol: 2,
+      protocol: 3,
     });
   });
 

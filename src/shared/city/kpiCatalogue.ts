@@ -151,6 +151,17 @@ export const HUE_KPIS: readonly KpiDefinition[] = [
     period: 'month',
     source: 'hue-s',
   }),
+  // A total at the period's end, not a count within it: the wall has shown it since before the catalogue.
+  kpi({
+    id: 'hue-s-users',
+    domain: 'digital-society',
+    name: { vi: 'Người dùng Hue-S', en: 'Hue-S users' },
+    unit: 'count',
+    higherIsBetter: true,
+    target: 1_200_000,
+    period: 'month',
+    source: 'hue-s',
+  }),
   kpi({
     id: 'digital-teams',
     domain: 'digital-society',

@@ -8,6 +8,7 @@ import {
   SEVERITIES,
 } from './codes';
 import type { LightStates } from './lightStates';
+import { KPI_PERIODS, KPI_SYSTEMS, KPI_UNITS } from '../city/kpiCatalogue';
 
 export type { LightStates } from './lightStates';
 
@@ -16,9 +17,11 @@ export type { LightStates } from './lightStates';
 
 /**
  * The protocol's version (docs/protocol.md). 2: lamp telemetry travels as one `light.states` batch per
- * hub tick and producer call instead of one `light.state` event per lamp.
+ * hub tick and producer call instead of one `light.state` event per lamp. 3: `kpi.updated` names the
+ * period and ward of its value and must be an indicator of the city's catalogue; producers may send
+ * `system.heartbeat`.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Bounds of Huế city (the 40 units of 2025), with a little margin. Ingested locations must fall inside. */
 export const CITY_BOUNDS = { west: 107.0, south: 16.0, east: 108.2, north: 16.8 } as const;
@@ -96,14 +99,50 @@ export const cameraAlertSchema = z.object({
 });
 export type CameraAlert = z.infer<typeof cameraAlertSchema>;
 
-/** `kpi.updated` */
+/** The period a KPI value is for: its kind, and its first instant in city time (UTC+7) as UTC. */
+export const kpiPeriodSchema = z.object({ kind: z.enum(KPI_PERIODS), start: isoTime });
+export type KpiPeriod = z.infer<typeof kpiPeriodSchema>;
+
+/**
+ * `kpi.updated`: an indicator's value for one period, the city's or one ward's. Without `period` the
+ * value is for the indicator's own period containing `at`; the hub checks the rest against the
+ * catalogue (src/shared/city/kpiCatalogue.ts).
+ */
 export const kpiSchema = z.object({
   id: z.string().min(1).max(64),
   value: z.number().finite(),
-  unit: z.enum(['percent', 'count', 'billion-vnd']),
+  unit: z.enum(KPI_UNITS),
   at: isoTime,
+  period: kpiPeriodSchema.optional(),
+  /** a ward code (HUE_WARDS); absent for the city's value */
+  ward: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  /** made up by a simulator, not measured: a briefing says so */
+  simulated: z.boolean().optional(),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
+
+/** A KPI history sample, as the store keeps it and `/api/kpis/{id}/history` returns it. */
+export type KpiSample = Omit<Kpi, 'unit' | 'period'> & { period: KpiPeriod };
+
+/**
+ * `system.heartbeat`: an upstream system saying it is alive, from a producer that may have nothing
+ * else to send for a while. Not a city event: the hub notes it and keeps it out of the log.
+ */
+export const systemHeartbeatSchema = z.object({ system: z.enum(KPI_SYSTEMS), at: isoTime });
+export type SystemHeartbeat = z.infer<typeof systemHeartbeatSchema>;
+
+/** How the hub judges an upstream system from the age of the last data it had from it. */
+export const SYSTEM_STATUSES = ['connected', 'late', 'silent'] as const;
+export const systemStatusSchema = z.object({
+  system: z.enum(KPI_SYSTEMS),
+  status: z.enum(SYSTEM_STATUSES),
+  /** city time of the last data or heartbeat the hub had from it; null: none since the hub started */
+  lastAt: isoTime.nullable(),
+});
+export type SystemStatus = z.infer<typeof systemStatusSchema>;
 
 /**
  * `light.state` (version 1): one lamp's latest state as a tuple `[lampIndex, state, level]`, state a
@@ -250,6 +289,8 @@ export const snapshotSchema = z.object({
   epoch: z.string().max(100).optional(),
   state: cityStateSchema,
   power: z.unknown().optional(),
+  /** the upstream systems as the hub judged them when it took the snapshot (protocol 3) */
+  systems: z.array(systemStatusSchema).optional(),
 });
 export type Snapshot = Omit<z.infer<typeof snapshotSchema>, 'power'> & { power?: PowerHistory };
 
@@ -261,6 +302,7 @@ export const eventDataSchemas = {
   'camera.alert': cameraAlertSchema,
   'kpi.updated': kpiSchema,
   'cabinet.updated': cabinetStatusSchema,
+  'system.heartbeat': systemHeartbeatSchema,
 } as const;
 
 export type CityEvent =
@@ -270,6 +312,8 @@ export type CityEvent =
   | { type: 'camera.alert'; data: CameraAlert }
   | { type: 'kpi.updated'; data: Kpi }
   | { type: 'cabinet.updated'; data: CabinetStatus }
+  /** ingest only: the hub never logs nor sends it */
+  | { type: 'system.heartbeat'; data: SystemHeartbeat }
   | { type: 'light.states'; data: LightStates }
   /** version 1, from producers; a log written before version 2 may still hold it */
   | { type: 'light.state'; data: LightState };

@@ -1,0 +1,108 @@
+import { KPI_SYSTEMS, kpiDefinition, type KpiSystem } from '../src/shared/city/kpiCatalogue';
+import type { CityEvent, StreamEvent, SystemStatus } from '../src/shared/protocol/events';
+
+// The upstream systems behind the wall, judged from the last data the hub had from each: its
+// indicators, its own events (Hue-S reports, camera alerts, lamp telemetry) or its heartbeat.
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+export interface SystemThresholds {
+  /** no data for this long: late */
+  lateAfterMs: number;
+  /** no data for this long: silent */
+  silentAfterMs: number;
+}
+
+const live = { lateAfterMs: MINUTE_MS, silentAfterMs: 5 * MINUTE_MS };
+const hourly = { lateAfterMs: HOUR_MS, silentAfterMs: 6 * HOUR_MS };
+
+/**
+ * How long each system may stay quiet. Systems of live events (reports, cameras, lamps, alarms)
+ * speak every few seconds; the services' databases report in batches; statistics come monthly and
+ * the digital teams' census quarterly. A heartbeat keeps any of them connected in between.
+ */
+export const SYSTEM_THRESHOLDS: Readonly<Record<KpiSystem, SystemThresholds>> = {
+  'hue-s': live,
+  cameras: live,
+  lighting: live,
+  'fire-safety': live,
+  'cyber-soc': { lateAfterMs: 5 * MINUTE_MS, silentAfterMs: 30 * MINUTE_MS },
+  'bike-sharing': { lateAfterMs: 15 * MINUTE_MS, silentAfterMs: 2 * HOUR_MS },
+  'public-services': hourly,
+  'one-stop': hourly,
+  'e-office': hourly,
+  'e-id': hourly,
+  payments: hourly,
+  tourism: hourly,
+  museum: hourly,
+  health: { lateAfterMs: DAY_MS, silentAfterMs: 3 * DAY_MS },
+  education: { lateAfterMs: 7 * DAY_MS, silentAfterMs: 40 * DAY_MS },
+  'digital-teams': { lateAfterMs: 100 * DAY_MS, silentAfterMs: 200 * DAY_MS },
+  statistics: { lateAfterMs: 40 * DAY_MS, silentAfterMs: 100 * DAY_MS },
+};
+
+/** connected, late or silent after `ageMs` without data; silent when there never was any. */
+export function systemStatus(ageMs: number | null, t: SystemThresholds): SystemStatus['status'] {
+  if (ageMs === null || ageMs >= t.silentAfterMs) return 'silent';
+  return ageMs >= t.lateAfterMs ? 'late' : 'connected';
+}
+
+/** The system a stream event comes from, or null for one no system of the catalogue stands behind. */
+export function systemOf(event: CityEvent): KpiSystem | null {
+  switch (event.type) {
+    case 'kpi.updated':
+      return kpiDefinition(event.data.id)?.source ?? null;
+    case 'system.heartbeat':
+      return event.data.system;
+    case 'incident.reported':
+      return event.data.source === 'hue-s' ? 'hue-s' : null;
+    case 'camera.alert':
+    case 'camera.status':
+      return 'cameras';
+    case 'light.states':
+    case 'light.state':
+    case 'cabinet.updated':
+      return 'lighting';
+    default:
+      return null;
+  }
+}
+
+/**
+ * When the hub last heard from each system. Ages are measured on the hub's real clock: a simulated
+ * city runs hundreds of times faster, and on its clock every live producer would look late. The time
+ * shown is the city's, as the wall shows every other time.
+ */
+export class SystemsWatch {
+  private readonly last = new Map<KpiSystem, { cityAt: number; realAt: number }>();
+
+  /** `realNow`: the real clock, epoch ms (tests pass their own) */
+  constructor(private readonly realNow: () => number = Date.now) {}
+
+  /** `system` sent something at city time `cityAt`. */
+  heard(system: KpiSystem, cityAt: number): void {
+    this.last.set(system, { cityAt, realAt: this.realNow() });
+  }
+
+  /** Committed events: each counts for the system it comes from, at its city time. */
+  noteEvents(events: readonly StreamEvent[]): void {
+    for (const e of events) {
+      const system = systemOf(e);
+      if (system) this.heard(system, e.ts);
+    }
+  }
+
+  statuses(): SystemStatus[] {
+    const now = this.realNow();
+    return KPI_SYSTEMS.map((system) => {
+      const last = this.last.get(system);
+      return {
+        system,
+        status: systemStatus(last ? now - last.realAt : null, SYSTEM_THRESHOLDS[system]),
+        lastAt: last ? new Date(last.cityAt).toISOString() : null,
+      };
+    });
+  }
+}
