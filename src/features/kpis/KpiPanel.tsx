@@ -12,6 +12,8 @@ const known = new Set<string>(KPI_IDS);
 
 function formatKpi(k: Kpi, lang: Lang, billionLabel: string): string {
   if (k.unit === 'percent') return `${formatNumber(k.value, lang, 1)} %`;
+  if (k.unit === 'growth-percent') return `${k.value > 0 ? '+' : ''}${formatNumber(k.value, lang, 1)} %`;
+  if (k.unit === 'mwh') return `${formatNumber(k.value, lang, 1)} MWh`;
   if (k.unit === 'billion-vnd') return `${formatNumber(k.value, lang)} ${billionLabel}`;
   return formatNumber(k.value, lang);
 }

@@ -13,7 +13,16 @@ export const kpisSlice = createSlice({
       Object.fromEntries(payload.state.kpis.map((k) => [k.id, k])),
     );
     b.addCase(eventsReceived, (s, { payload }) => {
-      for (const ev of payload.events) if (ev.type === 'kpi.updated') s[ev.data.id] = ev.data;
+      for (const ev of payload.events) {
+        if (ev.type !== 'kpi.updated') continue;
+        const k = ev.data;
+        // The wall shows the city's figure for the latest period: a ward's value, or a correction of an
+        // earlier period, belongs to the history (the briefing reads it from the hub), not here.
+        if (k.ward !== undefined) continue;
+        const held = s[k.id];
+        if (held?.period && k.period && k.period.start < held.period.start) continue;
+        s[k.id] = k;
+      }
     });
   },
   selectors: { selectKpis: (s) => s },
