@@ -76,6 +76,9 @@ describe('values over a range', () => {
     // April and May to date: told by the months, which cover more of it than the three days
     expect(valueOver(values, 'count', { from: city(2026, 4, 1), to: now })).toBe(11_000);
     expect(valueOver(values, 'count', { from: city(2026, 3, 1), to: city(2026, 4, 1) })).toBeNull();
+    // A stock (users, teams) is its latest value over any range, not a sum.
+    expect(valueOver(values, 'count', { from: city(2026, 4, 1), to: now }, true)).toBe(3000);
+    expect(valueOver(values, 'count', { from: city(2026, 5, 1), to: now }, true)).toBe(310);
   });
 
   it('takes the mean of a share and the latest of a growth', () => {

@@ -74,11 +74,19 @@ function periodsWithin(values: readonly PeriodValue[], range: TimeRange): Period
 /**
  * An indicator's figure over a range, or null without data there. Counts, billions and MWh add up.
  * A share (percent) is the mean of its periods' values: with no denominators in the history, each
- * period weighs the same. A growth (GRDP) is already cumulative, so the latest period's value stands.
+ * period weighs the same. A growth (GRDP) is already cumulative, so the latest period's value stands,
+ * as does a stock's.
  */
-export function valueOver(values: readonly PeriodValue[], unit: KpiUnit, range: TimeRange): number | null {
+export function valueOver(
+  values: readonly PeriodValue[],
+  unit: KpiUnit,
+  range: TimeRange,
+  stock = false,
+): number | null {
   const within = periodsWithin(values, range);
   if (within.length === 0) return null;
+  // A level (users, teams) is what it was last, whatever the range.
+  if (stock) return within[within.length - 1]!.value;
   if (isAdditive(unit)) return within.reduce((sum, v) => sum + v.value, 0);
   if (unit === 'growth-percent') return within[within.length - 1]!.value;
   return within.reduce((sum, v) => sum + v.value, 0) / within.length;
@@ -101,7 +109,7 @@ function periodsSpanned(kind: KpiPeriodKind, range: TimeRange): number {
  * to 10/31 of the month's target, as the figure it is set against counts those days only.
  */
 export function targetOver(def: KpiDefinition, range: TimeRange): number {
-  return isAdditive(def.unit) ? def.target * periodsSpanned(def.period, range) : def.target;
+  return isAdditive(def.unit) && !def.stock ? def.target * periodsSpanned(def.period, range) : def.target;
 }
 
 /** Worse than the target: under it when higher is better, over it when lower is. */
@@ -134,8 +142,8 @@ export function kpiFigure(
   current: TimeRange,
   previous: TimeRange,
 ): KpiFigure {
-  const value = valueOver(values, def.unit, current);
-  const before = valueOver(values, def.unit, previous);
+  const value = valueOver(values, def.unit, current, def.stock);
+  const before = valueOver(values, def.unit, previous, def.stock);
   const target = targetOver(def, current);
   let change: KpiChange | null = null;
   if (value !== null && before !== null) {
@@ -174,7 +182,7 @@ export function trendPoints(
 ): TrendPoint[] {
   return bucketsOf(range, kind).map((b) => ({
     start: b.start,
-    value: valueOver(values, def.unit, b.range),
+    value: valueOver(values, def.unit, b.range, def.stock),
     target: targetOver(def, b.range),
   }));
 }
@@ -206,6 +214,6 @@ export function wardFigures(
   }
   return [...byWard].map(([ward, own]) => ({
     ward,
-    value: valueOver(periodValues(own, def.id, ward), def.unit, range),
+    value: valueOver(periodValues(own, def.id, ward), def.unit, range, def.stock),
   }));
 }

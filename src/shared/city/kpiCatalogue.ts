@@ -61,6 +61,11 @@ export interface KpiDefinition {
   source: KpiSystem;
   /** values come per ward as well as for the city */
   perWard?: boolean;
+  /**
+   * A level counted at a moment (users, teams), not a flow over the period: its figure over several
+   * periods is the latest one, never their sum, and its target is a level too.
+   */
+  stock?: boolean;
 }
 
 const kpi = (d: KpiDefinition) => d;
@@ -161,6 +166,7 @@ export const HUE_KPIS: readonly KpiDefinition[] = [
     target: 1_200_000,
     period: 'month',
     source: 'hue-s',
+    stock: true,
   }),
   kpi({
     id: 'digital-teams',
@@ -171,6 +177,7 @@ export const HUE_KPIS: readonly KpiDefinition[] = [
     target: 353,
     period: 'quarter',
     source: 'digital-teams',
+    stock: true,
   }),
   kpi({
     id: 'digital-team-members',
@@ -181,6 +188,7 @@ export const HUE_KPIS: readonly KpiDefinition[] = [
     target: 1544,
     period: 'quarter',
     source: 'digital-teams',
+    stock: true,
   }),
   // citizen reports
   kpi({
