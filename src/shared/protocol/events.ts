@@ -8,6 +8,7 @@ import {
   SEVERITIES,
 } from './codes';
 import type { LightStates } from './lightStates';
+import { KPI_PERIODS, KPI_SYSTEMS, KPI_UNITS } from '../city/kpiCatalogue';
 
 export type { LightStates } from './lightStates';
 
@@ -100,10 +101,17 @@ export type CameraAlert = z.infer<typeof cameraAlertSchema>;
 export const kpiSchema = z.object({
   id: z.string().min(1).max(64),
   value: z.number().finite(),
-  unit: z.enum(['percent', 'count', 'billion-vnd']),
+  unit: z.enum(KPI_UNITS),
   at: isoTime,
+  // Issue 13's agreed fields (the protocol's owner documents and versions them).
+  period: z.object({ kind: z.enum(KPI_PERIODS), start: isoTime }).optional(),
+  ward: z.string().max(16).optional(),
+  simulated: z.boolean().optional(),
 });
 export type Kpi = z.infer<typeof kpiSchema>;
+
+/** `system.heartbeat`: an upstream system saying it is alive (issue 13's agreed shape). */
+export const systemHeartbeatSchema = z.object({ system: z.enum(KPI_SYSTEMS), at: isoTime });
 
 /**
  * `light.state` (version 1): one lamp's latest state as a tuple `[lampIndex, state, level]`, state a
@@ -261,6 +269,7 @@ export const eventDataSchemas = {
   'camera.alert': cameraAlertSchema,
   'kpi.updated': kpiSchema,
   'cabinet.updated': cabinetStatusSchema,
+  'system.heartbeat': systemHeartbeatSchema,
 } as const;
 
 export type CityEvent =
@@ -270,6 +279,7 @@ export type CityEvent =
   | { type: 'camera.alert'; data: CameraAlert }
   | { type: 'kpi.updated'; data: Kpi }
   | { type: 'cabinet.updated'; data: CabinetStatus }
+  | { type: 'system.heartbeat'; data: z.infer<typeof systemHeartbeatSchema> }
   | { type: 'light.states'; data: LightStates }
   /** version 1, from producers; a log written before version 2 may still hold it */
   | { type: 'light.state'; data: LightState };
