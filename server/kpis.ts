@@ -5,33 +5,18 @@ import {
   type KpiDefinition,
   type KpiPeriodKind,
 } from '../src/shared/city/kpiCatalogue';
+import { periodStart, previousPeriodStart } from '../src/shared/city/periods';
 import { HUE_WARDS } from '../src/shared/city/wards';
 import type { Kpi, KpiSample } from '../src/shared/protocol/events';
 
 // The city's indicators on the hub: what a `kpi.updated` must be to enter the stream, the history
 // sample each one becomes, and the history's queries when no store keeps it (a memory hub).
 
-const HOUR_MS = 3_600_000;
-/** Huế's calendar: UTC+7 all year. */
-const CITY_OFFSET_MS = 7 * HOUR_MS;
-const MONTHS_IN: Record<Exclude<KpiPeriodKind, 'day'>, number> = { month: 1, quarter: 3, year: 12 };
-
-/**
- * The first instant (epoch ms) of the period of this kind containing `t`, in city time. The same
- * cut as src/shared/city/periods.ts, being written beside this; one of the two goes at the merge.
- */
-export function periodStart(kind: KpiPeriodKind, t: number): number {
-  const local = t + CITY_OFFSET_MS;
-  if (kind === 'day') return Math.floor(local / (24 * HOUR_MS)) * 24 * HOUR_MS - CITY_OFFSET_MS;
-  const date = new Date(local);
-  const month = date.getUTCMonth();
-  return Date.UTC(date.getUTCFullYear(), month - (month % MONTHS_IN[kind]), 1) - CITY_OFFSET_MS;
-}
-
 /** The start of the month `n` months before the one containing `t`, in city time. */
 export function monthsBefore(t: number, n: number): number {
-  const month = new Date(periodStart('month', t) + CITY_OFFSET_MS);
-  return Date.UTC(month.getUTCFullYear(), month.getUTCMonth() - n, 1) - CITY_OFFSET_MS;
+  let start = periodStart('month', t);
+  for (let k = 0; k < n; k++) start = previousPeriodStart('month', start);
+  return start;
 }
 
 const wardCodes: ReadonlySet<string> = new Set(HUE_WARDS.map((w) => w.code));

@@ -1,4 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  HUE_KPIS,
+  KPI_PERIODS,
+  KPI_SYSTEMS,
+  KPI_UNITS,
+  kpiDefinition,
+  kpiValueProblem,
+} from '../../src/shared/city/kpiCatalogue';
+import { periodStart } from '../../src/shared/city/periods';
+import { HUE_WARDS } from '../../src/shared/city/wards';
 import {
   ALERT_KINDS,
   INCIDENT_CATEGORIES,
@@ -19,11 +30,47 @@ import { lightStatesProblem } from '../../src/shared/protocol/lightStates';
 import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { DEPARTMENTS } from '../../src/shared/city/profile';
 import { HUE_SCHEDULES } from '../../src/shared/lights/schedule';
-import { createCitySim, DEFAULT_START } from './city';
+import { createCitySim, DEFAULT_START, type Heartbeat } from './city';
+import type { KpiUpdate } from './kpiLive';
 import { HOUR_MS, localMsOfDay } from './sun';
 import { URBAN_WARD_CODES, wardAt } from './wards';
 
 const CORE = { west: 107.55, east: 107.63, south: 16.44, north: 16.5 };
+
+/**
+ * `kpi.updated` and `system.heartbeat` as issue 13 agreed them, checked more closely than the protocol's
+ * schemas do: an indicator of the catalogue (or the wall's older Hue-S users), a real ward, a value
+ * possible for its unit, no field beyond the agreed ones.
+ */
+const agreedKpi = z
+  .object({
+    id: z.string().refine((id) => kpiDefinition(id) !== undefined || id === 'hue-s-users'),
+    value: z.number().finite(),
+    unit: z.enum(KPI_UNITS),
+    at: z.iso.datetime(),
+    period: z.object({ kind: z.enum(KPI_PERIODS), start: z.iso.datetime() }).optional(),
+    ward: z.enum(HUE_WARDS.map((w) => w.code)).optional(),
+    simulated: z.boolean().optional(),
+  })
+  .strict()
+  .refine((k) => kpiValueProblem(k.unit, k.value) === null);
+const agreedHeartbeat = z.object({ system: z.enum(KPI_SYSTEMS), at: z.iso.datetime() }).strict();
+const CITY_KPI_IDS = [...HUE_KPIS.map((k) => k.id), 'hue-s-users'];
+
+/** The simulator's events as issue 13 widens them (see agreedKpi). */
+type WiderEvent =
+  CityEvent | { type: 'kpi.updated'; data: KpiUpdate } | { type: 'system.heartbeat'; data: Heartbeat };
+const wider = (events: CityEvent[]) => events as WiderEvent[];
+const kpiUpdates = (events: CityEvent[]) =>
+  wider(events).flatMap((e) => (e.type === 'kpi.updated' ? [e.data as KpiUpdate] : []));
+
+/** What is wrong with the city state: the protocol's schema, and its KPIs against the agreed shape. */
+function stateProblem(state: CityState): string | null {
+  const parsed = cityStateSchema.safeParse(state);
+  if (!parsed.success) return parsed.error.message;
+  const bad = state.kpis.find((k) => !agreedKpi.safeParse(k).success);
+  return bad ? `kpi ${bad.id}: ${JSON.stringify(bad)}` : null;
+}
 
 /**
  * How a stream consumer folds the simulator's events into a CityState, in place: what state() must
@@ -51,6 +98,8 @@ function applyCityEvent(state: CityState, event: CityEvent): void {
       if (state.alerts.length > MAX_ALERTS) state.alerts.splice(0, state.alerts.length - MAX_ALERTS);
       return;
     case 'kpi.updated': {
+      // The state holds the city's values: a ward's is for the ward.
+      if ('ward' in event.data) return;
       const index = state.kpis.findIndex((k) => k.id === event.data.id);
       if (index >= 0) state.kpis[index] = { ...event.data };
       else state.kpis.push({ ...event.data });
@@ -178,7 +227,7 @@ describe('createCitySim: the city', () => {
     expect(sim.now).toBe(DEFAULT_START);
     expect(sim.scale).toBe(720);
     expect(state.clock).toEqual({ now: DEFAULT_START, scale: 720, simulated: true });
-    expect(cityStateSchema.safeParse(state).success).toBe(true);
+    expect(stateProblem(state)).toBeNull();
   });
 
   it('has 42 cameras at 15 urban sites and 7 at 4 gateways, of every kind', () => {
@@ -232,8 +281,9 @@ describe('createCitySim: the city', () => {
     expect(sim.now - oldest).toBeGreaterThan(3 * 24 * HOUR_MS);
     expect(state.alerts.length).toBeGreaterThan(20);
     expect(state.alerts.length).toBeLessThanOrEqual(200);
-    expect(state.kpis.map((k) => k.id)).toEqual([...KPI_IDS]);
-    expect(state.kpis.length).toBeGreaterThanOrEqual(8);
+    // Every indicator of the catalogue, and the wall's nine from before it.
+    expect(state.kpis.map((k) => k.id)).toEqual(CITY_KPI_IDS);
+    expect(CITY_KPI_IDS).toEqual(expect.arrayContaining([...KPI_IDS]));
   });
 
   it('writes incidents in Vietnamese, in the ward that holds them, with reporters on citizen channels', () => {
@@ -274,10 +324,15 @@ describe('createCitySim: the stream', () => {
         'kpi.updated',
         'light.states',
         'cabinet.updated',
+        'system.heartbeat',
       ]),
     );
     const count = sim.state().lamps.count;
-    for (const e of events) {
+    for (const e of wider(events)) {
+      if (e.type === 'kpi.updated' && !agreedKpi.safeParse(e.data).success) {
+        throw new Error(`kpi.updated: ${JSON.stringify(e.data)}`);
+      }
+      if (e.type === 'system.heartbeat') expect(agreedHeartbeat.safeParse(e.data).success).toBe(true);
       if (e.type === 'light.states') {
         expect(lightStatesProblem(e.data, count)).toBeNull();
       } else if (e.type === 'light.state') {
@@ -287,7 +342,7 @@ describe('createCitySim: the stream', () => {
         if (!parsed.success) throw new Error(`${e.type}: ${parsed.error.message}`);
       }
     }
-    expect(cityStateSchema.safeParse(sim.state()).success).toBe(true);
+    expect(stateProblem(sim.state())).toBeNull();
   });
 
   it('moves every incident along a legal path', () => {
@@ -342,6 +397,8 @@ describe('createCitySim: the stream', () => {
         applyCityEvent(expected, e);
         seen.add(e.type);
       }
+      // Heartbeats change no state.
+      seen.delete('system.heartbeat');
       retainCityState(expected, sim.now);
       const actual = sim.state();
       expect(actual.incidents).toEqual(expected.incidents);
@@ -429,24 +486,83 @@ describe('createCitySim: the stream', () => {
     );
   });
 
-  it('updates every KPI about hourly, with small drifts', () => {
+  it('updates every indicator every few city hours, for its period, the city and some wards', () => {
     const sim = createCitySim({ seed: 8, lamps: 0 });
     const before = new Map(sim.state().kpis.map((k) => [k.id, k.value]));
-    const updates = run(sim, 120, 1000).flatMap((e) => (e.type === 'kpi.updated' ? [e.data] : []));
-    // 120 real seconds = 24 sim hours
-    for (const id of KPI_IDS) {
-      const mine = updates.filter((k) => k.id === id);
-      expect(mine.length, id).toBeGreaterThanOrEqual(15);
-      expect(mine.length, id).toBeLessThanOrEqual(35);
-      const last = mine.at(-1)!.value;
-      const first = before.get(id)!;
-      expect(Math.abs(last - first) / first, id).toBeLessThan(0.05);
+    // 120 real seconds = 24 sim hours, across a local midnight
+    const updates = kpiUpdates(run(sim, 120, 1000));
+    // Before issue 13, nine KPIs hourly: 216 a day. Now 27, and some wards, in about as many.
+    expect(updates.length).toBeLessThan(330);
+    for (const id of CITY_KPI_IDS) {
+      const city = updates.filter((k) => k.id === id && k.ward === undefined);
+      expect(city.length, id).toBeGreaterThanOrEqual(6);
+      expect(city.length, id).toBeLessThanOrEqual(11);
+      const def = kpiDefinition(id);
+      if (!def) continue;
+      for (const k of updates.filter((u) => u.id === id)) {
+        expect(k.period?.kind, id).toBe(def.period);
+        expect(Date.parse(k.period!.start), id).toBe(periodStart(def.period, Date.parse(k.at)));
+        expect(k.simulated).toBe(true);
+      }
+      if (def.perWard)
+        expect(
+          new Set(updates.filter((u) => u.id === id && u.ward).map((u) => u.ward)).size,
+          id,
+        ).toBeGreaterThanOrEqual(5);
+      if (def.unit === 'percent') {
+        expect(Math.abs(city.at(-1)!.value - before.get(id)!) / before.get(id)!, id).toBeLessThan(0.05);
+      }
+      if (def.unit === 'count') {
+        // A count only grows within its period (a new period starts again from nothing).
+        const byPeriod = new Map<string, number[]>();
+        for (const k of city)
+          byPeriod.set(k.period!.start, [...(byPeriod.get(k.period!.start) ?? []), k.value]);
+        for (const values of byPeriod.values()) expect(values, id).toEqual([...values].sort((x, y) => x - y));
+      }
     }
-    const tourists = updates.filter((k) => k.id === 'tourist-arrivals').map((k) => k.value);
-    expect(tourists).toEqual([...tourists].sort((x, y) => x - y));
+    // Bike trips are counted by day: the new day's first count is below the last day's total.
+    const trips = updates.filter((k) => k.id === 'bike-trips' && !k.ward);
+    const days = [...new Set(trips.map((k) => k.period!.start))];
+    expect(days).toHaveLength(2);
+    const lastOfFirst = trips.filter((k) => k.period!.start === days[0]).at(-1)!.value;
+    expect(trips.find((k) => k.period!.start === days[1])!.value).toBeLessThan(lastOfFirst);
     const rate = sim.state().kpis.find((k) => k.id === 'online-services-rate')!;
     expect(rate.value).toBeGreaterThan(85);
     expect(rate.value).toBeLessThan(97);
+  });
+
+  it("starts the month's counts again at midnight in Huế, after the ended month's last value", () => {
+    // 21:00 in Huế on 30 November; 8 city hours later it is December there.
+    const sim = createCitySim({ seed: 5, lamps: 0, start: Date.parse('2026-11-30T14:00:00Z') });
+    const arrivals = kpiUpdates(run(sim, 40, 1000)).filter((k) => k.id === 'tourist-arrivals');
+    const november = arrivals.filter((k) => k.period!.start === '2026-10-31T17:00:00.000Z');
+    const december = arrivals.filter((k) => k.period!.start === '2026-11-30T17:00:00.000Z');
+    expect(november.length).toBeGreaterThanOrEqual(1);
+    expect(november.at(-1)!.at).toBe('2026-11-30T16:59:59.999Z');
+    expect(november.at(-1)!.value).toBeGreaterThan(150_000);
+    expect(december.length).toBeGreaterThanOrEqual(1);
+    expect(december[0]!.value).toBeLessThan(20_000);
+  });
+
+  it('beats for each of its systems every city hour at ×720, every city minute in real time', () => {
+    const beats = (sim: ReturnType<typeof createCitySim>, steps: number, dt: number) =>
+      wider(run(sim, steps, dt)).flatMap((e) => (e.type === 'system.heartbeat' ? [e.data] : []));
+    const fast = beats(createCitySim({ seed: 3, lamps: 0 }), 120, 1000);
+    // The simulator stands for every system behind the catalogue's indicators.
+    expect(new Set(fast.map((b) => b.system))).toEqual(new Set(KPI_SYSTEMS));
+    for (const system of KPI_SYSTEMS) {
+      const times = fast.filter((b) => b.system === system).map((b) => Date.parse(b.at));
+      expect(times.length, system).toBeGreaterThanOrEqual(23);
+      // Never more often than every 5 real seconds, 1 city hour at ×720.
+      for (let i = 1; i < times.length; i++)
+        expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(HOUR_MS);
+    }
+    const slow = beats(createCitySim({ seed: 3, lamps: 0, timeScale: 1 }), 60, 10_000);
+    for (const system of KPI_SYSTEMS) {
+      const n = slow.filter((b) => b.system === system).length;
+      expect(n, system).toBeGreaterThanOrEqual(9);
+      expect(n, system).toBeLessThanOrEqual(11);
+    }
   });
 
   it('reports about 4,000 incidents a year at time scale 1, more by day than by night', () => {

@@ -1,12 +1,21 @@
 // The seeded Huế city: a discrete-event simulation on a simulated clock. Every happening (a report, a
 // status change, a camera dropping out, a cabinet switching its lamps) sits on an agenda; advance()
 // runs the agenda up to the new clock and returns the events in order. No I/O, no wall clock.
-import { KPI_IDS, type AlertKind, type CameraKind } from '../../src/shared/protocol/codes';
-import type { Camera, CameraAlert, CityEvent, CityState, Incident } from '../../src/shared/protocol/events';
+import { HUE_KPIS, KPI_SYSTEMS, type KpiSystem } from '../../src/shared/city/kpiCatalogue';
+import type { AlertKind, CameraKind } from '../../src/shared/protocol/codes';
+import type {
+  Camera,
+  CameraAlert,
+  CityEvent,
+  CityState,
+  Incident,
+  Kpi,
+} from '../../src/shared/protocol/events';
 import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { buildCameras } from './cameras';
 import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
-import { createKpiTrack, kpiOf, stepKpi, type KpiTrack } from './kpis';
+import { kpiHistory, seedIndicators, type KpiSample } from './kpiHistory';
+import { HueSUsers, LiveIndicator, type KpiUpdate } from './kpiLive';
 import { buildLampLayout, type LampLayout } from './lamps';
 import { Lighting, type CabinetCommand, type ControlResult } from './lighting';
 import { fakeName, fakePlate } from './people';
@@ -52,6 +61,18 @@ export interface CitySim {
    * handling from now on, as its operators would. Returns how many it took.
    */
   adopt(incidents: readonly Incident[]): number;
+  /**
+   * The indicators' simulated history up to `cityNow` (see kpiHistory.ts), the same for the same
+   * seed. The hub stores it once, when a new city first starts: the live values go on from the
+   * history at the city's start.
+   */
+  kpiHistory(cityNow: number): KpiSample[];
+}
+
+/** `system.heartbeat` data: an upstream system saying it is alive (docs/protocol.md). */
+export interface Heartbeat {
+  system: KpiSystem;
+  at: string;
 }
 
 export const DEFAULT_LAMPS = 50_000;
@@ -67,6 +88,16 @@ const CAMERA_OUTAGE_MEAN_MS = 2 * HOUR_MS;
 /** The city starts as it would be after a month of running: open cases, a history, recent alerts. */
 const WARMUP_MS = 35 * DAY_MS;
 const LAMP_WARMUP_MS = 3 * DAY_MS;
+/** An indicator moves every 2.5-3.5 city hours: the stream carries about as many as before issue 13. */
+const KPI_STEP_MIN_MS = 150 * MINUTE_MS;
+const KPI_STEP_MAX_MS = 210 * MINUTE_MS;
+/** A system beats every city minute, but not more often than every 5 real seconds at a fast clock. */
+const HEARTBEAT_REAL_MS = 5_000;
+
+/** The upstream systems the simulator stands for: those of its indicators, its cameras and its lamps. */
+const SIM_SYSTEMS: readonly KpiSystem[] = KPI_SYSTEMS.filter(
+  (s) => s === 'cameras' || s === 'lighting' || HUE_KPIS.some((k) => k.source === s),
+);
 
 // Reports by local hour: few at night, a morning and an afternoon peak.
 const REPORT_PROFILE = [
@@ -140,7 +171,9 @@ class HueCity implements CitySim {
   private incidentCount = 0;
   private readonly alerts: CameraAlert[] = [];
   private alertCount = 0;
-  private readonly kpis: KpiTrack[];
+  private readonly seed: number;
+  private readonly indicators: LiveIndicator[];
+  private readonly hueSUsers: HueSUsers;
   private lastPrune = 0;
 
   private readonly layout: LampLayout;
@@ -148,6 +181,7 @@ class HueCity implements CitySim {
 
   constructor(opts: CitySimOptions) {
     const seed = opts.seed ?? 1;
+    this.seed = seed;
     const lamps = Math.max(0, Math.floor(opts.lamps ?? DEFAULT_LAMPS));
     this.scale = opts.timeScale ?? DEFAULT_TIME_SCALE;
     if (!(this.scale > 0)) throw new Error('timeScale must be positive');
@@ -161,7 +195,11 @@ class HueCity implements CitySim {
     const from = start - WARMUP_MS;
     this.clock = from;
     this.cameras = buildCameras(this.rng.cameras);
-    this.kpis = KPI_IDS.flatMap((id) => createKpiTrack(this.rng.kpis, id, from) ?? []);
+    // The indicators start where their history (as kpiHistory(start) gives it) ends.
+    this.indicators = seedIndicators(start, streamRng(seed, STREAMS.kpiHistory)).states.map(
+      (s) => new LiveIndicator(s, start),
+    );
+    this.hueSUsers = new HueSUsers(start);
 
     this.layout = buildLampLayout(deriveSeed(seed, STREAMS.layout), lamps);
     this.lighting = new Lighting({
@@ -181,7 +219,8 @@ class HueCity implements CitySim {
     this.startIncidents(from);
     this.startAlerts(from);
     this.cameras.forEach((camera) => this.scheduleCameraFailure(camera, from));
-    this.kpis.forEach((track) => this.scheduleKpi(track, from));
+    for (const track of [...this.indicators, this.hueSUsers]) this.scheduleKpi(track, start);
+    for (const system of SIM_SYSTEMS) this.scheduleHeartbeat(system, start);
     this.lighting.start(start - LAMP_WARMUP_MS);
 
     // Play the past month silently, so the first state looks like a city in the middle of its day.
@@ -215,7 +254,7 @@ class HueCity implements CitySim {
       incidents: [...this.incidents.values()].filter((i) => isRetained(i, now)).map(cloneIncident),
       alerts: this.alerts.map((a) => ({ ...a, location: { ...a.location } })),
       cameras: this.cameras.map((c) => ({ ...c, location: { ...c.location } })),
-      kpis: this.kpis.map(kpiOf),
+      kpis: [...this.indicators, this.hueSUsers].map((k) => k.current() as Kpi),
       lamps: {
         count: l.count,
         lon: Array.from(l.lon),
@@ -394,15 +433,48 @@ class HueCity implements CitySim {
     });
   }
 
-  // KPIs --------------------------------------------------------------------------------------------
+  // KPIs and heartbeats ----------------------------------------------------------------------------
 
-  private scheduleKpi(track: KpiTrack, from: number): void {
+  kpiHistory(cityNow: number): KpiSample[] {
+    return kpiHistory(cityNow, streamRng(this.seed, STREAMS.kpiHistory));
+  }
+
+  private scheduleKpi(track: LiveIndicator | HueSUsers, from: number): void {
     const rng = this.rng.kpis;
-    this.agenda.at(Math.round(from + rng.range(45, 75) * MINUTE_MS), () => {
-      stepKpi(rng, track, this.clock);
-      this.emit({ type: 'kpi.updated', data: kpiOf(track) });
+    this.agenda.at(Math.round(from + rng.range(KPI_STEP_MIN_MS, KPI_STEP_MAX_MS)), () => {
+      for (const update of track.step(rng, this.clock)) this.emitKpi(update);
       this.scheduleKpi(track, this.clock);
     });
+  }
+
+  private scheduleHeartbeat(system: KpiSystem, from: number): void {
+    const every = Math.max(MINUTE_MS, HEARTBEAT_REAL_MS * this.scale);
+    // Systems beat out of step with each other, as independent producers do.
+    const first = Math.round(from + this.rng.heartbeats.range(0, every));
+    const beat = (t: number): void => {
+      this.agenda.at(t, () => {
+        this.emitWider({
+          type: 'system.heartbeat',
+          data: { system, at: new Date(this.clock).toISOString() },
+        });
+        beat(this.clock + every);
+      });
+    };
+    beat(first);
+  }
+
+  private emitKpi(update: KpiUpdate): void {
+    this.emitWider({ type: 'kpi.updated', data: update });
+  }
+
+  /**
+   * Issue 13's events (kpi.updated with its period, ward and new units; system.heartbeat) are wider
+   * than the protocol's types on main; the protocol's owner widens them and this cast goes.
+   */
+  private emitWider(
+    event: { type: 'kpi.updated'; data: KpiUpdate } | { type: 'system.heartbeat'; data: Heartbeat },
+  ): void {
+    this.emit(event as unknown as CityEvent);
   }
 }
 

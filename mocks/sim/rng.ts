@@ -80,6 +80,8 @@ export const STREAMS = {
   kpis: 6,
   lamps: 7,
   cameraStatus: 8,
+  kpiHistory: 9,
+  heartbeats: 10,
 } as const;
 
 export function streamRng(seed: number, stream: number): Rng {

@@ -1,5 +1,5 @@
 import type { KpiDefinition, KpiPeriodKind, KpiUnit } from '../../shared/city/kpiCatalogue';
-import { nextPeriodStart, periodStart } from './cityPeriods';
+import { nextPeriodStart, periodStart } from '../../shared/city/periods';
 import { bucketsOf, type TimeRange } from './periods';
 
 /** A KPI history sample as the store and the API give it (the agreed shape of issue 13). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextPeriodStart, periodStart, previousPeriodStart } from './cityPeriods';
+import { nextPeriodStart, periodStart, previousPeriodStart } from '../../shared/city/periods';
 import { BRIEFING_PERIODS, briefingRange, bucketKind, previousRange, trendWindow } from './periods';
 
 const H = 3_600_000;

@@ -1,5 +1,5 @@
 import type { KpiPeriodKind } from '../../shared/city/kpiCatalogue';
-import { nextPeriodStart, periodStart, previousPeriodStart } from './cityPeriods';
+import { nextPeriodStart, periodStart, previousPeriodStart } from '../../shared/city/periods';
 
 const DAY_MS = 86_400_000;
 
