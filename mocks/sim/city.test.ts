@@ -44,7 +44,7 @@ const CORE = { west: 107.55, east: 107.63, south: 16.44, north: 16.5 };
  */
 const agreedKpi = z
   .object({
-    id: z.string().refine((id) => kpiDefinition(id) !== undefined || id === 'hue-s-users'),
+    id: z.string().refine((id) => kpiDefinition(id) !== undefined),
     value: z.number().finite(),
     unit: z.enum(KPI_UNITS),
     at: z.iso.datetime(),
@@ -55,7 +55,7 @@ const agreedKpi = z
   .strict()
   .refine((k) => kpiValueProblem(k.unit, k.value) === null);
 const agreedHeartbeat = z.object({ system: z.enum(KPI_SYSTEMS), at: z.iso.datetime() }).strict();
-const CITY_KPI_IDS = [...HUE_KPIS.map((k) => k.id), 'hue-s-users'];
+const CITY_KPI_IDS = HUE_KPIS.map((k) => k.id);
 
 /** The simulator's events as issue 13 widens them (see agreedKpi). */
 type WiderEvent =

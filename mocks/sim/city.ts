@@ -15,7 +15,7 @@ import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { buildCameras } from './cameras';
 import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
 import { kpiHistory, seedIndicators, type KpiSample } from './kpiHistory';
-import { HueSUsers, LiveIndicator, type KpiUpdate } from './kpiLive';
+import { LiveIndicator, type KpiUpdate } from './kpiLive';
 import { buildLampLayout, type LampLayout } from './lamps';
 import { Lighting, type CabinetCommand, type ControlResult } from './lighting';
 import { fakeName, fakePlate } from './people';
@@ -173,7 +173,6 @@ class HueCity implements CitySim {
   private alertCount = 0;
   private readonly seed: number;
   private readonly indicators: LiveIndicator[];
-  private readonly hueSUsers: HueSUsers;
   private lastPrune = 0;
 
   private readonly layout: LampLayout;
@@ -199,7 +198,6 @@ class HueCity implements CitySim {
     this.indicators = seedIndicators(start, streamRng(seed, STREAMS.kpiHistory)).states.map(
       (s) => new LiveIndicator(s, start),
     );
-    this.hueSUsers = new HueSUsers(start);
 
     this.layout = buildLampLayout(deriveSeed(seed, STREAMS.layout), lamps);
     this.lighting = new Lighting({
@@ -219,7 +217,7 @@ class HueCity implements CitySim {
     this.startIncidents(from);
     this.startAlerts(from);
     this.cameras.forEach((camera) => this.scheduleCameraFailure(camera, from));
-    for (const track of [...this.indicators, this.hueSUsers]) this.scheduleKpi(track, start);
+    for (const track of this.indicators) this.scheduleKpi(track, start);
     for (const system of SIM_SYSTEMS) this.scheduleHeartbeat(system, start);
     this.lighting.start(start - LAMP_WARMUP_MS);
 
@@ -254,7 +252,7 @@ class HueCity implements CitySim {
       incidents: [...this.incidents.values()].filter((i) => isRetained(i, now)).map(cloneIncident),
       alerts: this.alerts.map((a) => ({ ...a, location: { ...a.location } })),
       cameras: this.cameras.map((c) => ({ ...c, location: { ...c.location } })),
-      kpis: [...this.indicators, this.hueSUsers].map((k) => k.current() as Kpi),
+      kpis: this.indicators.map((k) => k.current() as Kpi),
       lamps: {
         count: l.count,
         lon: Array.from(l.lon),
@@ -439,7 +437,7 @@ class HueCity implements CitySim {
     return kpiHistory(cityNow, streamRng(this.seed, STREAMS.kpiHistory));
   }
 
-  private scheduleKpi(track: LiveIndicator | HueSUsers, from: number): void {
+  private scheduleKpi(track: LiveIndicator, from: number): void {
     const rng = this.rng.kpis;
     this.agenda.at(Math.round(from + rng.range(KPI_STEP_MIN_MS, KPI_STEP_MAX_MS)), () => {
       for (const update of track.step(rng, this.clock)) this.emitKpi(update);

@@ -132,6 +132,8 @@ export const INDICATOR_MODELS: Readonly<Record<string, IndicatorModel>> = {
   // Tết is paid in cash: lucky money, markets.
   'cashless-rate': rate(67.4, 3.5, 1.2, { dip: (t) => 3 * tet(t), max: 100 }),
   'hue-s-wallets': flow(125, (t) => weekend(t, 0.8) * growth(0.1)(t), 0.2),
+  // Hue-S's registered users: the running total the wall has shown since before the catalogue.
+  'hue-s-users': stock(1_183_200, 310 * 365),
   'digital-teams': stock(344, 12),
   'digital-team-members': stock(1510, 45),
   'reports-received': flow(10.3, (t) => FLOOD_MONTHS(t), 0.3, 1.4),

@@ -5,8 +5,8 @@
 import type { KpiPeriodKind, KpiUnit } from '../../src/shared/city/kpiCatalogue';
 import { periodStart } from '../../src/shared/city/periods';
 import { HUE_WARDS } from '../../src/shared/city/wards';
-import { REFERENCE_TIME, roundFor } from './indicatorModels';
-import { drawAmount, type IndicatorState } from './kpiHistory';
+import { roundFor } from './indicatorModels';
+import type { IndicatorState } from './kpiHistory';
 import type { Rng } from './rng';
 import { DAY_MS, HOUR_MS, localMsOfDay } from './sun';
 
@@ -142,33 +142,5 @@ export class LiveIndicator {
       period: { kind: def.period, start: new Date(start).toISOString() },
       simulated: true,
     };
-  }
-}
-
-/**
- * Hue-S's registered users, a running total the wall has shown since before the catalogue (which
- * counts new e-wallet accounts a month instead): kept so the wall's tile goes on.
- */
-export class HueSUsers {
-  private value: number;
-
-  constructor(private at: number) {
-    this.value = Math.round(1_183_200 + ((at - REFERENCE_TIME) / DAY_MS) * 310);
-  }
-
-  current(): KpiUpdate {
-    return {
-      id: 'hue-s-users',
-      value: this.value,
-      unit: 'count',
-      at: new Date(this.at).toISOString(),
-      simulated: true,
-    };
-  }
-
-  step(rng: Rng, t: number): KpiUpdate[] {
-    this.value += drawAmount(rng, 'count', 310 * ((t - this.at) / DAY_MS) * activity('hue-s-users', t), 0.2);
-    this.at = t;
-    return [this.current()];
   }
 }
