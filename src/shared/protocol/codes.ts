@@ -52,6 +52,10 @@ export const LAMP_DIMMED = 2;
 export const LAMP_FAULT = 3;
 export const LAMP_STATE_COUNT = 4;
 
+/**
+ * The indicators the wall's KPI panel shows, in its order; the catalogue (src/shared/city/kpiCatalogue.ts)
+ * holds them all.
+ */
 export const KPI_IDS = [
   'online-services-rate',
   'cashless-rate',
