@@ -19,6 +19,8 @@ const RESULTS = resolve(ROOT, 'test-results');
 const VIEWPORT = { width: 1920, height: 1080 };
 /** what the issue promises: an ingested incident is on the wall within 2 s */
 const INGEST_TO_SCREEN_MS = 2000;
+/** A second of stream lag at npm start's clock (SIM_SCALE 720), in city time. */
+const STREAM_LAG_CITY_MS = 720 * 1000;
 const HOUR = 3_600_000;
 
 const summary: Record<string, unknown> = { baseUrl };
@@ -200,34 +202,45 @@ describe('the wall, in Vietnamese, as an operator', () => {
     expect(await page.locator('[data-testid="energy-today-label"]').innerText()).toBe('Điện năng hôm nay');
     expect(await page.locator('.energy-since').count()).toBe(0);
     // The hub's meter agrees on the day: its figures, read now, are of the same size as the page's.
-    const res = await fetch(`${baseUrl}/api/lights/energy`, {
-      headers: { authorization: 'Bearer dev-leader' },
-    });
-    const hub = (await res.json()) as {
-      at: number;
-      since: number;
-      ratedW: number;
-      todayWh: number;
-      baselineWh: number;
-    };
-    expect(hub.baselineWh).toBeGreaterThan(0);
-    // The page's figure and the city time it is of, in one read: the panel renders them together, and
-    // at the simulator's ×720 a second between two reads is twelve city minutes.
-    const reading = await page.evaluate(() => {
-      const el = document.querySelector('[data-testid="energy-panel"]');
-      return {
-        now: Number(el?.getAttribute('data-now')),
-        since: Number(el?.getAttribute('data-since')),
-        wh: Number(el?.querySelector('[data-testid="energy-today"]')?.getAttribute('data-value')),
+    // Read at two instants on two clocks (the page extrapolates the city clock, and its power samples
+    // arrive with the stream): they may differ by at most what every lamp at full power draws between
+    // the two, plus the minute both back-date, plus a second of stream lag on a loaded machine (twelve
+    // city minutes at npm start's ×720: an evening at full power made that gap alone fail the check).
+    // A page counting from when it opened, not from midnight, would be hours off. The two are read
+    // again, a few times, for the panel refreshes every 2 s.
+    let gap = { diff: 0, bound: 0, sameDay: false };
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const res = await fetch(`${baseUrl}/api/lights/energy`, {
+        headers: { authorization: 'Bearer dev-leader' },
+      });
+      const hub = (await res.json()) as {
+        at: number;
+        since: number;
+        ratedW: number;
+        todayWh: number;
+        baselineWh: number;
       };
-    });
-    expect(reading.wh).toBeGreaterThan(0);
-    // Read at two instants on two clocks (the page extrapolates the city clock): they may differ by
-    // at most what every lamp at full power draws between the two, plus the minute both back-date.
-    if (hub.since === reading.since) {
-      const apart = Math.abs(hub.at - reading.now) + 2 * 60_000;
-      expect(Math.abs(reading.wh - hub.todayWh)).toBeLessThanOrEqual((hub.ratedW * apart) / HOUR);
+      expect(hub.baselineWh).toBeGreaterThan(0);
+      // The page's figure and the city time it is of, in one read: the panel renders them together.
+      const reading = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="energy-panel"]');
+        return {
+          now: Number(el?.getAttribute('data-now')),
+          since: Number(el?.getAttribute('data-since')),
+          wh: Number(el?.querySelector('[data-testid="energy-today"]')?.getAttribute('data-value')),
+        };
+      });
+      expect(reading.wh).toBeGreaterThan(0);
+      const apart = Math.abs(hub.at - reading.now) + 2 * 60_000 + STREAM_LAG_CITY_MS;
+      gap = {
+        diff: Math.abs(reading.wh - hub.todayWh),
+        bound: (hub.ratedW * apart) / HOUR,
+        sameDay: hub.since === reading.since,
+      };
+      if (!gap.sameDay || gap.diff <= gap.bound) break;
+      await sleep(500);
     }
+    if (gap.sameDay) expect(gap.diff).toBeLessThanOrEqual(gap.bound);
   });
 
   it('looks like a wall (screenshot)', async () => {
