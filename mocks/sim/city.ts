@@ -10,12 +10,13 @@ import type {
   CityState,
   Incident,
   Kpi,
+  KpiSample,
 } from '../../src/shared/protocol/events';
 import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { buildCameras } from './cameras';
 import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
-import { kpiHistory, seedIndicators, type KpiSample } from './kpiHistory';
-import { LiveIndicator, type KpiUpdate } from './kpiLive';
+import { kpiHistory, seedIndicators } from './kpiHistory';
+import { LiveIndicator } from './kpiLive';
 import { buildLampLayout, type LampLayout } from './lamps';
 import { Lighting, type CabinetCommand, type ControlResult } from './lighting';
 import { fakeName, fakePlate } from './people';
@@ -67,12 +68,6 @@ export interface CitySim {
    * history at the city's start.
    */
   kpiHistory(cityNow: number): KpiSample[];
-}
-
-/** `system.heartbeat` data: an upstream system saying it is alive (docs/protocol.md). */
-export interface Heartbeat {
-  system: KpiSystem;
-  at: string;
 }
 
 export const DEFAULT_LAMPS = 50_000;
@@ -451,7 +446,7 @@ class HueCity implements CitySim {
     const first = Math.round(from + this.rng.heartbeats.range(0, every));
     const beat = (t: number): void => {
       this.agenda.at(t, () => {
-        this.emitWider({
+        this.emit({
           type: 'system.heartbeat',
           data: { system, at: new Date(this.clock).toISOString() },
         });
@@ -461,18 +456,8 @@ class HueCity implements CitySim {
     beat(first);
   }
 
-  private emitKpi(update: KpiUpdate): void {
-    this.emitWider({ type: 'kpi.updated', data: update });
-  }
-
-  /**
-   * Issue 13's events (kpi.updated with its period, ward and new units; system.heartbeat) are wider
-   * than the protocol's types on main; the protocol's owner widens them and this cast goes.
-   */
-  private emitWider(
-    event: { type: 'kpi.updated'; data: KpiUpdate } | { type: 'system.heartbeat'; data: Heartbeat },
-  ): void {
-    this.emit(event as unknown as CityEvent);
+  private emitKpi(update: Kpi): void {
+    this.emit({ type: 'kpi.updated', data: update });
   }
 }
 

@@ -3,7 +3,8 @@ import { HUE_KPIS, kpiDefinition, kpiValueProblem } from '../../src/shared/city/
 import { nextPeriodStart, periodStart } from '../../src/shared/city/periods';
 import { HUE_WARDS } from '../../src/shared/city/wards';
 import { createCitySim, DEFAULT_START } from './city';
-import { HISTORY_DAYS, HISTORY_MONTHS, kpiHistory, type KpiSample } from './kpiHistory';
+import type { KpiSample } from '../../src/shared/protocol/events';
+import { HISTORY_DAYS, HISTORY_MONTHS, kpiHistory } from './kpiHistory';
 import { streamRng, STREAMS } from './rng';
 
 const NOW = DEFAULT_START;

@@ -13,21 +13,10 @@ import { HUE_WARDS } from '../../src/shared/city/wards';
 import { indicatorModel, roundFor, type IndicatorModel } from './indicatorModels';
 import type { Rng } from './rng';
 import { DAY_MS } from './sun';
+import type { KpiSample } from '../../src/shared/protocol/events';
 
 export const HISTORY_DAYS = 30;
 export const HISTORY_MONTHS = 24;
-
-/** One value of the history, the agreed shape of the store and the API. */
-export interface KpiSample {
-  id: string;
-  value: number;
-  period: { kind: KpiPeriodKind; start: string };
-  /** a ward code of HUE_WARDS; absent: the city's value */
-  ward?: string;
-  /** when the value was true: the period's last instant, or now for the period in progress */
-  at: string;
-  simulated: true;
-}
 
 /** Where an indicator stands at the end of its history: what its live values go on from. */
 export interface IndicatorState {

@@ -2,27 +2,13 @@
 // within their period and start again at the next one, rates wander a little around their model's
 // level, stocks follow it. Each step gives the city's value for the period in progress and, for a
 // per-ward indicator, one ward's: a modest stream that still moves every tile and, in time, every ward.
-import type { KpiPeriodKind, KpiUnit } from '../../src/shared/city/kpiCatalogue';
 import { periodStart } from '../../src/shared/city/periods';
 import { HUE_WARDS } from '../../src/shared/city/wards';
 import { roundFor } from './indicatorModels';
 import type { IndicatorState } from './kpiHistory';
 import type { Rng } from './rng';
 import { DAY_MS, HOUR_MS, localMsOfDay } from './sun';
-
-/**
- * `kpi.updated` data as agreed for issue 13 (docs/protocol.md): the period it is for, the ward, and
- * the mark of simulated data. Wider than the protocol's schema on main until that catches up.
- */
-export interface KpiUpdate {
-  id: string;
-  value: number;
-  unit: KpiUnit;
-  at: string;
-  period?: { kind: KpiPeriodKind; start: string };
-  ward?: string;
-  simulated?: boolean;
-}
+import type { Kpi } from '../../src/shared/protocol/events';
 
 /**
  * Most of what people do happens between 7:00 and 21:00; street lights save energy only at night.
@@ -53,15 +39,15 @@ export class LiveIndicator {
   }
 
   /** The city's value now, as the state's KPI list has it. */
-  current(): KpiUpdate {
+  current(): Kpi {
     return this.update(this.state.city, this.lastT, this.state.periodStart);
   }
 
   /** Moves on to time t: the updates to send, the city's first. */
-  step(rng: Rng, t: number): KpiUpdate[] {
+  step(rng: Rng, t: number): Kpi[] {
     const { state } = this;
     const kind = state.def.period;
-    const out: KpiUpdate[] = [];
+    const out: Kpi[] = [];
     const start = periodStart(kind, t);
     const restarted = start !== state.periodStart;
     if (restarted) {
@@ -132,7 +118,7 @@ export class LiveIndicator {
     }
   }
 
-  private update(value: number, at: number, start: number): KpiUpdate {
+  private update(value: number, at: number, start: number): Kpi {
     const { def } = this.state;
     return {
       id: def.id,

@@ -8,8 +8,8 @@ import {
   trendPoints,
   valueOver,
   wardFigures,
-  type KpiSample,
 } from './figures';
+import type { KpiSample } from '../../shared/protocol/events';
 
 const H = 3_600_000;
 const city = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h) - 7 * H;

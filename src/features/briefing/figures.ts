@@ -1,16 +1,7 @@
 import type { KpiDefinition, KpiPeriodKind, KpiUnit } from '../../shared/city/kpiCatalogue';
 import { nextPeriodStart, periodStart } from '../../shared/city/periods';
 import { bucketsOf, type TimeRange } from './periods';
-
-/** A KPI history sample as the store and the API give it (the agreed shape of issue 13). */
-export interface KpiSample {
-  id: string;
-  value: number;
-  period: { kind: KpiPeriodKind; start: string };
-  ward?: string;
-  at: string;
-  simulated?: boolean;
-}
+import type { KpiSample } from '../../shared/protocol/events';
 
 /** One period's value: the latest sample of that period (later samples of a period revise it). */
 export interface PeriodValue {
