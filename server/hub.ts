@@ -195,10 +195,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const origin =
     node && restored
       ? // The shared log is contiguous: a node goes on from its head.
-        { epoch: restored.epoch, after: node.head }
+        { epoch: restored.epoch, after: node.head, reportSeqs: restored.reportSeqs }
       : restored
         ? // The seq after the reservation is never sent: no client can claim to have seen it.
-          { epoch: restored.epoch, after: restored.seqHigh + 1 }
+          { epoch: restored.epoch, after: restored.seqHigh + 1, reportSeqs: restored.reportSeqs }
         : { epoch: store ? await store.create(initial, clock.now()) : randomUUID(), after: 0 };
   const stream = new CityStream(initial, logSize, clock, origin);
   if (node) stream.seedLog(node.tail);

@@ -31,6 +31,8 @@ export interface StreamOrigin {
   epoch: string;
   /** the last seq this history may have sent; the stream's next event is above it */
   after: number;
+  /** the report seq of each incident the history holds (a stored city's); 0 where unknown */
+  reportSeqs?: ReadonlyMap<string, number>;
 }
 
 /** What undoes the changes since it was taken, when they could not be stored. */
@@ -83,7 +85,7 @@ export class CityStream {
     this.epoch = origin.epoch;
     this.seqNow = origin.after;
     this.log = new EventLog(logSize, origin.after);
-    for (const inc of initial.incidents) this.reportedAt.set(inc.id, 0);
+    for (const inc of initial.incidents) this.reportedAt.set(inc.id, origin.reportSeqs?.get(inc.id) ?? 0);
     this.cameraIds = new Set(initial.cameras.map((c) => c.id));
     this.cabinetIds = new Set(initial.lamps.cabinets.map((c) => c.id));
     const lampCount = () => this.current.lamps.count;

@@ -47,6 +47,8 @@ export interface Restored {
   /** the city as it was committed; the lamps as of the newest keyframe */
   state: HubState;
   keyframeSeq: number;
+  /** each stored incident's report seq: a re-sent report is answered with it after a restart */
+  reportSeqs: Map<string, number>;
   /** newest last, at most `auditLimit` */
   audit: AuditEntry[];
   /** first answers by command id, oldest first */
@@ -86,8 +88,8 @@ export class CityStore {
     if (typeof epoch !== 'string' || !inventory) return null;
     const db = this.db;
     const [incidents, alerts, cameraStatus, kpis, cabinets, keyframe, audit, answers] = await Promise.all([
-      db.query<{ data: Incident }>(
-        `select data from (select data, reported_seq, id from incidents order by reported_seq desc, id desc limit $1) t
+      db.query<{ data: Incident; reported_seq: string }>(
+        `select data, reported_seq from (select data, reported_seq, id from incidents order by reported_seq desc, id desc limit $1) t
          order by reported_seq, id`,
         [MAX_INCIDENTS],
       ),
@@ -149,6 +151,7 @@ export class CityStore {
       seqHigh: Number(meta.get('seq_high') ?? 0),
       cityNow,
       keyframeSeq: frame ? Number(frame.seq) : 0,
+      reportSeqs: new Map(incidents.map((r) => [r.data.id, Number(r.reported_seq)])),
       state: {
         city: inventory.city,
         clock: { now: cityNow, scale: 1, simulated: false },

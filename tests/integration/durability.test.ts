@@ -68,6 +68,11 @@ async function restartKeepsEverything(
   expect(after.seq).toBeGreaterThan(lastSeq);
   const more = await h.ingest(second, [reported({ id: 'dur-after' })]);
   expect(more.body.seqs?.[0]).toBeGreaterThan(lastSeq + 1);
+  // A producer re-sending what the first run answered (its retry across the restart) is answered with
+  // the first seqs, and nothing is reported twice.
+  const resent = await h.ingest(second, reports.slice(0, 3));
+  expect(resent.body.seqs).toEqual(ingested.body.seqs?.slice(0, 3));
+  expect((await snapshotOf(second)).state.incidents.filter((i) => i.id === 'dur-0')).toHaveLength(1);
 
   // A client of the first run resumes with its lastSeq and gets a snapshot, not a replay with a hole.
   const back = await h.connect(second, { token: 'dev-operator', lastSeq, epoch: first.epoch });
