@@ -13,6 +13,7 @@ import { makeStore } from './app/store';
 import { LampFaultWatch } from './features/lights/lampFaults';
 import { LampColumns } from './features/lights/lampColumns';
 import { connectRealtime } from './realtime/connect';
+import { createHubApi } from './realtime/hubApi';
 import { cityNow } from './realtime/connectionSlice';
 import { mapDiagnostics, type MapDiagnostics } from './shared/diagnostics';
 import { initI18n } from './shared/i18n/i18n';
@@ -84,13 +85,16 @@ window.__iocWall = {
   },
 };
 
+// The briefing and the wall's trend tiles read the indicators' history from the hub the socket is on.
+const api = createHubApi({ baseUrl: () => connection.hubUrl, token: config.token });
+
 // The console's commands go out on the page's one socket.
 const send: SendCommand = (type, data) => connection.sendCommand(type, data);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider store={store}>
-      <App lamps={lamps} faults={faults} route={window.location.pathname} send={send} />
+      <App lamps={lamps} faults={faults} route={window.location.pathname} send={send} api={api} />
     </Provider>
   </StrictMode>,
 );

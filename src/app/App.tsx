@@ -11,7 +11,7 @@ import { CityMap } from '../features/map/CityMap';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { Header } from '../features/wall/Header';
 import { useMemo } from 'react';
-import { selectSession, type SendCommand } from './connection';
+import { selectSession, type HubApi, type SendCommand } from './connection';
 import { useAppSelector } from './hooks';
 import { WallPage } from '../features/wall/WallPage';
 import { AlertFeed } from '../features/cameras/AlertFeed';
@@ -37,6 +37,8 @@ export function App({
   faults: LampFaultWatch;
   route: string;
   send: SendCommand;
+  /** the hub's HTTP API (history the stream does not carry) */
+  api: HubApi;
 }) {
   // Commands are offered only to a page the hub has confirmed as an operator's (the hub checks again).
   const operator = useAppSelector(selectSession)?.role === 'operator';

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createHubApi, HubApiError } from './hubApi';
+
+const sample = (value: unknown) => ({
+  id: 'cashless-rate',
+  value,
+  at: '2026-11-30T18:00:00.000Z',
+  period: { kind: 'month', start: '2026-11-30T17:00:00.000Z' },
+});
+
+function apiAnswering(status: number, body: unknown, seen: { url?: string; auth?: string } = {}) {
+  return createHubApi({
+    baseUrl: () => 'http://hub.test:3001/',
+    token: 'tok',
+    fetch: async (input, init) => {
+      seen.url = String(input);
+      seen.auth = new Headers(init?.headers).get('authorization') ?? undefined;
+      return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    },
+  });
+}
+
+describe('hub API', () => {
+  it('asks the current hub for a history with the token and reads its samples', async () => {
+    const seen: { url?: string; auth?: string } = {};
+    const api = apiAnswering(
+      200,
+      {
+        id: 'cashless-rate',
+        from: '2026-11-01T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+        samples: [sample(61.5)],
+      },
+      seen,
+    );
+    const h = await api.kpiHistory('cashless-rate', {
+      from: Date.UTC(2026, 10, 1),
+      to: Date.UTC(2026, 11, 1),
+      ward: 'all',
+    });
+    expect(seen.url).toBe(
+      'http://hub.test:3001/api/kpis/cashless-rate/history?from=2026-11-01T00%3A00%3A00.000Z&to=2026-12-01T00%3A00%3A00.000Z&ward=all',
+    );
+    expect(seen.auth).toBe('Bearer tok');
+    expect(h).toEqual({ samples: [sample(61.5)], dropped: 0 });
+  });
+
+  it('drops and counts samples it cannot read, keeping the good ones', async () => {
+    const api = apiAnswering(200, {
+      id: 'cashless-rate',
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      samples: [sample(61.5), sample('<b>62</b>'), { ...sample(3), id: 'other' }, null],
+    });
+    const h = await api.kpiHistory('cashless-rate', { from: 0, to: 1 });
+    expect(h.samples.map((s) => s.value)).toEqual([61.5]);
+    expect(h.dropped).toBe(3);
+  });
+
+  it("turns the hub's refusal into an error that carries its reason and status", async () => {
+    const api = apiAnswering(400, { error: 'unknown ward "x": a ward code of the city, or all' });
+    const err = await api.kpiHistory('cashless-rate', { from: 0, to: 1, ward: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HubApiError);
+    expect((err as HubApiError).status).toBe(400);
+    expect((err as Error).message).toContain('unknown ward');
+  });
+});
