@@ -95,6 +95,57 @@ describe('values over a range', () => {
   });
 });
 
+describe("an indicator's own period and periods in progress", () => {
+  const now = city(2026, 5, 3, 18);
+  // The seeded history's days of a monthly indicator, and its month to date as its producer sends it live.
+  const values = periodValues(
+    [
+      ...days('one-stop-dossiers', 2026, 5, 1, [300, 280, 250]),
+      sample('one-stop-dossiers', 'month', city(2026, 5, 1), 1000, { at: new Date(now - H).toISOString() }),
+      sample('one-stop-dossiers', 'month', city(2026, 4, 1), 9000, {
+        at: new Date(city(2026, 5, 1) - 1).toISOString(),
+      }),
+    ],
+    'one-stop-dossiers',
+  );
+
+  it("tells a range by the indicator's own period when it covers as much as the finer one", () => {
+    expect(valueOver(values, 'count', { from: city(2026, 5, 1), to: now }, false, 'month')).toBe(1000);
+    expect(valueOver(values, 'count', { from: city(2026, 5, 1), to: now })).toBe(830);
+    // a daily indicator's days to today tell this month, not a month value seeded at the start
+    const daily = periodValues(
+      [
+        ...days('fire-alarms', 2026, 5, 1, [2, 4, 1]),
+        sample('fire-alarms', 'month', city(2026, 5, 1), 3, {
+          at: new Date(city(2026, 5, 1) + H).toISOString(),
+        }),
+      ],
+      'fire-alarms',
+    );
+    expect(valueOver(daily, 'count', { from: city(2026, 5, 1), to: now }, false, 'day')).toBe(7);
+  });
+
+  it('does not let a month to date, taken later, stand for one of its days', () => {
+    const firstDay = { from: city(2026, 5, 1), to: city(2026, 5, 2) };
+    expect(valueOver(values, 'count', firstDay, false, 'month')).toBe(300);
+    // nor a finished month for its first half: there the days tell, or nothing does
+    const aprilHalf = { from: city(2026, 4, 1), to: city(2026, 4, 15) };
+    expect(valueOver(values, 'count', aprilHalf, false, 'month')).toBeNull();
+  });
+
+  it('gives a rate over a range shorter than its period the value of the period it is in', () => {
+    const rates = periodValues(
+      [sample('on-time-dossier-rate', 'month', city(2026, 5, 1), 97.5)],
+      'on-time-dossier-rate',
+    );
+    const today = { from: city(2026, 5, 3), to: now };
+    expect(valueOver(rates, 'percent', today, false, 'month')).toBe(97.5);
+    expect(
+      valueOver(rates, 'percent', { from: city(2026, 6, 1), to: city(2026, 6, 2) }, false, 'month'),
+    ).toBeNull();
+  });
+});
+
 describe('targets over a range', () => {
   it('holds a rate to its target whatever the range', () => {
     expect(targetOver(ONTIME, { from: city(2026, 5, 1), to: city(2026, 5, 2) })).toBe(98);

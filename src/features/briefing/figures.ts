@@ -9,6 +9,8 @@ export interface PeriodValue {
   start: number;
   end: number;
   value: number;
+  /** when its latest sample was taken: a period in progress (a month to date) holds until then */
+  at: number;
 }
 
 /** Units whose values add up over time: a month's count is its days' counts together. */
@@ -33,7 +35,7 @@ export function periodValues(samples: readonly KpiSample[], id: string, ward?: s
     const start = Date.parse(s.period.start);
     latest.set(key, {
       at,
-      value: { kind: s.period.kind, start, end: nextPeriodStart(s.period.kind, start), value: s.value },
+      value: { kind: s.period.kind, start, end: nextPeriodStart(s.period.kind, start), value: s.value, at },
     });
   }
   return [...latest.values()].map((v) => v.value).sort((a, b) => a.start - b.start);
@@ -43,39 +45,75 @@ export function periodValues(samples: readonly KpiSample[], id: string, ward?: s
  * The periods that tell a range's figure: of one granularity only (a month's value and its days'
  * values say the same thing twice), those starting within the range, at the granularity covering most
  * of it. Daily history reaches 30 days back and monthly 24 months: a year is told by its months, a
- * week by its days.
+ * week by its days. Where the indicator's own period covers as much as the best, it wins: its producer
+ * reports it live (a month to date), while the other granularity is the seeded history's.
  */
-function periodsWithin(values: readonly PeriodValue[], range: TimeRange): PeriodValue[] {
+function periodsWithin(values: readonly PeriodValue[], range: TimeRange, own?: KpiPeriodKind): PeriodValue[] {
   const length = range.to - range.from;
   if (length <= 0) return [];
   let best: PeriodValue[] = [];
   let bestCover = 0;
+  let ownWithin: PeriodValue[] = [];
+  let ownCover = 0;
   for (const kind of KINDS) {
-    const within = values.filter((v) => v.kind === kind && v.start >= range.from && v.start < range.to);
+    const within = values.filter(
+      (v) => v.kind === kind && v.start >= range.from && v.start < range.to && spanEnd(v) <= range.to,
+    );
     let cover = 0;
     for (const v of within) cover += Math.min(v.end, range.to) - v.start;
+    if (kind === own) {
+      ownWithin = within;
+      ownCover = cover;
+    }
     if (cover > bestCover) {
       best = within;
       bestCover = cover;
     }
   }
-  return best;
+  return ownCover > 0 && ownCover >= bestCover ? ownWithin : best;
+}
+
+/**
+ * Where a period's value stops telling: its end, or for a period still in progress when it was
+ * measured, that moment. A month's value taken on the 3rd tells the 1st to the 3rd, so it fits this
+ * month to date but not the 1st alone; a month's final value does not fit that month's first half.
+ */
+const spanEnd = (v: PeriodValue) => Math.min(v.end, v.at);
+
+/** The latest value of the period the range begins in, the indicator's own kind first. */
+function periodAround(
+  values: readonly PeriodValue[],
+  range: TimeRange,
+  own?: KpiPeriodKind,
+): PeriodValue | null {
+  let found: PeriodValue | null = null;
+  for (const v of values) {
+    if (v.start > range.from || v.end <= range.from) continue;
+    if (!found || (v.kind === own && found.kind !== own) || (v.kind === found.kind && v.start > found.start))
+      found = v;
+  }
+  return found;
 }
 
 /**
  * An indicator's figure over a range, or null without data there. Counts, billions and MWh add up.
  * A share (percent) is the mean of its periods' values: with no denominators in the history, each
  * period weighs the same. A growth (GRDP) is already cumulative, so the latest period's value stands,
- * as does a stock's.
+ * as does a stock's. A share, growth or stock over a range shorter than its period (a monthly rate
+ * today) is the value of the period the range is in; a count is not, as a month's total is no day's.
  */
 export function valueOver(
   values: readonly PeriodValue[],
   unit: KpiUnit,
   range: TimeRange,
   stock = false,
+  own?: KpiPeriodKind,
 ): number | null {
-  const within = periodsWithin(values, range);
-  if (within.length === 0) return null;
+  const within = periodsWithin(values, range, own);
+  if (within.length === 0) {
+    if (isAdditive(unit) && !stock) return null;
+    return periodAround(values, range, own)?.value ?? null;
+  }
   // A level (users, teams) is what it was last, whatever the range.
   if (stock) return within[within.length - 1]!.value;
   if (isAdditive(unit)) return within.reduce((sum, v) => sum + v.value, 0);
@@ -133,8 +171,8 @@ export function kpiFigure(
   current: TimeRange,
   previous: TimeRange,
 ): KpiFigure {
-  const value = valueOver(values, def.unit, current, def.stock);
-  const before = valueOver(values, def.unit, previous, def.stock);
+  const value = valueOver(values, def.unit, current, def.stock, def.period);
+  const before = valueOver(values, def.unit, previous, def.stock, def.period);
   const target = targetOver(def, current);
   let change: KpiChange | null = null;
   if (value !== null && before !== null) {
@@ -173,7 +211,7 @@ export function trendPoints(
 ): TrendPoint[] {
   return bucketsOf(range, kind).map((b) => ({
     start: b.start,
-    value: valueOver(values, def.unit, b.range, def.stock),
+    value: valueOver(values, def.unit, b.range, def.stock, def.period),
     target: targetOver(def, b.range),
   }));
 }
@@ -205,6 +243,6 @@ export function wardFigures(
   }
   return [...byWard].map(([ward, own]) => ({
     ward,
-    value: valueOver(periodValues(own, def.id, ward), def.unit, range, def.stock),
+    value: valueOver(periodValues(own, def.id, ward), def.unit, range, def.stock, def.period),
   }));
 }
