@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpi } from '../src/shared/protocol/events';
-import { catalogueWithLatest, kpiProblems, MemoryKpiArchive, monthsBefore, sampleOf } from './kpis';
+import { catalogueWithLatest, kpiProblems, MemoryKpiArchive, sampleOf } from './kpis';
+import { monthsBefore } from '../src/shared/city/periods';
 
 const NOV = '2026-10-31T17:00:00.000Z';
 const value = (over: Partial<Kpi> = {}): Kpi => ({

@@ -5,7 +5,7 @@ import {
   type KpiDefinition,
   type KpiPeriodKind,
 } from '../src/shared/city/kpiCatalogue';
-import { periodStart, previousPeriodStart } from '../src/shared/city/periods';
+import { periodStart } from '../src/shared/city/periods';
 import { HUE_WARDS } from '../src/shared/city/wards';
 import type { Kpi, KpiSample } from '../src/shared/protocol/events';
 
@@ -13,11 +13,6 @@ import type { Kpi, KpiSample } from '../src/shared/protocol/events';
 // sample each one becomes, and the history's queries when no store keeps it (a memory hub).
 
 /** The start of the month `n` months before the one containing `t`, in city time. */
-export function monthsBefore(t: number, n: number): number {
-  let start = periodStart('month', t);
-  for (let k = 0; k < n; k++) start = previousPeriodStart('month', start);
-  return start;
-}
 
 const wardCodes: ReadonlySet<string> = new Set(HUE_WARDS.map((w) => w.code));
 

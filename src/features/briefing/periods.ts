@@ -1,5 +1,5 @@
 import type { KpiPeriodKind } from '../../shared/city/kpiCatalogue';
-import { nextPeriodStart, periodStart, previousPeriodStart } from '../../shared/city/periods';
+import { monthsBefore, nextPeriodStart, periodStart, previousPeriodStart } from '../../shared/city/periods';
 
 const DAY_MS = 86_400_000;
 
@@ -65,9 +65,7 @@ export function trendWindow(
   now: number,
 ): { range: TimeRange; kind: 'day' | 'month' } {
   if (period === 'quarter' || period === 'year') {
-    let from = periodStart('month', now);
-    for (let i = 0; i < 11; i++) from = previousPeriodStart('month', from);
-    return { range: { from, to: now }, kind: 'month' };
+    return { range: { from: monthsBefore(now, 11), to: now }, kind: 'month' };
   }
   return { range: { from: periodStart('day', now) - 29 * DAY_MS, to: now }, kind: 'day' };
 }

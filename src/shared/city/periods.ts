@@ -43,3 +43,8 @@ export function previousPeriodStart(
 ): number {
   return shiftedStart(kind, t, -1, utcOffsetHours);
 }
+
+/** The start of the month `n` months before the one containing `t`, in city time. */
+export function monthsBefore(t: number, n: number, utcOffsetHours = HUE.utcOffsetHours): number {
+  return shiftedStart('month', t, -n, utcOffsetHours);
+}
