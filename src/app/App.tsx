@@ -21,6 +21,7 @@ import { IncidentFeed } from '../features/incidents/IncidentFeed';
 import { IncidentTile } from '../features/incidents/IncidentTile';
 import { KpiPanel } from '../features/kpis/KpiPanel';
 import { LightsTile } from '../features/lights/LightsTile';
+import { BriefingPage } from '../features/briefing/BriefingPage';
 
 /**
  * Features meet here. `/operator` is the incident console, `/lights` the lighting console (cabinets);
@@ -32,6 +33,7 @@ export function App({
   faults,
   route,
   send,
+  api,
 }: {
   lamps: LampColumns;
   faults: LampFaultWatch;
@@ -57,6 +59,9 @@ export function App({
         <AlarmCenter onAcknowledge={acknowledge} />
       </div>
     );
+  }
+  if (route.startsWith('/briefing')) {
+    return <BriefingPage api={api} header={<Header />} />;
   }
   if (route.startsWith('/operator')) {
     return (

@@ -49,3 +49,17 @@ export function formatCityDate(epochMs: number, lang: Lang): string {
       }),
   ).format(epochMs);
 }
+
+/** A city date in short: "04/12/2026" in both languages (the day first, as in Việt Nam and Britain). */
+export function formatCityDay(epochMs: number, lang: Lang): string {
+  return cached(
+    `dd|${lang}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lang), {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        timeZone: CITY_ZONE,
+      }),
+  ).format(epochMs);
+}

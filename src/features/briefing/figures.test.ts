@@ -125,12 +125,13 @@ describe("an indicator's own period and periods in progress", () => {
     expect(valueOver(daily, 'count', { from: city(2026, 5, 1), to: now }, false, 'day')).toBe(7);
   });
 
-  it('does not let a month to date, taken later, stand for one of its days', () => {
+  it('does not let a month to date, taken later, stand for one of its days; a finished month shares out', () => {
     const firstDay = { from: city(2026, 5, 1), to: city(2026, 5, 2) };
     expect(valueOver(values, 'count', firstDay, false, 'month')).toBe(300);
     // nor a finished month for its first half: there the days tell, or nothing does
-    const aprilHalf = { from: city(2026, 4, 1), to: city(2026, 4, 15) };
-    expect(valueOver(values, 'count', aprilHalf, false, 'month')).toBeNull();
+    // a finished month stands for part of itself in proportion: April to the 16th is half of it
+    const aprilHalf = { from: city(2026, 4, 1), to: city(2026, 4, 16) };
+    expect(valueOver(values, 'count', aprilHalf, false, 'month')).toBeCloseTo(4500, 3);
   });
 
   it('gives a rate over a range shorter than its period the value of the period it is in', () => {

@@ -100,7 +100,7 @@ function periodAround(
  * A share (percent) is the mean of its periods' values: with no denominators in the history, each
  * period weighs the same. A growth (GRDP) is already cumulative, so the latest period's value stands,
  * as does a stock's. A share, growth or stock over a range shorter than its period (a monthly rate
- * today) is the value of the period the range is in; a count is not, as a month's total is no day's.
+ * today) is the value of the period the range is in; a count is its value in proportion.
  */
 export function valueOver(
   values: readonly PeriodValue[],
@@ -111,8 +111,15 @@ export function valueOver(
 ): number | null {
   const within = periodsWithin(values, range, own);
   if (within.length === 0) {
-    if (isAdditive(unit) && !stock) return null;
-    return periodAround(values, range, own)?.value ?? null;
+    const around = periodAround(values, range, own);
+    if (!around) return null;
+    if (!isAdditive(unit) || stock) return around.value;
+    // A count over part of a period it lies in (last month to the same day, whose days the history no
+    // longer holds): that period's value in proportion, as its target is (targetOver). An estimate,
+    // and only where the value was measured past the range's end.
+    const end = spanEnd(around);
+    if (end < range.to || end <= around.start) return null;
+    return (around.value * (range.to - Math.max(range.from, around.start))) / (end - around.start);
   }
   // A level (users, teams) is what it was last, whatever the range.
   if (stock) return within[within.length - 1]!.value;

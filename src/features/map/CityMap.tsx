@@ -22,7 +22,7 @@ import {
 import { MapTooltip, type Hover } from './MapTooltip';
 import { useMapKeyboard, type CameraMove } from './useMapKeyboard';
 import { useMapLibre } from './useMapLibre';
-import { useUiScale } from './useUiScale';
+import { useUiScale } from '../../shared/ui/useUiScale';
 import { gatewaysView, LANDMARKS, NAMED_VIEWS, scaled } from './views';
 import './map.css';
 

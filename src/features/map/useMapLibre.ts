@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { mapDiagnostics } from '../../shared/diagnostics';
 import { basemapTheme, chooseBasemap, fetchBasemapConfig, registerMapProtocols } from './basemap';
-import { uiScaleNow } from './useUiScale';
+import { uiScaleNow } from '../../shared/ui/useUiScale';
 import { NAMED_VIEWS, scaled } from './views';
 
 export interface MapLibreState {

@@ -3,7 +3,7 @@ import { kpiDefinition } from '../../../shared/city/kpiCatalogue';
 import type { TrendPoint } from '../figures';
 import { dataColors, dataValues, fontSizes, seriesById, unsizedText } from './optionProbe';
 import { chartTheme, WALL_COLORS } from './theme';
-import { niceCeil, trendChartOption } from './trendChart';
+import { axisFloor, niceCeil, trendChartOption } from './trendChart';
 
 const H = 3_600_000;
 const city = (m: number, d: number) => Date.UTC(2026, m - 1, d) - 7 * H;
@@ -44,6 +44,14 @@ describe('trendChartOption', () => {
     expect(dataValues(seriesById(option, 'band-base'))).toEqual([290, 290, 145]);
     // stacked on the target, the band reaches the top of the axis at every bucket
     expect(dataValues(seriesById(option, 'band'))).toEqual([210, 210, 355]);
+  });
+
+  it('starts a share at the round ten below its lowest point, other units at 0 or below', () => {
+    const rate = kpiDefinition('on-time-dossier-rate')!;
+    expect(axisFloor(rate, [96.5, null, 91.2], [98])).toBe(80);
+    expect(axisFloor(rate, [3], [98])).toBe(0);
+    expect(axisFloor(DOSSIERS, [320, 250], [290])).toBe(0);
+    expect(axisFloor(kpiDefinition('grdp-growth')!, [-1.5, 2], [8])).toBe(-1.5);
   });
 
   it('shades the band below the target when lower is better', () => {

@@ -40,6 +40,21 @@ export function axisTop(def: KpiDefinition, values: readonly (number | null)[], 
   return niceCeil(max * 1.15);
 }
 
+/**
+ * The value axis's bottom: 0, or below it for a negative growth; a share starts at the round ten
+ * below its lowest point and target, so that 86 % against 95 % is not a flat line at the top of 0-100.
+ */
+export function axisFloor(
+  def: KpiDefinition,
+  values: readonly (number | null)[],
+  targets: readonly number[],
+) {
+  const known = [...values.filter((v): v is number => v !== null), ...targets];
+  const low = known.length ? Math.min(...known) : 0;
+  if (def.unit === 'percent') return Math.max(0, Math.floor((low - 5) / 10) * 10);
+  return Math.min(0, low);
+}
+
 /** A bucket's bar or point: plainly red when it misses its target. */
 export function markedValue(def: KpiDefinition, value: number | null, target: number, theme: ChartTheme) {
   if (value === null) return { value: null };
@@ -67,7 +82,7 @@ export function trendChartOption({ def, points, kind, lang, theme }: TrendChartI
   const values = points.map((p) => p.value);
   const targets = points.map((p) => p.target);
   const top = axisTop(def, values, targets);
-  const floor = Math.min(0, ...values.filter((v): v is number => v !== null));
+  const floor = axisFloor(def, values, targets);
   const format = (v: number) => formatKpiValue(v, def.unit, lang);
   const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true } as const;
   const band: LineSeriesOption[] = def.higherIsBetter

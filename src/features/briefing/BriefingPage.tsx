@@ -1,0 +1,451 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectCityClock, type HubApi } from '../../app/connection';
+import { useCityNow } from '../../app/useCityNow';
+import { useAppSelector } from '../../app/hooks';
+import { kpiDefinition, HUE_KPIS, type KpiDefinition } from '../../shared/city/kpiCatalogue';
+import { monthsBefore } from '../../shared/city/periods';
+import { loadWardShapes } from '../../shared/city/wardShapes';
+import type { Lang } from '../../shared/i18n/i18n';
+import { EChart, registerGeoJson } from '../../shared/ui/EChart';
+import { useUiScale } from '../../shared/ui/useUiScale';
+import { selectAllIncidents } from '../incidents';
+import { energySavedOption } from './charts/energySavedChart';
+import { reportsByCategory, reportsByCategoryOption } from './charts/reportsByCategory';
+import { slaBuckets, slaChartOption } from './charts/slaChart';
+import { chartTheme, texts } from './charts/theme';
+import { trendChartOption } from './charts/trendChart';
+import { rankWards, wardRankingOption } from './charts/wardRanking';
+import { WARD_MAP, wardMapOption } from './charts/wardMap';
+import { kpiFigure, sparklinePoints, targetOver, trendPoints, wardFigures, type KpiFigure } from './figures';
+import { formatRange } from './format';
+import { DEFAULT_WARD_KPI, HEADLINE_IDS, WARD_KPIS } from './headline';
+import { HeadlineTile } from './HeadlineTile';
+import { IndicatorDetail, IndicatorTable, WardDetail } from './details';
+import {
+  BRIEFING_PERIODS,
+  bucketKind,
+  briefingRange,
+  previousRange,
+  trendWindow,
+  type BriefingPeriod,
+} from './periods';
+import { useBriefingData } from './useBriefingData';
+import { useWardSamples } from './useWardSamples';
+import './briefing.css';
+
+const ENERGY = kpiDefinition('lighting-energy-saved')!;
+const SLA_TARGET = kpiDefinition('reports-answered-48h')!.target;
+
+type Open = { kind: 'kpi'; id: string } | { kind: 'ward'; code: string } | { kind: 'table' } | null;
+
+/** The period a presenter's key asks for, or null: ←/→ and PageUp/PageDown (a clicker) step, 1-5 pick. */
+export function periodForKey(key: string, current: BriefingPeriod): BriefingPeriod | null {
+  const i = BRIEFING_PERIODS.indexOf(current);
+  const n = BRIEFING_PERIODS.length;
+  if (key === 'ArrowRight' || key === 'PageDown') return BRIEFING_PERIODS[(i + 1) % n]!;
+  if (key === 'ArrowLeft' || key === 'PageUp') return BRIEFING_PERIODS[(i - 1 + n) % n]!;
+  const digit = Number(key);
+  if (Number.isInteger(digit) && digit >= 1 && digit <= n) return BRIEFING_PERIODS[digit - 1]!;
+  return null;
+}
+
+/** The period a URL asks for (`?period=quarter`), else this month: what a leader is briefed on most. */
+export function periodFromSearch(search: string): BriefingPeriod {
+  const p = new URLSearchParams(search).get('period');
+  return (BRIEFING_PERIODS as readonly string[]).includes(p ?? '') ? (p as BriefingPeriod) : 'month';
+}
+
+/**
+ * The leaders' briefing (`/briefing`): where the city stands against its targets over the chosen
+ * period, which wards lag, and whether things get better. Readable from 5 m in the wall's theme; a
+ * presenter works it from a keyboard or a clicker. Everything below is computed from the indicators'
+ * history and the stream by pure functions; this page only lays them out.
+ */
+export function BriefingPage({
+  api,
+  header,
+  footer,
+  exportActions,
+}: {
+  api: HubApi;
+  header: ReactNode;
+  /** the upstream systems' status, placed by src/app */
+  footer?: ReactNode;
+  /** the export buttons, given what the page shows */
+  exportActions?: (view: BriefingView) => ReactNode;
+}) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const t = texts(lang).briefing;
+  const scale = useUiScale();
+  const theme = useMemo(() => chartTheme(16 * scale), [scale]);
+  const [period, setPeriod] = useState<BriefingPeriod>(() => periodFromSearch(window.location.search));
+  const [open, setOpen] = useState<Open>(null);
+  const [wardKpi, setWardKpi] = useState(DEFAULT_WARD_KPI);
+  const [selectedKpi, setSelectedKpi] = useState<string>(DEFAULT_WARD_KPI);
+  const now = useCityNow(5000);
+  const [openedAt, setOpenedAt] = useState<number | null>(null);
+  if (openedAt === null && now !== null) setOpenedAt(now);
+  const data = useBriefingData(api, openedAt);
+  const wardSamples = useWardSamples(api, wardKpi, openedAt);
+  const incidents = useAppSelector(selectAllIncidents);
+  const [shapesReady, setShapesReady] = useState(false);
+  // The header already says so when the city's clock is a simulator's; the bar says it for the data.
+  const clockSimulated = useAppSelector(selectCityClock)?.simulated === true;
+
+  useEffect(() => {
+    let live = true;
+    loadWardShapes().then((features) => {
+      if (!live || features.length === 0) return;
+      registerGeoJson(WARD_MAP, { type: 'FeatureCollection', features: [...features] });
+      setShapesReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
+      if (e.key === 'Escape') {
+        setOpen(null);
+        return;
+      }
+      const next = periodForKey(e.key, period);
+      if (next) {
+        e.preventDefault();
+        setPeriod(next);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [period]);
+
+  const view = useMemo(() => {
+    if (now === null) return null;
+    const range = briefingRange(period, now);
+    const previous = previousRange(period, now);
+    const window = trendWindow(period, now);
+    const figures = new Map<string, KpiFigure>();
+    const sparks = new Map<string, [number, number][]>();
+    for (const def of HUE_KPIS) {
+      const values = data.values.get(def.id) ?? [];
+      figures.set(def.id, kpiFigure(values, def, range, previous));
+    }
+    for (const id of HEADLINE_IDS) {
+      const def = kpiDefinition(id)!;
+      const values = data.values.get(id) ?? [];
+      sparks.set(id, sparklinePoints(trendPoints(values, def, window.range, window.kind)));
+    }
+    return { period, now, range, previous, window, figures, sparks };
+  }, [data.values, period, now]);
+
+  const charts = useMemo(() => {
+    if (!view) return null;
+    const selected = kpiDefinition(selectedKpi)!;
+    const wardDef = kpiDefinition(wardKpi)!;
+    const trend = trendChartOption({
+      def: selected,
+      points: trendPoints(data.values.get(selected.id) ?? [], selected, view.window.range, view.window.kind),
+      kind: view.window.kind,
+      lang,
+      theme,
+    });
+    const wards = wardFigures(wardSamples, wardDef, view.range);
+    const wardTarget = targetOver(wardDef, view.range);
+    const ranking = wardRankingOption({ def: wardDef, wards, target: wardTarget, lang, theme });
+    const ranked = rankWards(wards, wardDef);
+    const map = shapesReady
+      ? wardMapOption({
+          def: wardDef,
+          wards,
+          target: wardTarget,
+          lang,
+          theme,
+          selected: open?.kind === 'ward' ? open.code : null,
+        })
+      : null;
+    const kind = bucketKind(view.range);
+    const sla = slaChartOption({
+      buckets: slaBuckets(incidents, view.range, kind),
+      kind,
+      target: SLA_TARGET,
+      lang,
+      theme,
+    });
+    const reports = reportsByCategoryOption({ rows: reportsByCategory(incidents, view.range), lang, theme });
+    const energy = energySavedOption({
+      points: trendPoints(
+        data.values.get(ENERGY.id) ?? [],
+        ENERGY,
+        { from: monthsBefore(view.now, 11), to: view.now },
+        'month',
+      ),
+      lang,
+      theme,
+    });
+    return { selected, wardDef, trend, ranking, ranked, map, sla, reports, energy, wards, wardTarget };
+  }, [view, selectedKpi, wardKpi, data.values, wardSamples, incidents, shapesReady, open, lang, theme]);
+
+  const openKpi = useCallback(
+    (id: string) => {
+      setSelectedKpi(id);
+      if (kpiDefinition(id)?.perWard) setWardKpi(id);
+      setOpen({ kind: 'kpi', id });
+    },
+    [setSelectedKpi, setWardKpi, setOpen],
+  );
+  const rankingClick = useCallback(
+    (c: { dataIndex: number }) => {
+      const w = charts?.ranked[c.dataIndex];
+      if (w) setOpen({ kind: 'ward', code: w.ward });
+    },
+    [charts, setOpen],
+  );
+  const mapClick = useCallback(
+    (c: { name: string }) => {
+      if (/^\d{5}$/.test(c.name)) setOpen({ kind: 'ward', code: c.name });
+    },
+    [setOpen],
+  );
+
+  const [pageEl, setPageEl] = useState<HTMLDivElement | null>(null);
+  const briefingView: BriefingView | null =
+    view && charts
+      ? {
+          page: pageEl,
+          lang,
+          period,
+          range: view.range,
+          now: view.now,
+          figures: view.figures,
+          simulated: data.simulated,
+        }
+      : null;
+
+  return (
+    <div className="briefing-page" ref={setPageEl} data-testid="briefing" data-period={period}>
+      {header}
+      <div className="b-bar">
+        <h1 className="b-title">{t.title}</h1>
+        <div className="b-periods" role="group" aria-label={t.keysHint}>
+          {BRIEFING_PERIODS.map((p, i) => (
+            <button
+              key={p}
+              type="button"
+              className="b-period"
+              aria-pressed={p === period}
+              data-testid={`briefing-period-${p}`}
+              onClick={() => setPeriod(p)}
+              title={`${i + 1}`}
+            >
+              {t.period[p]}
+            </button>
+          ))}
+        </div>
+        {view && (
+          <span className="b-range num" data-testid="briefing-range">
+            {formatRange(view.range, lang)} · {t.previous[period]}
+          </span>
+        )}
+        {data.simulated && !clockSimulated && (
+          <span className="b-simulated" data-testid="briefing-simulated">
+            {t.simulated}
+          </span>
+        )}
+        <span className="b-spacer" />
+        <button
+          type="button"
+          className="b-action"
+          data-testid="briefing-all"
+          onClick={() => setOpen({ kind: 'table' })}
+        >
+          {t.allIndicators}
+        </button>
+        {briefingView && exportActions?.(briefingView)}
+      </div>
+      {data.load.phase === 'loading' && <div className="b-status">{t.loading}</div>}
+      {data.load.phase === 'failed' && (
+        <div className="b-status bad" role="alert">
+          {t.loadFailed.replace('{{reason}}', data.load.reason)}
+        </div>
+      )}
+      {data.load.phase === 'ready' && data.load.failed.length > 0 && (
+        <div className="b-status" role="status">
+          {t.partial.replace('{{count}}', String(data.load.failed.length))}
+        </div>
+      )}
+      {view && charts && (
+        <main className="b-main">
+          <section className="b-tiles" aria-label={t.headline}>
+            {HEADLINE_IDS.map((id) => (
+              <HeadlineTile
+                key={id}
+                def={kpiDefinition(id)!}
+                figure={view.figures.get(id)!}
+                spark={view.sparks.get(id)!}
+                lang={lang}
+                theme={theme}
+                selected={id === selectedKpi}
+                period={period}
+                onOpen={openKpi}
+              />
+            ))}
+          </section>
+          <section className="b-charts">
+            <Panel title={`${t.trend}: ${charts.selected.name[lang]}`} id="trend">
+              <EChart
+                option={charts.trend}
+                className="b-chart"
+                testid="chart-trend"
+                label={charts.selected.name[lang]}
+              />
+            </Panel>
+            <Panel
+              title={t.wardRanking}
+              id="ranking"
+              note={t.wardRankingNote}
+              control={<WardKpiSelect value={wardKpi} onChange={setWardKpi} lang={lang} />}
+            >
+              <EChart
+                option={charts.ranking}
+                className="b-chart"
+                testid="chart-ranking"
+                onClick={rankingClick}
+                label={t.wardRanking}
+              />
+            </Panel>
+            <Panel title={`${t.wardMap}: ${charts.wardDef.name[lang]}`} id="map">
+              {charts.map && (
+                <EChart
+                  option={charts.map}
+                  className="b-chart"
+                  testid="chart-map"
+                  onClick={mapClick}
+                  label={t.wardMap}
+                />
+              )}
+            </Panel>
+            <Panel title={t.sla} id="sla">
+              <EChart option={charts.sla} className="b-chart" testid="chart-sla" label={t.sla} />
+            </Panel>
+            <Panel title={t.reportsByCategory} id="reports">
+              <EChart
+                option={charts.reports}
+                className="b-chart"
+                testid="chart-reports"
+                label={t.reportsByCategory}
+              />
+            </Panel>
+            <Panel title={t.energySaved} id="energy">
+              <EChart
+                option={charts.energy}
+                className="b-chart"
+                testid="chart-energy"
+                label={t.energySaved}
+              />
+            </Panel>
+          </section>
+        </main>
+      )}
+      {footer && <footer className="b-footer">{footer}</footer>}
+      {view && open?.kind === 'kpi' && (
+        <IndicatorDetail
+          def={kpiDefinition(open.id)!}
+          figure={view.figures.get(open.id)!}
+          values={data.values.get(open.id) ?? []}
+          window={view.window}
+          period={period}
+          lang={lang}
+          theme={theme}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {view && open?.kind === 'ward' && (
+        <WardDetail
+          api={api}
+          code={open.code}
+          range={view.range}
+          openedAt={openedAt!}
+          period={period}
+          lang={lang}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {view && open?.kind === 'table' && (
+        <IndicatorTable
+          figures={view.figures}
+          period={period}
+          lang={lang}
+          onOpen={openKpi}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** What the export takes of the page: the page itself, and the figures it shows. */
+export interface BriefingView {
+  page: HTMLElement | null;
+  lang: Lang;
+  period: BriefingPeriod;
+  range: { from: number; to: number };
+  now: number;
+  figures: ReadonlyMap<string, KpiFigure>;
+  simulated: boolean;
+}
+
+function Panel({
+  title,
+  id,
+  note,
+  control,
+  children,
+}: {
+  title: string;
+  id: string;
+  note?: string;
+  control?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="panel b-panel" data-panel={id}>
+      <div className="b-panel-head">
+        <h2>{title}</h2>
+        {note && <span className="b-note">{note}</span>}
+        {control}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function WardKpiSelect({
+  value,
+  onChange,
+  lang,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  lang: Lang;
+}) {
+  return (
+    <select
+      className="b-select"
+      value={value}
+      aria-label={texts(lang).briefing.wardIndicator}
+      data-testid="briefing-ward-kpi"
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {WARD_KPIS.map((k: KpiDefinition) => (
+        <option key={k.id} value={k.id}>
+          {k.name[lang]}
+        </option>
+      ))}
+    </select>
+  );
+}

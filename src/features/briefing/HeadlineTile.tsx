@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import type { KpiDefinition } from '../../shared/city/kpiCatalogue';
+import type { Lang } from '../../shared/i18n/i18n';
+import { EChart } from '../../shared/ui/EChart';
+import { sparklineOption } from './charts/sparkline';
+import { formatKpiValue, texts, type ChartTheme } from './charts/theme';
+import type { KpiFigure } from './figures';
+import type { BriefingPeriod } from './periods';
+import { formatChange, formatFigure } from './format';
+
+/**
+ * One headline indicator: its figure over the period, the target beside it, the change against the
+ * previous period and the recent trend. Below target says so in words and a mark, not only in red.
+ */
+export function HeadlineTile({
+  def,
+  figure,
+  spark,
+  lang,
+  theme,
+  selected,
+  period,
+  onOpen,
+}: {
+  def: KpiDefinition;
+  figure: KpiFigure;
+  spark: readonly (readonly [number, number])[];
+  lang: Lang;
+  theme: ChartTheme;
+  selected: boolean;
+  period: BriefingPeriod;
+  onOpen: (id: string) => void;
+}) {
+  const t = texts(lang).briefing;
+  const option = useMemo(
+    () => sparklineOption({ points: spark, belowTarget: figure.belowTarget, theme }),
+    [spark, figure.belowTarget, theme],
+  );
+  const below = figure.belowTarget === true;
+  return (
+    <button
+      type="button"
+      className={`b-tile${below ? ' b-below' : ''}${selected ? ' b-selected' : ''}`}
+      data-testid={`briefing-tile-${def.id}`}
+      data-value={figure.value ?? ''}
+      data-below={figure.belowTarget ?? ''}
+      onClick={() => onOpen(def.id)}
+    >
+      <span className="b-tile-name">{def.name[lang]}</span>
+      <span className="b-tile-value num">{formatFigure(figure, def, lang)}</span>
+      <span className="b-tile-target">
+        {t.target}: <span className="num">{formatKpiValue(figure.target, def.unit, lang)}</span>
+      </span>
+      <span className="b-tile-change">
+        {figure.belowTarget !== null && (
+          <span className={`b-verdict ${below ? 'bad' : 'ok'}`}>
+            {below ? `▼ ${t.notMet}` : `✓ ${t.met}`}
+          </span>
+        )}
+        {figure.change && (
+          <span
+            className={`num b-change ${figure.change.better ? 'ok' : figure.change.absolute === 0 ? '' : 'bad'}`}
+            title={t.previous[period]}
+          >
+            {formatChange(figure.change, def, lang)}
+          </span>
+        )}
+      </span>
+      <EChart option={option} className="b-spark" />
+    </button>
+  );
+}
