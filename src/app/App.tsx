@@ -10,7 +10,7 @@ import { lampsOnMap } from '../features/lights/lampsOnMap';
 import { CityMap } from '../features/map/CityMap';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { Header } from '../features/wall/Header';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { selectSession, type HubApi, type SendCommand } from './connection';
 import { useAppSelector } from './hooks';
 import { WallPage } from '../features/wall/WallPage';
@@ -21,7 +21,11 @@ import { IncidentFeed } from '../features/incidents/IncidentFeed';
 import { IncidentTile } from '../features/incidents/IncidentTile';
 import { KpiPanel } from '../features/kpis/KpiPanel';
 import { LightsTile } from '../features/lights/LightsTile';
-import { BriefingPage } from '../features/briefing/BriefingPage';
+
+// The briefing is its own chunk: the wall and the consoles never load its charts and export code.
+const BriefingPage = lazy(() =>
+  import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })),
+);
 
 /**
  * Features meet here. `/operator` is the incident console, `/lights` the lighting console (cabinets);
@@ -61,7 +65,11 @@ export function App({
     );
   }
   if (route.startsWith('/briefing')) {
-    return <BriefingPage api={api} header={<Header />} />;
+    return (
+      <Suspense fallback={null}>
+        <BriefingPage api={api} header={<Header />} />
+      </Suspense>
+    );
   }
   if (route.startsWith('/operator')) {
     return (

@@ -37,6 +37,8 @@ export function HeadlineTile({
     [spark, figure.belowTarget, theme],
   );
   const below = figure.belowTarget === true;
+  // The unit smaller than the figure, so that "1.300 tỷ đồng" fits a tile as well as "95,2 %".
+  const [number, unit] = splitUnit(formatFigure(figure, def, lang), figure.value !== null);
   return (
     <button
       type="button"
@@ -47,7 +49,10 @@ export function HeadlineTile({
       onClick={() => onOpen(def.id)}
     >
       <span className="b-tile-name">{def.name[lang]}</span>
-      <span className="b-tile-value num">{formatFigure(figure, def, lang)}</span>
+      <span className="b-tile-value num">
+        {number}
+        {unit && <span className="b-unit"> {unit}</span>}
+      </span>
       <span className="b-tile-target">
         {t.target}: <span className="num">{formatKpiValue(figure.target, def.unit, lang)}</span>
       </span>
@@ -69,4 +74,9 @@ export function HeadlineTile({
       <EChart option={option} className="b-spark" />
     </button>
   );
+}
+
+function splitUnit(text: string, hasValue: boolean): [string, string] {
+  const m = hasValue ? /^(\S+)\s(.+)$/.exec(text) : null;
+  return m ? [m[1]!, m[2]!] : [text, ''];
 }

@@ -129,6 +129,21 @@ describe("an indicator's own period and periods in progress", () => {
     const firstDay = { from: city(2026, 5, 1), to: city(2026, 5, 2) };
     expect(valueOver(values, 'count', firstDay, false, 'month')).toBe(300);
     // nor a finished month for its first half: there the days tell, or nothing does
+    // April's value shares out over the part of April a range ends in: March's days and half of April
+    const spring = periodValues(
+      [
+        sample('one-stop-dossiers', 'month', city(2026, 3, 1), 8000, {
+          at: new Date(city(2026, 4, 1) - 1).toISOString(),
+        }),
+        sample('one-stop-dossiers', 'month', city(2026, 4, 1), 9000, {
+          at: new Date(city(2026, 5, 1) - 1).toISOString(),
+        }),
+      ],
+      'one-stop-dossiers',
+    );
+    expect(
+      valueOver(spring, 'count', { from: city(2026, 3, 1), to: city(2026, 4, 16) }, false, 'month'),
+    ).toBeCloseTo(12_500, 3);
     // a finished month stands for part of itself in proportion: April to the 16th is half of it
     const aprilHalf = { from: city(2026, 4, 1), to: city(2026, 4, 16) };
     expect(valueOver(values, 'count', aprilHalf, false, 'month')).toBeCloseTo(4500, 3);

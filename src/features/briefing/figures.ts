@@ -96,6 +96,20 @@ function periodAround(
 }
 
 /**
+ * The part of a range's last period that falls within it, for a count: last quarter to the same day
+ * ends inside August, whose value the history holds only whole; August counts in proportion. 0 when
+ * the range ends on a period's edge or the period is still in progress (it then fits whole).
+ */
+function trailingShare(values: readonly PeriodValue[], kind: KpiPeriodKind, range: TimeRange): number {
+  for (const v of values) {
+    if (v.kind !== kind || v.start < range.from || v.start >= range.to) continue;
+    const end = spanEnd(v);
+    if (end > range.to) return (v.value * (range.to - v.start)) / (end - v.start);
+  }
+  return 0;
+}
+
+/**
  * An indicator's figure over a range, or null without data there. Counts, billions and MWh add up.
  * A share (percent) is the mean of its periods' values: with no denominators in the history, each
  * period weighs the same. A growth (GRDP) is already cumulative, so the latest period's value stands,
@@ -123,7 +137,8 @@ export function valueOver(
   }
   // A level (users, teams) is what it was last, whatever the range.
   if (stock) return within[within.length - 1]!.value;
-  if (isAdditive(unit)) return within.reduce((sum, v) => sum + v.value, 0);
+  if (isAdditive(unit))
+    return within.reduce((sum, v) => sum + v.value, 0) + trailingShare(values, within[0]!.kind, range);
   if (unit === 'growth-percent') return within[within.length - 1]!.value;
   return within.reduce((sum, v) => sum + v.value, 0) / within.length;
 }
