@@ -31,6 +31,18 @@ registerECharts([
 
 const registeredMaps = new Set<string>();
 
+let canvas2d: boolean | undefined;
+function canvasAvailable(): boolean {
+  if (canvas2d === undefined) {
+    try {
+      canvas2d = document.createElement('canvas').getContext('2d') !== null;
+    } catch {
+      canvas2d = false;
+    }
+  }
+  return canvas2d;
+}
+
 /** Gives ECharts a GeoJSON under `name` for map series to draw, once per page. */
 export function registerGeoJson(name: string, geoJson: { type: 'FeatureCollection'; features: unknown[] }) {
   if (registeredMaps.has(name)) return;
@@ -75,6 +87,12 @@ export function EChart({
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    // Without a 2D canvas (a locked-down browser, a DOM without one) the chart stays empty and says
+    // so; the page around it, its figures and tables, still works.
+    if (!canvasAvailable()) {
+      el.setAttribute('data-drawn', 'unavailable');
+      return;
+    }
     const instance = init(el, undefined, { renderer: 'canvas' });
     chart.current = instance;
     let drawn = 0;
