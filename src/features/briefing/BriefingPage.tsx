@@ -84,9 +84,9 @@ export function BriefingPage({
   const [open, setOpen] = useState<Open>(null);
   const [wardKpi, setWardKpi] = useState(DEFAULT_WARD_KPI);
   const [selectedKpi, setSelectedKpi] = useState<string>(DEFAULT_WARD_KPI);
-  const now = useCityNow(5000);
+  const tickNow = useCityNow(5000);
   const [openedAt, setOpenedAt] = useState<number | null>(null);
-  if (openedAt === null && now !== null) setOpenedAt(now);
+  if (openedAt === null && tickNow !== null) setOpenedAt(tickNow);
   const data = useBriefingData(api, openedAt);
   const wardSamples = useWardSamples(api, wardKpi, openedAt);
   const incidents = useAppSelector(selectAllIncidents);
@@ -123,6 +123,10 @@ export function BriefingPage({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [period]);
+
+  // Now is no earlier than the latest value the stream brought: the page's clock ticks every few
+  // seconds, and a value measured since belongs in the period to date all the same.
+  const now = tickNow === null ? null : Math.max(tickNow, data.latestAt + 1);
 
   const view = useMemo(() => {
     if (now === null) return null;

@@ -30,6 +30,8 @@ export interface BriefingData {
   values: ReadonlyMap<string, readonly PeriodValue[]>;
   /** whether any value shown is a simulator's */
   simulated: boolean;
+  /** the latest moment a value from the stream was measured at, or 0 */
+  latestAt: number;
 }
 
 /**
@@ -96,5 +98,11 @@ export function useBriefingData(api: HubApi, openedAt: number | null): BriefingD
     [history, live],
   );
 
-  return { load, values, simulated };
+  const latestAt = useMemo(() => {
+    let latest = 0;
+    for (const k of Object.values(live)) if (k) latest = Math.max(latest, Date.parse(k.at));
+    return latest;
+  }, [live]);
+
+  return { load, values, simulated, latestAt };
 }
