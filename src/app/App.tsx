@@ -1,36 +1,23 @@
+import type { LampColumns } from '../features/lights/lampColumns';
 import { AlarmCenter } from '../features/alarms/AlarmCenter';
 import { OperatorConsole } from '../features/incidents/OperatorConsole';
-import type { LampColumns } from '../features/lights/lampColumns';
 import { LightsConsole } from '../features/lights/console/LightsConsole';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
-import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
-import { camerasOnMap } from '../features/cameras/camerasOnMap';
-import { incidentsOnMap } from '../features/incidents/incidentsOnMap';
-import { lampsOnMap } from '../features/lights/lampsOnMap';
-import { CityMap } from '../features/map/CityMap';
-import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { Header } from '../features/wall/Header';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { selectSession, type HubApi, type SendCommand } from './connection';
 import { useAppSelector } from './hooks';
-import { WallPage } from '../features/wall/WallPage';
-import { AlertFeed } from '../features/cameras/AlertFeed';
-import { CameraTiles } from '../features/cameras/CameraTiles';
-import { HandlingPanel } from '../features/incidents/HandlingPanel';
-import { IncidentFeed } from '../features/incidents/IncidentFeed';
-import { IncidentTile } from '../features/incidents/IncidentTile';
-import { KpiPanel } from '../features/kpis/KpiPanel';
-import { LightsTile } from '../features/lights/LightsTile';
 
-// The briefing is its own chunk: the wall and the consoles never load its charts and export code.
+// The wall and the briefing are chunks of their own: the briefing never loads the map (maplibre,
+// deck.gl), nor the wall the briefing's charts and export code.
 const BriefingPage = lazy(() =>
   import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })),
 );
+const Wall = lazy(() => import('./Wall').then((m) => ({ default: m.Wall })));
 
 /**
- * Features meet here. `/operator` is the incident console, `/lights` the lighting console (cabinets);
- * everything else is the wall: its layout with the capabilities' panels, chosen here, in its two columns
- * and the map drawing the lamp columns between them.
+ * Features meet here. `/operator` is the incident console, `/lights` the lighting console (cabinets),
+ * `/briefing` the leaders' briefing; everything else is the wall (Wall.tsx).
  */
 export function App({
   lamps,
@@ -48,11 +35,6 @@ export function App({
 }) {
   // Commands are offered only to a page the hub has confirmed as an operator's (the hub checks again).
   const operator = useAppSelector(selectSession)?.role === 'operator';
-  // What the map draws, bottom first: each capability brings its layers, tooltips and detail panel.
-  const onMap = useMemo(
-    () => [wardsOnMap, lampsOnMap(lamps, faults), incidentsOnMap, camerasOnMap],
-    [lamps, faults],
-  );
   const acknowledge = operator
     ? (incidentId: string) => send('incident.acknowledge', { incidentId })
     : undefined;
@@ -81,25 +63,9 @@ export function App({
   }
   return (
     <>
-      <WallPage
-        left={
-          <>
-            <IncidentTile />
-            <HandlingPanel />
-            <IncidentFeed />
-            <KpiPanel />
-          </>
-        }
-        map={<CityMap capabilities={onMap} />}
-        right={
-          <>
-            <CameraTiles />
-            <LightsTile />
-            <EnergyPanel lamps={lamps} />
-            <AlertFeed />
-          </>
-        }
-      />
+      <Suspense fallback={null}>
+        <Wall lamps={lamps} faults={faults} />
+      </Suspense>
       <AlarmCenter onAcknowledge={acknowledge} />
     </>
   );

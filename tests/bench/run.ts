@@ -17,6 +17,7 @@ import {
   recordIncidentArrivals,
   wallDiagnostics,
 } from '../support/page';
+import { runBriefingBench } from './briefing';
 import { runConsoleBench } from './console';
 import { runServerBench } from './server';
 import { deckFrameCpuMs, formatProfile, splitScenario } from './consoleReport';
@@ -31,7 +32,8 @@ import { watchWire, type WireCount } from './wire';
 // On two cores Chromium's renderer, its software GPU and this process share the machine: read the
 // figures as relative ones within a run, not as what a real wall PC would do.
 // `npm run bench -- --scenario console [...]` runs the operator console's benchmark instead (console.ts),
-// `--scenario server [...]` the hub's own: durable ingest, commands, restart, fan-out (server.ts).
+// `--scenario server [...]` the hub's own: durable ingest, commands, restart, fan-out (server.ts);
+// `--scenario briefing [...]` the leaders' briefing: load, period switches (briefing.ts).
 // `--path /lights` loads the lighting console under the same lamp load instead of the wall (no map:
 // its map figures and incident latencies are then empty).
 
@@ -394,7 +396,14 @@ async function main(): Promise<void> {
   }
 }
 
-(scenario === 'console' ? runConsoleBench(args) : scenario === 'server' ? runServerBench(args) : main()).then(
+(scenario === 'console'
+  ? runConsoleBench(args)
+  : scenario === 'server'
+    ? runServerBench(args)
+    : scenario === 'briefing'
+      ? runBriefingBench(args)
+      : main()
+).then(
   () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     console.error(err);

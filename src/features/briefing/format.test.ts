@@ -11,6 +11,7 @@ describe('briefing formats', () => {
     const count = kpiDefinition('tourist-arrivals')!;
     expect(formatChange({ absolute: 1.24, relative: 0.02, better: true }, rate, 'vi')).toBe('+1,2 điểm %');
     expect(formatChange({ absolute: -0.5, relative: -0.01, better: false }, rate, 'en')).toBe('−0.5 pts');
+    expect(formatChange({ absolute: -0.04, relative: -0.001, better: false }, rate, 'en')).toBe('±0 pts');
     expect(formatChange({ absolute: -300, relative: -0.125, better: false }, count, 'vi')).toBe('−12,5 %');
     expect(formatChange({ absolute: 40, relative: null, better: true }, count, 'en')).toBe('+40');
   });

@@ -13,8 +13,11 @@ const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
  */
 export function formatChange(change: KpiChange, def: KpiDefinition, lang: Lang): string {
   const t = texts(lang).briefing;
-  if (def.unit === 'percent' || def.unit === 'growth-percent')
-    return `${sign(change.absolute)}${formatNumber(Math.abs(change.absolute), lang, 1)} ${t.points}`;
+  if (def.unit === 'percent' || def.unit === 'growth-percent') {
+    // A move that rounds to nothing is no move: "±0", not "−0".
+    const points = Math.round(change.absolute * 10) / 10;
+    return `${sign(points)}${formatNumber(Math.abs(points), lang, 1)} ${t.points}`;
+  }
   if (change.relative === null)
     return `${sign(change.absolute)}${formatKpiValue(Math.abs(change.absolute), def.unit, lang)}`;
   return `${sign(change.relative)}${formatNumber(Math.abs(change.relative) * 100, lang, 1)} %`;
