@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { KPI_PERIODS, kpiDefinition, type KpiPeriodKind } from '../src/shared/city/kpiCatalogue';
-import { PROTOCOL_VERSION, type Snapshot } from '../src/shared/protocol/events';
+import { HUE_KPIS, KPI_PERIODS, kpiDefinition, type KpiPeriodKind } from '../src/shared/city/kpiCatalogue';
+import { PROTOCOL_VERSION, type KpiSample, type Snapshot } from '../src/shared/protocol/events';
 import { MAX_AUDIT_ENTRIES, type CommandDesk } from './commands';
 import { StorageUnavailable, type Committer } from './commit';
 import { handleConfig } from './config';
@@ -133,6 +133,10 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
           kpis: catalogueWithLatest(await d.kpis.latest()),
         }));
         return;
+      case '/api/kpis/history':
+        if (!expect('GET') || !viewer(req, res)) return;
+        answerAllHistory(res, query);
+        return;
       case '/api/systems':
         if (!expect('GET') || !viewer(req, res)) return;
         sendJson(res, 200, { at: new Date(d.cityNow()).toISOString(), systems: d.systems.statuses() });
@@ -156,6 +160,22 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
     );
   }
 
+  /** `from` and `to` of a history query, or null after answering 400: by default the last 24 months. */
+  function rangeOf(res: ServerResponse, query: URLSearchParams): { from: number; to: number } | null {
+    const now = d.cityNow();
+    const to = instantParam(query.get('to'), now);
+    const from = instantParam(query.get('from'), monthsBefore(now, 24));
+    if (from === null || to === null) {
+      sendError(res, 400, 'from and to must be ISO 8601 instants with a zone, e.g. 2026-11-30T17:00:00Z');
+      return null;
+    }
+    if (from > to) {
+      sendError(res, 400, 'from must not be after to');
+      return null;
+    }
+    return { from, to };
+  }
+
   /** `GET /api/kpis/{id}/history?from=&to=&ward=&period=`: an indicator's samples by period start. */
   function answerHistory(res: ServerResponse, rawId: string, query: URLSearchParams): void {
     let id: string;
@@ -168,17 +188,9 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
       sendError(res, 404, `unknown indicator "${id.slice(0, 64)}"`);
       return;
     }
-    const now = d.cityNow();
-    const to = instantParam(query.get('to'), now);
-    const from = instantParam(query.get('from'), monthsBefore(now, 24));
-    if (from === null || to === null) {
-      sendError(res, 400, 'from and to must be ISO 8601 instants with a zone, e.g. 2026-11-30T17:00:00Z');
-      return;
-    }
-    if (from > to) {
-      sendError(res, 400, 'from must not be after to');
-      return;
-    }
+    const range = rangeOf(res, query);
+    if (!range) return;
+    const { from, to } = range;
     const wardParam = query.get('ward') ?? '';
     const ward: WardSelector = wardParam === '' ? null : wardParam;
     if (ward !== null && ward !== 'all' && !isWardCode(ward)) {
@@ -198,6 +210,22 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
       ward,
       samples: await d.kpis.history({ id, from, to, ward, ...(kind ? { kind } : {}) }),
     }));
+  }
+
+  /**
+   * `GET /api/kpis/history?from=&to=`: every indicator's city samples in one answer, by id: what a
+   * briefing opens with (one request, not one per indicator queued behind the browser's six).
+   */
+  function answerAllHistory(res: ServerResponse, query: URLSearchParams): void {
+    const range = rangeOf(res, query);
+    if (!range) return;
+    const { from, to } = range;
+    answerAsync(res, async () => {
+      const indicators: Record<string, KpiSample[]> = {};
+      for (const def of HUE_KPIS)
+        indicators[def.id] = await d.kpis.history({ id: def.id, from, to, ward: null });
+      return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), indicators };
+    });
   }
 
   /** The command audit trail: operators and leaders only, it names the staff who acted. */

@@ -14,6 +14,7 @@ import { LampFaultWatch } from './features/lights/lampFaults';
 import { LampColumns } from './features/lights/lampColumns';
 import { connectRealtime } from './realtime/connect';
 import { createHubApi } from './realtime/hubApi';
+import { loadCityHistory } from './features/briefing/useBriefingData';
 import { cityNow } from './realtime/connectionSlice';
 import { mapDiagnostics, type MapDiagnostics } from './shared/diagnostics';
 import { initI18n } from './shared/i18n/i18n';
@@ -87,6 +88,8 @@ window.__iocWall = {
 
 // The briefing and the wall's trend tiles read the indicators' history from the hub the socket is on.
 const api = createHubApi({ baseUrl: () => connection.hubUrl, token: config.token });
+// The briefing's history is asked for now, while its code and the stream's snapshot are on their way.
+if (window.location.pathname.startsWith('/briefing')) void loadCityHistory(api);
 
 // The console's commands go out on the page's one socket.
 const send: SendCommand = (type, data) => connection.sendCommand(type, data);

@@ -42,7 +42,7 @@ describe('hub API', () => {
       'http://hub.test:3001/api/kpis/cashless-rate/history?from=2026-11-01T00%3A00%3A00.000Z&to=2026-12-01T00%3A00%3A00.000Z&ward=all',
     );
     expect(seen.auth).toBe('Bearer tok');
-    expect(h).toEqual({ samples: [sample(61.5)], dropped: 0 });
+    expect(h).toEqual({ samples: [sample(61.5)], dropped: 0, to: Date.UTC(2026, 11, 1) });
   });
 
   it('drops and counts samples it cannot read, keeping the good ones', async () => {
@@ -55,6 +55,25 @@ describe('hub API', () => {
     const h = await api.kpiHistory('cashless-rate', { from: 0, to: 1 });
     expect(h.samples.map((s) => s.value)).toEqual([61.5]);
     expect(h.dropped).toBe(3);
+  });
+
+  it('reads every indicator’s history from one answer, dropping and counting what it cannot read', async () => {
+    const seen: { url?: string } = {};
+    const api = apiAnswering(
+      200,
+      {
+        from: '2024-11-01T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+        indicators: { 'cashless-rate': [sample(61.5), sample(-Infinity)], 'fire-alarms': [] },
+      },
+      seen,
+    );
+    const h = await api.cityHistory({});
+    expect(seen.url).toBe('http://hub.test:3001/api/kpis/history?');
+    expect([...h.indicators.keys()]).toEqual(['cashless-rate', 'fire-alarms']);
+    expect(h.indicators.get('cashless-rate')!.map((s) => s.value)).toEqual([61.5]);
+    expect(h.dropped).toBe(1);
+    expect(h.to).toBe(Date.UTC(2026, 11, 1));
   });
 
   it("turns the hub's refusal into an error that carries its reason and status", async () => {

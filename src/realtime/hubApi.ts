@@ -23,13 +23,21 @@ const historySchema = z.object({
   samples: z.array(z.unknown()),
 });
 
+const allHistorySchema = z.object({
+  from: isoTime,
+  to: isoTime,
+  indicators: z.record(z.string(), z.array(z.unknown())),
+});
+
 const systemsSchema = z.object({ at: isoTime, systems: z.array(systemStatusSchema) });
 
 export type HubSystems = z.infer<typeof systemsSchema>;
 
 export interface KpiHistoryQuery {
-  from: number;
-  to: number;
+  /** absent: the hub's default, 24 months before its city's now */
+  from?: number;
+  /** absent: the hub's now */
+  to?: number;
   /** absent: the city's values; a ward code; 'all': every ward's */
   ward?: string;
   period?: (typeof KPI_PERIODS)[number];
@@ -37,6 +45,8 @@ export interface KpiHistoryQuery {
 
 export interface KpiHistory {
   samples: KpiSample[];
+  /** the end of the range the hub answered for: its city's now when the query gave no `to` */
+  to: number;
   /** samples of the answer that did not read as samples, dropped */
   dropped: number;
 }
@@ -52,8 +62,17 @@ export class HubApiError extends Error {
   }
 }
 
+export interface CityHistory {
+  /** each indicator's city samples by id, for the indicators the hub answered for */
+  indicators: Map<string, KpiSample[]>;
+  dropped: number;
+  to: number;
+}
+
 export interface HubApi {
   kpiHistory(id: string, q: KpiHistoryQuery, signal?: AbortSignal): Promise<KpiHistory>;
+  /** every indicator's city history in one answer (`GET /api/kpis/history`) */
+  cityHistory(q: Pick<KpiHistoryQuery, 'from' | 'to'>, signal?: AbortSignal): Promise<CityHistory>;
   systems(signal?: AbortSignal): Promise<HubSystems>;
 }
 
@@ -86,10 +105,9 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
 
   return {
     async kpiHistory(id, q, signal) {
-      const params = new URLSearchParams({
-        from: new Date(q.from).toISOString(),
-        to: new Date(q.to).toISOString(),
-      });
+      const params = new URLSearchParams();
+      if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
+      if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
       if (q.ward) params.set('ward', q.ward);
       if (q.period) params.set('period', q.period);
       const raw = historySchema.safeParse(
@@ -103,7 +121,26 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
         if (sample.success && sample.data.id === id) samples.push(sample.data);
         else dropped++;
       }
-      return { samples, dropped };
+      return { samples, dropped, to: Date.parse(raw.data.to) };
+    },
+    async cityHistory(q, signal) {
+      const params = new URLSearchParams();
+      if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
+      if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
+      const raw = allHistorySchema.safeParse(await getJson(`/api/kpis/history?${params}`, signal));
+      if (!raw.success) throw new HubApiError('history: not a history answer', null);
+      const indicators = new Map<string, KpiSample[]>();
+      let dropped = 0;
+      for (const [id, list] of Object.entries(raw.data.indicators)) {
+        const samples: KpiSample[] = [];
+        for (const s of list) {
+          const sample = sampleSchema.safeParse(s);
+          if (sample.success && sample.data.id === id) samples.push(sample.data);
+          else dropped++;
+        }
+        indicators.set(id, samples);
+      }
+      return { indicators, dropped, to: Date.parse(raw.data.to) };
     },
     async systems(signal) {
       const raw = systemsSchema.safeParse(await getJson('/api/systems', signal));

@@ -1,3 +1,4 @@
+import { HUE_KPIS } from '../../src/shared/city/kpiCatalogue';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,19 @@ describe('indicators through the hub', () => {
     expect(noCity.body.samples).toEqual([]);
     const latest = await h.get<{ kpis: KpiWithLatest[] }>(again, '/api/kpis', 'dev-leader');
     expect(latest.body.kpis.find((k) => k.id === 'cashless-rate')?.latest?.value).toBe(67.5);
+    // Every indicator's city history in one answer, as the briefing opens with it.
+    const every = await h.get<{ indicators: Record<string, History['samples']> }>(
+      again,
+      `/api/kpis/history?${range}`,
+      'dev-leader',
+    );
+    expect(every.status).toBe(200);
+    expect(Object.keys(every.body.indicators)).toEqual(HUE_KPIS.map((k) => k.id));
+    expect(every.body.indicators['cashless-rate']!.map((s) => s.value)).toEqual([66, 66.8, 67.5]);
+    expect(every.body.indicators['reports-answered-48h']).toEqual([]);
+    const bad = await h.get<{ error: string }>(again, '/api/kpis/history?from=yesterday', 'dev-leader');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('ISO 8601');
   }, 30_000);
 
   it('refuses what the catalogue makes wrong, naming it, and the whole batch with it', async () => {

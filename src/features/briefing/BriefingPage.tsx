@@ -86,9 +86,9 @@ export function BriefingPage({
   const [selectedKpi, setSelectedKpi] = useState<string>(DEFAULT_WARD_KPI);
   const tickNow = useCityNow(5000);
   const [openedAt, setOpenedAt] = useState<number | null>(null);
-  if (openedAt === null && tickNow !== null) setOpenedAt(tickNow);
-  const data = useBriefingData(api, openedAt);
-  const wardSamples = useWardSamples(api, wardKpi, openedAt);
+  const data = useBriefingData(api);
+  if (openedAt === null && (tickNow ?? data.asOf) !== null) setOpenedAt(tickNow ?? data.asOf);
+  const wardSamples = useWardSamples(api, wardKpi);
   const incidents = useAppSelector(selectAllIncidents);
   const [shapesReady, setShapesReady] = useState(false);
   // The header already says so when the city's clock is a simulator's; the bar says it for the data.
@@ -126,7 +126,10 @@ export function BriefingPage({
 
   // Now is no earlier than the latest value the stream brought: the page's clock ticks every few
   // seconds, and a value measured since belongs in the period to date all the same.
-  const now = tickNow === null ? null : Math.max(tickNow, data.latestAt + 1);
+  // Until the stream's snapshot brings the clock, the hub's now as it answered the history: the
+  // figures show as soon as they are here.
+  const clockNow = tickNow ?? data.asOf;
+  const now = clockNow === null ? null : Math.max(clockNow, data.latestAt + 1);
 
   const view = useMemo(() => {
     if (now === null) return null;

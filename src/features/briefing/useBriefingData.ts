@@ -2,13 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { HubApi } from '../../app/connection';
 import { useAppSelector } from '../../app/hooks';
 import { HUE_KPIS, type KpiDefinition } from '../../shared/city/kpiCatalogue';
-import { monthsBefore, periodStart } from '../../shared/city/periods';
+import { periodStart } from '../../shared/city/periods';
 import type { Kpi, KpiSample } from '../../shared/protocol/events';
 import { selectKpis } from '../kpis';
 import { periodValues, type PeriodValue } from './figures';
-
-/** How far back the briefing reads: this year and the last, to the same day, month by month. */
-const HISTORY_MONTHS = 25;
 
 export type LoadState =
   | { phase: 'loading' }
@@ -32,54 +29,70 @@ export interface BriefingData {
   simulated: boolean;
   /** the latest moment a value from the stream was measured at, or 0 */
   latestAt: number;
+  /** the city's now when the hub answered the history, or null before */
+  asOf: number | null;
 }
 
 /**
- * The city's history of every indicator, read once from the hub when the page opens (`from` the
- * city's now then), and the stream's values laid over it as they come: a value for a period already
+ * The city's history of every indicator, read once from the hub when the page opens, and the
+ * stream's values laid over it as they come: a value for a period already
  * in the history replaces it (the later sample wins), a new period extends it.
  */
-export function useBriefingData(api: HubApi, openedAt: number | null): BriefingData {
-  const [history, setHistory] = useState<ReadonlyMap<string, readonly KpiSample[]>>(new Map());
-  const [load, setLoad] = useState<LoadState>({ phase: 'loading' });
-  const live = useAppSelector(selectKpis);
-  const ready = openedAt !== null;
+interface CityHistory {
+  history: ReadonlyMap<string, readonly KpiSample[]>;
+  load: LoadState;
+  /** the city's now as the hub answered, or null: the page's now until the stream's clock comes */
+  asOf: number | null;
+}
 
-  useEffect(() => {
-    if (openedAt === null) return;
-    const abort = new AbortController();
-    const from = monthsBefore(openedAt, HISTORY_MONTHS);
-    // Far enough ahead that values arriving while the page loads are not cut off.
-    const to = openedAt + 366 * 86_400_000;
-    Promise.allSettled(HUE_KPIS.map((def) => api.kpiHistory(def.id, { from, to }, abort.signal))).then(
-      (answers) => {
-        if (abort.signal.aborted) return;
-        const got = new Map<string, KpiSample[]>();
-        const failed: string[] = [];
-        let dropped = 0;
-        let reason = '';
-        answers.forEach((a, i) => {
-          const id = HUE_KPIS[i]!.id;
-          if (a.status === 'fulfilled') {
-            got.set(id, a.value.samples);
-            dropped += a.value.dropped;
-          } else {
-            failed.push(id);
-            reason ||= (a.reason as Error).message;
-          }
-        });
-        setHistory(got);
-        setLoad(
-          failed.length === HUE_KPIS.length
-            ? { phase: 'failed', reason }
-            : { phase: 'ready', failed, dropped },
-        );
+const pending = new WeakMap<HubApi, Promise<CityHistory>>();
+
+/**
+ * Every indicator's city history, asked once per page and at once: the app calls this on the
+ * briefing's route before the page's code has loaded, and before the stream's snapshot tells the
+ * city's time (the hub answers the last 24 months to its now, which covers this year and the last).
+ * A page that failed to load asks again when it is next shown.
+ */
+export function loadCityHistory(api: HubApi): Promise<CityHistory> {
+  let p = pending.get(api);
+  if (!p) {
+    p = api.cityHistory({}).then(
+      (h): CityHistory => {
+        const missing = HUE_KPIS.filter((k) => !h.indicators.has(k.id)).map((k) => k.id);
+        return {
+          history: h.indicators,
+          load: { phase: 'ready', failed: missing, dropped: h.dropped },
+          asOf: h.to,
+        };
+      },
+      (err: unknown): CityHistory => {
+        pending.delete(api);
+        return { history: new Map(), load: { phase: 'failed', reason: (err as Error).message }, asOf: null };
       },
     );
-    return () => abort.abort();
-    // The history is read once per page: the stream keeps it current after that.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, ready]);
+    pending.set(api, p);
+  }
+  return p;
+}
+
+export function useBriefingData(api: HubApi): BriefingData {
+  const [got, setGot] = useState<CityHistory>({
+    history: new Map(),
+    load: { phase: 'loading' },
+    asOf: null,
+  });
+  const live = useAppSelector(selectKpis);
+  const { history, load } = got;
+
+  useEffect(() => {
+    let current = true;
+    void loadCityHistory(api).then((h) => {
+      if (current) setGot(h);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
 
   const values = useMemo(() => {
     const out = new Map<string, readonly PeriodValue[]>();
@@ -104,5 +117,5 @@ export function useBriefingData(api: HubApi, openedAt: number | null): BriefingD
     return latest;
   }, [live]);
 
-  return { load, values, simulated, latestAt };
+  return { load, values, simulated, latestAt, asOf: got.asOf };
 }
