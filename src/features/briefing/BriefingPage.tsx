@@ -295,7 +295,6 @@ export function BriefingPage({
                 figure={view.figures.get(id)!}
                 spark={view.sparks.get(id)!}
                 lang={lang}
-                theme={theme}
                 selected={id === selectedKpi}
                 period={period}
                 onOpen={openKpi}

@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
 import type { KpiDefinition } from '../../shared/city/kpiCatalogue';
 import type { Lang } from '../../shared/i18n/i18n';
-import { EChart } from '../../shared/ui/EChart';
-import { sparklineOption } from './charts/sparkline';
-import { formatKpiValue, texts, type ChartTheme } from './charts/theme';
+import { Sparkline } from '../../shared/ui/Sparkline';
+import { formatKpiValue, texts } from './charts/theme';
 import type { KpiFigure } from './figures';
 import type { BriefingPeriod } from './periods';
 import { formatChange, formatFigure } from './format';
@@ -17,7 +15,6 @@ export function HeadlineTile({
   figure,
   spark,
   lang,
-  theme,
   selected,
   period,
   onOpen,
@@ -26,16 +23,11 @@ export function HeadlineTile({
   figure: KpiFigure;
   spark: readonly (readonly [number, number])[];
   lang: Lang;
-  theme: ChartTheme;
   selected: boolean;
   period: BriefingPeriod;
   onOpen: (id: string) => void;
 }) {
   const t = texts(lang).briefing;
-  const option = useMemo(
-    () => sparklineOption({ points: spark, belowTarget: figure.belowTarget, theme }),
-    [spark, figure.belowTarget, theme],
-  );
   const below = figure.belowTarget === true;
   // The unit smaller than the figure, so that "1.300 tỷ đồng" fits a tile as well as "95,2 %".
   const [number, unit] = splitUnit(formatFigure(figure, def, lang), figure.value !== null);
@@ -71,7 +63,7 @@ export function HeadlineTile({
           </span>
         )}
       </span>
-      <EChart option={option} className="b-spark" />
+      <Sparkline points={spark} bad={below} className="b-spark" />
     </button>
   );
 }

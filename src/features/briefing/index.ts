@@ -1,6 +1,5 @@
-// What other features take from the briefing: the wall's KPI tiles draw the briefing's sparklines from
-// the same figures, so a tile and the briefing never disagree on a value.
-export { sparklineOption } from './charts/sparkline';
+// What other features take from the briefing: the wall's KPI tiles draw their sparklines from the
+// same figures (src/shared/ui/Sparkline draws them), so a tile and the briefing never disagree.
 export { chartTheme, formatKpiValue, type ChartTheme } from './charts/theme';
 export {
   isBelowTarget,
