@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { startHub, type Hub } from '../../server/hub';
 import { HUE_KPIS } from '../../src/shared/city/kpiCatalogue';
-import { ROOT, sleep } from '../support/app';
+import { ROOT } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ensureBuilt } from '../support/build';
 import { guardContext } from '../support/page';
@@ -23,27 +23,27 @@ const LOAD_TARGET_MS = 1500;
 const SWITCH_TARGET_MS = 200;
 
 // The page side, a plain script (a string predicate would be eval, which the CSP forbids): when each
-// chart was first drawn, and for each period key, when the frame after every chart had drawn again
-// was painted.
+// chart was first drawn, and for each period key, when the frame after the last thing it changed (a
+// chart's drawing, the page's period) was painted. A switch redraws only the charts the period
+// changes: the energy by month and a 30-day trend stay.
 const PAGE_SCRIPT = `(() => {
-  const B = { drawn: {}, keys: [], lastDraw: 0 };
+  const B = { drawn: {}, keys: [], lastChange: 0 };
   window.__briefingBench = B;
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(() => fn(performance.now()), 0));
   new MutationObserver((records) => {
     for (const r of records) {
       const id = r.target.getAttribute && r.target.getAttribute('data-testid');
-      if (!id || !id.startsWith('chart-')) continue;
+      if (!id) continue;
       const t = performance.now();
-      if (!(id in B.drawn)) B.drawn[id] = t;
-      B.lastDraw = t;
+      if (id.startsWith('chart-') && !(id in B.drawn)) B.drawn[id] = t;
+      if (!id.startsWith('chart-') && id !== 'briefing') continue;
+      B.lastChange = t;
       const key = B.keys[B.keys.length - 1];
-      if (!key || key.paint || key.redrawn.has(id)) continue;
-      key.redrawn.add(id);
-      if (key.redrawn.size === ${CHARTS.length}) afterPaint((p) => { key.paint = p; });
+      if (key && t - key.start < 2000) afterPaint((p) => { key.paint = Math.max(key.paint, p); });
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn', 'data-period'] });
   addEventListener('keydown', (ev) => {
-    B.keys.push({ start: ev.timeStamp > 0 ? ev.timeStamp : performance.now(), paint: 0, redrawn: new Set() });
+    B.keys.push({ start: ev.timeStamp > 0 ? ev.timeStamp : performance.now(), paint: 0 });
   }, true);
 })();`;
 
@@ -51,7 +51,7 @@ interface BenchWindow {
   __briefingBench: {
     drawn: Record<string, number>;
     keys: { start: number; paint: number }[];
-    lastDraw: number;
+    lastChange: number;
   };
 }
 
@@ -97,7 +97,7 @@ async function openOnce(
   return { ms: Math.max(...Object.values(drawn)), page, close: () => context.close() };
 }
 
-/** Presses period keys one at a time, each once every chart has drawn again after the one before. */
+/** Presses period keys one at a time, each once the page has been quiet for 400 ms after the one before. */
 async function switchPeriods(page: Page, n: number): Promise<number[]> {
   const keys = ['1', '2', '3', '4', '5'];
   const out: number[] = [];
@@ -106,17 +106,17 @@ async function switchPeriods(page: Page, n: number): Promise<number[]> {
     await page.waitForFunction(
       () => {
         const B = (window as unknown as BenchWindow).__briefingBench;
-        return B.keys[B.keys.length - 1]!.paint > 0;
+        const key = B.keys[B.keys.length - 1]!;
+        return key.paint > 0 && performance.now() - B.lastChange > 400;
       },
       undefined,
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 50 },
     );
     const key = await page.evaluate(() => {
       const B = (window as unknown as BenchWindow).__briefingBench;
       return B.keys[B.keys.length - 1]!;
     });
     out.push(key.paint - key.start);
-    await sleep(150);
   }
   return out;
 }
@@ -195,7 +195,7 @@ export async function runBriefingBench(argv: string[]): Promise<void> {
       `| /briefing, navigation to every chart drawn | first ${figures.loadMs.first} ms, median ${figures.loadMs.median} ms, max ${figures.loadMs.max} ms (${loads.length} loads) | ≤ ${LOAD_TARGET_MS} ms ${figures.loadMs.max! <= LOAD_TARGET_MS ? '✓' : '✗'} |`,
     );
     console.log(
-      `| period switch, key to every chart painted | p50 ${figures.periodSwitchMs.p50} ms, p95 ${figures.periodSwitchMs.p95} ms (${switches.length}) | p95 ≤ ${SWITCH_TARGET_MS} ms ${figures.periodSwitchMs.p95! <= SWITCH_TARGET_MS ? '✓' : '✗'} |`,
+      `| period switch, key to the last change painted | p50 ${figures.periodSwitchMs.p50} ms, p95 ${figures.periodSwitchMs.p95} ms (${switches.length}) | p95 ≤ ${SWITCH_TARGET_MS} ms ${figures.periodSwitchMs.p95! <= SWITCH_TARGET_MS ? '✓' : '✗'} |`,
     );
     console.log(`\n[bench] written to ${o.out}`);
   } finally {

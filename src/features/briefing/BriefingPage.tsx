@@ -4,7 +4,7 @@ import { selectCityClock, type HubApi } from '../../app/connection';
 import { useCityNow } from '../../app/useCityNow';
 import { useAppSelector } from '../../app/hooks';
 import { kpiDefinition, HUE_KPIS, type KpiDefinition } from '../../shared/city/kpiCatalogue';
-import { monthsBefore } from '../../shared/city/periods';
+import { monthsBefore, periodStart } from '../../shared/city/periods';
 import { loadWardShapes } from '../../shared/city/wardShapes';
 import type { Lang } from '../../shared/i18n/i18n';
 import { EChart, registerGeoJson } from '../../shared/ui/EChart';
@@ -131,71 +131,108 @@ export function BriefingPage({
   const clockNow = tickNow ?? data.asOf;
   const now = clockNow === null ? null : Math.max(clockNow, data.latestAt + 1);
 
+  // Each chart is computed from what it shows alone, so that a period switch redraws only the charts
+  // the period changes (the energy by month and a 30-day trend stay as they are).
   const view = useMemo(() => {
     if (now === null) return null;
     const range = briefingRange(period, now);
     const previous = previousRange(period, now);
-    const window = trendWindow(period, now);
     const figures = new Map<string, KpiFigure>();
-    const sparks = new Map<string, [number, number][]>();
-    for (const def of HUE_KPIS) {
-      const values = data.values.get(def.id) ?? [];
-      figures.set(def.id, kpiFigure(values, def, range, previous));
-    }
-    for (const id of HEADLINE_IDS) {
-      const def = kpiDefinition(id)!;
-      const values = data.values.get(id) ?? [];
-      sparks.set(id, sparklinePoints(trendPoints(values, def, window.range, window.kind)));
-    }
-    return { period, now, range, previous, window, figures, sparks };
+    for (const def of HUE_KPIS)
+      figures.set(def.id, kpiFigure(data.values.get(def.id) ?? [], def, range, previous));
+    return { period, now, range, previous, figures };
   }, [data.values, period, now]);
 
-  const charts = useMemo(() => {
-    if (!view) return null;
-    const selected = kpiDefinition(selectedKpi)!;
-    const wardDef = kpiDefinition(wardKpi)!;
-    const trend = trendChartOption({
-      def: selected,
-      points: trendPoints(data.values.get(selected.id) ?? [], selected, view.window.range, view.window.kind),
-      kind: view.window.kind,
+  const trendSpan = useMemo(() => (now === null ? null : trendWindow(period, now)), [period, now]);
+  const windowFrom = trendSpan?.range.from;
+  const windowKind = trendSpan?.kind;
+
+  const sparks = useMemo(() => {
+    const out = new Map<string, [number, number][]>();
+    if (now === null || windowFrom === undefined || !windowKind) return out;
+    for (const id of HEADLINE_IDS) {
+      const def = kpiDefinition(id)!;
+      out.set(
+        id,
+        sparklinePoints(
+          trendPoints(data.values.get(id) ?? [], def, { from: windowFrom, to: now }, windowKind),
+        ),
+      );
+    }
+    return out;
+  }, [data.values, windowFrom, windowKind, now]);
+
+  const selected = kpiDefinition(selectedKpi)!;
+  const wardDef = kpiDefinition(wardKpi)!;
+  const selectedValues = data.values.get(selected.id);
+  const trend = useMemo(() => {
+    if (now === null || windowFrom === undefined || !windowKind) return null;
+    const points = trendPoints(selectedValues ?? [], selected, { from: windowFrom, to: now }, windowKind);
+    return trendChartOption({ def: selected, points, kind: windowKind, lang, theme });
+  }, [selected, selectedValues, windowFrom, windowKind, now, lang, theme]);
+
+  const range = view?.range;
+  const rangeFrom = range?.from;
+  const rangeTo = range?.to;
+  const wards = useMemo(() => {
+    if (rangeFrom === undefined || rangeTo === undefined) return null;
+    const r = { from: rangeFrom, to: rangeTo };
+    const figures = wardFigures(wardSamples, wardDef, r);
+    return { figures, target: targetOver(wardDef, r), ranked: rankWards(figures, wardDef) };
+  }, [wardSamples, wardDef, rangeFrom, rangeTo]);
+  const ranking = useMemo(
+    () =>
+      wards && wardRankingOption({ def: wardDef, wards: wards.figures, target: wards.target, lang, theme }),
+    [wards, wardDef, lang, theme],
+  );
+  const openWard = open?.kind === 'ward' ? open.code : null;
+  const map = useMemo(
+    () =>
+      wards && shapesReady
+        ? wardMapOption({
+            def: wardDef,
+            wards: wards.figures,
+            target: wards.target,
+            lang,
+            theme,
+            selected: openWard,
+          })
+        : null,
+    [wards, wardDef, shapesReady, openWard, lang, theme],
+  );
+  const sla = useMemo(() => {
+    if (rangeFrom === undefined || rangeTo === undefined) return null;
+    const r = { from: rangeFrom, to: rangeTo };
+    const kind = bucketKind(r);
+    return slaChartOption({ buckets: slaBuckets(incidents, r, kind), kind, target: SLA_TARGET, lang, theme });
+  }, [incidents, rangeFrom, rangeTo, lang, theme]);
+  const reports = useMemo(() => {
+    if (rangeFrom === undefined || rangeTo === undefined) return null;
+    return reportsByCategoryOption({
+      rows: reportsByCategory(incidents, { from: rangeFrom, to: rangeTo }),
       lang,
       theme,
     });
-    const wards = wardFigures(wardSamples, wardDef, view.range);
-    const wardTarget = targetOver(wardDef, view.range);
-    const ranking = wardRankingOption({ def: wardDef, wards, target: wardTarget, lang, theme });
-    const ranked = rankWards(wards, wardDef);
-    const map = shapesReady
-      ? wardMapOption({
-          def: wardDef,
-          wards,
-          target: wardTarget,
-          lang,
-          theme,
-          selected: open?.kind === 'ward' ? open.code : null,
-        })
+  }, [incidents, rangeFrom, rangeTo, lang, theme]);
+  // By month: it moves with the month, not with the period chosen nor each tick of the clock.
+  const month = now === null ? null : periodStart('month', now);
+  const energyValues = data.values.get(ENERGY.id);
+  const energy = useMemo(() => {
+    if (month === null || now === null) return null;
+    const points = trendPoints(
+      energyValues ?? [],
+      ENERGY,
+      { from: monthsBefore(month, 11), to: now },
+      'month',
+    );
+    return energySavedOption({ points, lang, theme });
+    // `now` moves every tick; the chart only needs a new month or new values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [energyValues, month, lang, theme]);
+  const charts =
+    view && trend && ranking && sla && reports && energy
+      ? { trend, ranking, map, sla, reports, energy }
       : null;
-    const kind = bucketKind(view.range);
-    const sla = slaChartOption({
-      buckets: slaBuckets(incidents, view.range, kind),
-      kind,
-      target: SLA_TARGET,
-      lang,
-      theme,
-    });
-    const reports = reportsByCategoryOption({ rows: reportsByCategory(incidents, view.range), lang, theme });
-    const energy = energySavedOption({
-      points: trendPoints(
-        data.values.get(ENERGY.id) ?? [],
-        ENERGY,
-        { from: monthsBefore(view.now, 11), to: view.now },
-        'month',
-      ),
-      lang,
-      theme,
-    });
-    return { selected, wardDef, trend, ranking, ranked, map, sla, reports, energy, wards, wardTarget };
-  }, [view, selectedKpi, wardKpi, data.values, wardSamples, incidents, shapesReady, open, lang, theme]);
 
   const openKpi = useCallback(
     (id: string) => {
@@ -207,10 +244,10 @@ export function BriefingPage({
   );
   const rankingClick = useCallback(
     (c: { dataIndex: number }) => {
-      const w = charts?.ranked[c.dataIndex];
+      const w = wards?.ranked[c.dataIndex];
       if (w) setOpen({ kind: 'ward', code: w.ward });
     },
-    [charts, setOpen],
+    [wards, setOpen],
   );
   const mapClick = useCallback(
     (c: { name: string }) => {
@@ -293,7 +330,7 @@ export function BriefingPage({
                 key={id}
                 def={kpiDefinition(id)!}
                 figure={view.figures.get(id)!}
-                spark={view.sparks.get(id)!}
+                spark={sparks.get(id) ?? []}
                 lang={lang}
                 selected={id === selectedKpi}
                 period={period}
@@ -302,12 +339,12 @@ export function BriefingPage({
             ))}
           </section>
           <section className="b-charts">
-            <Panel title={`${t.trend}: ${charts.selected.name[lang]}`} id="trend">
+            <Panel title={`${t.trend}: ${selected.name[lang]}`} id="trend">
               <EChart
                 option={charts.trend}
                 className="b-chart"
                 testid="chart-trend"
-                label={charts.selected.name[lang]}
+                label={selected.name[lang]}
               />
             </Panel>
             <Panel
@@ -324,7 +361,7 @@ export function BriefingPage({
                 label={t.wardRanking}
               />
             </Panel>
-            <Panel title={`${t.wardMap}: ${charts.wardDef.name[lang]}`} id="map">
+            <Panel title={`${t.wardMap}: ${wardDef.name[lang]}`} id="map">
               {charts.map && (
                 <EChart
                   option={charts.map}
@@ -363,7 +400,7 @@ export function BriefingPage({
           def={kpiDefinition(open.id)!}
           figure={view.figures.get(open.id)!}
           values={data.values.get(open.id) ?? []}
-          window={view.window}
+          window={trendSpan!}
           period={period}
           lang={lang}
           theme={theme}
