@@ -128,8 +128,9 @@ export function BriefingPage({
   // seconds, and a value measured since belongs in the period to date all the same.
   // Until the stream's snapshot brings the clock, the hub's now as it answered the history: the
   // figures show as soon as they are here.
+  // To the city minute: a briefing's figures do not move by the second, and every new `now` redraws.
   const clockNow = tickNow ?? data.asOf;
-  const now = clockNow === null ? null : Math.max(clockNow, data.latestAt + 1);
+  const now = clockNow === null ? null : Math.max(Math.floor(clockNow / 60_000) * 60_000, data.latestAt + 1);
 
   // Each chart is computed from what it shows alone, so that a period switch redraws only the charts
   // the period changes (the energy by month and a 30-day trend stay as they are).
