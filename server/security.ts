@@ -44,7 +44,7 @@ function withTwin(origin: string): string[] {
 /**
  * The wall's Content-Security-Policy. What the built app needs, checked in Chromium with zero
  * violations (tests/e2e/csp.e2e.ts): its own scripts and styles only (no inline script, no eval:
- * the page runs zod jitless, see src/app/zodConfig.ts); data: and blob: images (icons inlined by
+ * the page runs zod jitless, see src/shared/zod.ts); data: and blob: images (icons inlined by
  * Vite and MapLibre's CSS, map images); its own fonts; blob: workers (MapLibre starts its workers
  * from a blob URL); connections to its own origin (socket.io, REST, PMTiles ranges), to data:
  * URLs, and to the configured origins.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod';
 import { KPI_PERIODS } from '../shared/city/kpiCatalogue';
 import { kpiPeriodSchema, systemStatusSchema, type KpiSample } from '../shared/protocol/events';
 

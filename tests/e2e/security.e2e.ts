@@ -86,13 +86,15 @@ describe('the content security policy', () => {
   });
 
   // Each page as people use it: the wall with its map, workers, charts and live stream; the
-  // console; the lighting console; the wall in English on the daylight basemap.
-  for (const path of ['/', '/operator', '/lights', '/?lang=en&basemap=/styles/hue-light.json']) {
+  // console; the lighting console; the wall in English on the daylight basemap; the briefing.
+  for (const path of ['/', '/operator', '/lights', '/?lang=en&basemap=/styles/hue-light.json', '/briefing']) {
     it(`holds the app at ${path} with zero violations`, async () => {
       const opened = await open(path);
       try {
         expect(opened.headers['content-security-policy']).toContain("default-src 'self'");
-        if (!path.startsWith('/operator') && !path.startsWith('/lights')) {
+        if (path.startsWith('/briefing')) {
+          await opened.page.waitForSelector('[data-testid="chart-map"][data-drawn]', { timeout: 60_000 });
+        } else if (!path.startsWith('/operator') && !path.startsWith('/lights')) {
           await opened.page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 60_000 });
         }
         // Live batches, chart updates and map redraws for a while.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   ALERT_KINDS,
   CAMERA_KINDS,
