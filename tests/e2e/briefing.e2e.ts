@@ -191,7 +191,7 @@ describe('the briefing at 1920×1080, in Vietnamese', () => {
     expect(shownAfter!).toBeLessThanOrEqual(INGEST_TO_SCREEN_MS);
   });
 
-  it('opens an indicator and the table of all indicators', async () => {
+  it('opens an indicator, a ward from the map, and the table of all indicators', async () => {
     const { page } = open();
     await page.click('[data-testid="briefing-tile-eid-enrolment"]');
     const detail = page.locator('[data-testid="briefing-kpi-detail"]');
@@ -203,6 +203,19 @@ describe('the briefing at 1920×1080, in Vietnamese', () => {
     await detail.waitFor({ state: 'detached' });
     // the ward panels follow a per-ward indicator opened from its tile
     expect(await page.inputValue('[data-testid="briefing-ward-kpi"]')).toBe('eid-enrolment');
+    // a ward from the map: the middle of the map panel is inside the city
+    const map = (await page.locator('[data-testid="chart-map"]').boundingBox())!;
+    await page.mouse.click(map.x + map.width * 0.55, map.y + map.height * 0.5);
+    const ward = page.locator('[data-testid="briefing-ward-detail"]');
+    await ward.waitFor();
+    expect(await ward.locator('h2').textContent()).toMatch(/^Phường, xã: \S/);
+    await page.waitForSelector('[data-testid="ward-row-eid-enrolment"]');
+    expect(await page.locator('[data-testid^="ward-row-"]').count()).toBe(
+      HUE_KPIS.filter((k) => k.perWard).length,
+    );
+    await page.screenshot({ path: resolve(RESULTS, 'briefing-ward-vi-1920.png') });
+    await page.keyboard.press('Escape');
+    await ward.waitFor({ state: 'detached' });
     await page.click('[data-testid="briefing-all"]');
     expect(await page.locator('[data-testid^="table-row-"]').count()).toBe(HUE_KPIS.length);
     await page.click('[data-testid="briefing-close"]');
