@@ -14,6 +14,7 @@ import type {
   StreamEvent,
 } from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lights/daily';
+import type { ReportRecord } from '../src/shared/city/reports';
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
 import { CommandDesk, MAX_AUDIT_ENTRIES, MAX_REMEMBERED_COMMANDS } from './commands';
@@ -28,6 +29,7 @@ import { MemoryKpiArchive, sampleOf, type KpiArchive } from './kpis';
 import { resolveLimits, type Limits } from './limits';
 import { HubMetrics } from './metrics';
 import { redactState } from './redact';
+import { MemoryReportArchive, type ReportArchive } from './reports';
 import { PowerMeter } from './power';
 import { restHandler } from './rest';
 import { emptyCityState, hubState, lastIncidentNumber, type HubLampColumns, type HubState } from './state';
@@ -101,6 +103,11 @@ export interface Hub {
 /** A simulator that seeds the indicators' history (mocks/sim); an older one has no such method. */
 interface KpiHistorySource {
   kpiHistory(cityNow: number): readonly KpiSample[];
+}
+
+/** A simulator that seeds the citizen reports' past (mocks/sim); an older one has no such method. */
+interface ReportHistorySource {
+  reportHistory(): readonly ReportRecord[];
 }
 
 /** Events a node joining the shared log reads back for replay (lamp batches included). */
@@ -211,17 +218,24 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     latest: () => store!.kpiLatest(),
     history: (q) => store!.kpiHistory(q),
   };
+  // With a store, the past and the incidents are read from it; without one, the state's incidents.
+  const reportArchive: ReportArchive = store
+    ? {
+        addHistory: (records) => store.addReportHistory(records),
+        between: (f, t) => store.reportsBetween(f, t),
+      }
+    : new MemoryReportArchive(() => stream.state.incidents);
   if (!restored) {
     await memoryKpis?.add(initial.kpis.flatMap((k) => sampleOf(k) ?? []));
     // A new city starts with the history its simulator makes up for it (simulated: true).
     const seeded = (sim as Partial<KpiHistorySource> | null)?.kpiHistory?.(clock.now());
-    if (seeded) {
-      try {
-        await kpiArchive.add(seeded);
-      } catch (err) {
-        await store?.close();
-        throw err;
-      }
+    const pastReports = (sim as Partial<ReportHistorySource> | null)?.reportHistory?.();
+    try {
+      if (seeded) await kpiArchive.add(seeded);
+      if (pastReports) await reportArchive.addHistory(pastReports);
+    } catch (err) {
+      await store?.close();
+      throw err;
     }
   }
   const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
@@ -341,6 +355,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     ingestGate,
     metrics,
     kpis: kpiArchive,
+    reports: reportArchive,
     systems,
     cityNow: clock.now,
     health: () => ({

@@ -10,10 +10,17 @@ import type { IngestGate } from './ingestGate';
 import { inventorySchema } from './inventory';
 import { catalogueWithLatest, isWardCode, type KpiArchive, type WardSelector } from './kpis';
 import { monthsBefore } from '../src/shared/city/periods';
+import {
+  REPORT_BUCKET_KINDS,
+  reportBucketStarts,
+  summarizeReports,
+  type ReportBucketKind,
+} from '../src/shared/city/reports';
 import { cabinetSummaries } from './lights';
 import { answerMetrics, type HubMetrics } from './metrics';
 import type { PowerMeter } from './power';
 import { redactEvents } from './redact';
+import { MAX_REPORT_BUCKETS, type ReportArchive } from './reports';
 import { EVENTS_PER_MESSAGE } from './socket';
 import { serveStatic } from './static';
 import { lastIncidentNumber } from './state';
@@ -41,6 +48,8 @@ export interface RestDeps {
   metrics: HubMetrics;
   /** the indicators' history and latest values */
   kpis: KpiArchive;
+  /** citizen reports over any period: the city's past and its incidents */
+  reports: ReportArchive;
   systems: SystemsWatch;
   /** city time, epoch ms */
   cityNow(): number;
@@ -137,6 +146,10 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
         if (!expect('GET') || !viewer(req, res)) return;
         answerAllHistory(res, query);
         return;
+      case '/api/reports/summary':
+        if (!expect('GET') || !viewer(req, res)) return;
+        answerReports(res, query);
+        return;
       case '/api/systems':
         if (!expect('GET') || !viewer(req, res)) return;
         sendJson(res, 200, { at: new Date(d.cityNow()).toISOString(), systems: d.systems.statuses() });
@@ -225,6 +238,42 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
       for (const def of HUE_KPIS)
         indicators[def.id] = await d.kpis.history({ id: def.id, from, to, ward: null });
       return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), indicators };
+    });
+  }
+
+  /**
+   * `GET /api/reports/summary?from=&to=&bucket=day|month`: citizen reports over [from, to) by city day
+   * or month (received, resolved, resolved in time) and by category.
+   */
+  function answerReports(res: ServerResponse, query: URLSearchParams): void {
+    const range = rangeOf(res, query);
+    if (!range) return;
+    const { from, to } = range;
+    const bucketParam = query.get('bucket') ?? 'month';
+    if (!(REPORT_BUCKET_KINDS as readonly string[]).includes(bucketParam)) {
+      sendError(res, 400, `bucket must be one of ${REPORT_BUCKET_KINDS.join(', ')}`);
+      return;
+    }
+    const bucket = bucketParam as ReportBucketKind;
+    const count = reportBucketStarts(from, to, bucket).length;
+    if (count > MAX_REPORT_BUCKETS) {
+      sendError(
+        res,
+        400,
+        `the range holds ${count} ${bucket}s, more than ${MAX_REPORT_BUCKETS}: shorten it or use bucket=month`,
+      );
+      return;
+    }
+    answerAsync(res, async () => {
+      const summary = summarizeReports(await d.reports.between(from, to), from, to, bucket);
+      return {
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+        bucket,
+        buckets: summary.buckets.map((b) => ({ ...b, start: new Date(b.start).toISOString() })),
+        categories: summary.categories,
+        ...(summary.simulated ? { simulated: true } : {}),
+      };
     });
   }
 

@@ -13,16 +13,20 @@ import type {
   KpiSample,
 } from '../../src/shared/protocol/events';
 import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
+import { monthsBefore } from '../../src/shared/city/periods';
+import { reportRecordOf, type ReportRecord } from '../../src/shared/city/reports';
+import { DailyProcess, INCIDENTS_PER_YEAR, reportArrivals } from './arrivals';
 import { buildCameras } from './cameras';
 import { makeIncident, planLifecycle, type LifecycleStep } from './incidents';
 import { kpiHistory, seedIndicators } from './kpiHistory';
+import { REPORT_HISTORY_MONTHS, reportHistory } from './reportHistory';
 import { LiveIndicator } from './kpiLive';
 import { buildLampLayout, type LampLayout } from './lamps';
 import { Lighting, type CabinetCommand, type ControlResult } from './lighting';
 import { fakeName, fakePlate } from './people';
 import { Agenda } from './queue';
 import { STREAMS, deriveSeed, streamRng, type Rng } from './rng';
-import { DAY_MS, HOUR_MS, MINUTE_MS, UTC_OFFSET_MS, localMsOfDay } from './sun';
+import { DAY_MS, HOUR_MS, MINUTE_MS, UTC_OFFSET_MS } from './sun';
 
 export interface CitySimOptions {
   /** default 1 */
@@ -68,15 +72,20 @@ export interface CitySim {
    * history at the city's start.
    */
   kpiHistory(cityNow: number): KpiSample[];
+  /**
+   * The citizen reports finished before the city's start that its first state no longer holds: a
+   * seeded past of REPORT_HISTORY_MONTHS (reportHistory.ts), then those of the warm-up month that
+   * left the state. With the state's own they make one unbroken record; the hub stores it once.
+   */
+  reportHistory(): ReportRecord[];
 }
 
+export { INCIDENTS_PER_YEAR };
 export const DEFAULT_LAMPS = 50_000;
 export const DEFAULT_TIME_SCALE = 720;
 /** 17:00 in Huế (UTC+7) on 23 November 2026. */
 export const DEFAULT_START = Date.UTC(2026, 10, 23, 10, 0);
 
-/** Hue-S receives about 4,000 reports a year (3,550 in 2020). */
-export const INCIDENTS_PER_YEAR = 4_000;
 export const ALERTS_PER_DAY = 14;
 const CAMERA_UPTIME_MEAN_MS = 4 * DAY_MS;
 const CAMERA_OUTAGE_MEAN_MS = 2 * HOUR_MS;
@@ -94,42 +103,11 @@ const SIM_SYSTEMS: readonly KpiSystem[] = KPI_SYSTEMS.filter(
   (s) => s === 'cameras' || s === 'lighting' || HUE_KPIS.some((k) => k.source === s),
 );
 
-// Reports by local hour: few at night, a morning and an afternoon peak.
-const REPORT_PROFILE = [
-  0.15, 0.1, 0.08, 0.08, 0.12, 0.35, 0.8, 1.4, 1.9, 2.0, 1.9, 1.5, 1.1, 1.3, 1.7, 1.8, 1.6, 1.3, 1.1, 0.9,
-  0.7, 0.5, 0.35, 0.2,
-];
 // Camera analytics follow the traffic: rush hours and the evening crowds at the market and the river.
 const ALERT_PROFILE = [
   0.3, 0.2, 0.15, 0.15, 0.2, 0.5, 1.1, 1.8, 1.6, 1.2, 1.0, 1.0, 1.0, 1.0, 1.1, 1.3, 1.7, 1.9, 1.8, 1.6, 1.4,
   1.1, 0.8, 0.5,
 ];
-
-const YEAR_MS = 365.25 * DAY_MS;
-
-/** A Poisson process whose rate follows a daily profile, sampled by thinning. */
-class DailyProcess {
-  private readonly maxRate: number;
-  private readonly peak: number;
-
-  constructor(
-    private readonly profile: readonly number[],
-    perMs: number,
-  ) {
-    const mean = profile.reduce((a, b) => a + b, 0) / profile.length;
-    this.peak = Math.max(...profile);
-    this.maxRate = (perMs * this.peak) / mean;
-  }
-
-  /** The next event time after t. */
-  next(rng: Rng, t: number): number {
-    for (;;) {
-      t += rng.exp(1 / this.maxRate);
-      const w = this.profile[Math.floor(localMsOfDay(t) / HOUR_MS)] ?? 1;
-      if (rng.next() * this.peak < w) return Math.round(t);
-    }
-  }
-}
 
 const ALERT_KINDS_BY_CAMERA: Record<CameraKind, [AlertKind[], number[]]> = {
   face: [
@@ -167,6 +145,9 @@ class HueCity implements CitySim {
   private readonly alerts: CameraAlert[] = [];
   private alertCount = 0;
   private readonly seed: number;
+  private readonly start: number;
+  /** the warm-up's reports that had finished and left the state by the start */
+  private readonly warmUpFinished: ReportRecord[];
   private readonly indicators: LiveIndicator[];
   private lastPrune = 0;
 
@@ -180,6 +161,7 @@ class HueCity implements CitySim {
     this.scale = opts.timeScale ?? DEFAULT_TIME_SCALE;
     if (!(this.scale > 0)) throw new Error('timeScale must be positive');
     const start = opts.start ?? DEFAULT_START;
+    this.start = start;
     this.incidentCount = Math.max(0, Math.floor(opts.incidentNumberFrom ?? 0));
 
     this.rng = Object.fromEntries(
@@ -219,6 +201,9 @@ class HueCity implements CitySim {
     // Play the past month silently, so the first state looks like a city in the middle of its day.
     this.agenda.runUntil(start, (t) => (this.clock = t));
     this.clock = start;
+    this.warmUpFinished = [...this.incidents.values()]
+      .filter((i) => !isRetained(i, start))
+      .map((i) => ({ ...reportRecordOf(i), simulated: true }));
     this.prune();
     // The silent past's lamp changes are in the first state(), not the stream.
     this.lighting.takeLampChanges();
@@ -295,7 +280,7 @@ class HueCity implements CitySim {
   // Incidents ---------------------------------------------------------------------------------------
 
   private startIncidents(from: number): void {
-    const process = new DailyProcess(REPORT_PROFILE, INCIDENTS_PER_YEAR / YEAR_MS);
+    const process = reportArrivals();
     const rng = this.rng.incidents;
     const spots = this.cameras.filter((c) => !c.gateway).map((c) => c.location);
     const arrive = (t: number): void => {
@@ -430,6 +415,12 @@ class HueCity implements CitySim {
 
   kpiHistory(cityNow: number): KpiSample[] {
     return kpiHistory(cityNow, streamRng(this.seed, STREAMS.kpiHistory));
+  }
+
+  reportHistory(): ReportRecord[] {
+    const rng = streamRng(this.seed, STREAMS.reportHistory);
+    const from = monthsBefore(this.start, REPORT_HISTORY_MONTHS);
+    return [...reportHistory(rng, from, this.start - WARMUP_MS), ...this.warmUpFinished];
   }
 
   private scheduleKpi(track: LiveIndicator, from: number): void {

@@ -82,6 +82,7 @@ export const STREAMS = {
   cameraStatus: 8,
   kpiHistory: 9,
   heartbeats: 10,
+  reportHistory: 11,
 } as const;
 
 export function streamRng(seed: number, stream: number): Rng {

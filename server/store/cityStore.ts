@@ -9,6 +9,7 @@ import type {
   StreamEvent,
 } from '../../src/shared/protocol/events';
 import { HUE_KPIS, kpiDefinition } from '../../src/shared/city/kpiCatalogue';
+import { reportRecordOf, type ReportRecord } from '../../src/shared/city/reports';
 import { kpiOfSample, sampleOf, type KpiHistoryQuery } from '../kpis';
 import type { AuditEntry } from '../commands';
 import { inventoryOf, type Inventory } from '../inventory';
@@ -243,6 +244,75 @@ export class CityStore {
       ],
     );
     return rows.map(sampleOfRow);
+  }
+
+  /** Finished reports from before the city's start (its seeded past): one already held is kept. */
+  async addReportHistory(records: readonly ReportRecord[]): Promise<void> {
+    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+    for (let i = 0; i < records.length; i += 5000) {
+      const slice = records.slice(i, i + 5000);
+      await this.db.query(
+        `insert into report_history (id, category, ward, reported_at, resolved_at, deadline, simulated)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[],
+                              $6::timestamptz[], $7::boolean[])
+         on conflict (id) do nothing`,
+        [
+          slice.map((r) => r.id),
+          slice.map((r) => r.category),
+          slice.map((r) => r.ward ?? null),
+          slice.map((r) => iso(r.reportedAt)),
+          slice.map((r) => iso(r.resolvedAt)),
+          slice.map((r) => iso(r.deadline)),
+          slice.map((r) => r.simulated === true),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Every report received or resolved in [from, to): the stored past's and the incidents'. An
+   * incident is read with its resolved steps only, and made a record by the incidents' own rule.
+   */
+  async reportsBetween(from: number, to: number): Promise<ReportRecord[]> {
+    const range = [new Date(from).toISOString(), new Date(to).toISOString()];
+    const [past, incidents] = await Promise.all([
+      this.db.query<{
+        id: string;
+        category: string;
+        ward: string | null;
+        reported_at: Date | string;
+        resolved_at: Date | string | null;
+        deadline: Date | string;
+        simulated: boolean;
+      }>(
+        `select id, category, ward, reported_at, resolved_at, deadline, simulated from report_history
+         where (reported_at >= $1 and reported_at < $2) or (resolved_at >= $1 and resolved_at < $2)`,
+        range,
+      ),
+      // Received before `to` and changed since `from`: every one received or resolved in the range.
+      this.db.query<{ data: Incident }>(
+        `select jsonb_build_object(
+           'id', data->'id', 'category', data->'category', 'ward', data->'ward',
+           'reportedAt', data->'reportedAt', 'status', data->'status', 'updatedAt', data->'updatedAt',
+           'history', jsonb_path_query_array(data->'history', '$[*] ? (@.status == "resolved")')
+         ) as data
+         from incidents where updated_at >= $1 and (data->>'reportedAt')::timestamptz < $2`,
+        range,
+      ),
+    ]);
+    const ms = (t: Date | string) => new Date(t).getTime();
+    return [
+      ...past.map((r) => ({
+        id: r.id,
+        category: r.category,
+        ...(r.ward !== null ? { ward: r.ward } : {}),
+        reportedAt: ms(r.reported_at),
+        resolvedAt: r.resolved_at === null ? null : ms(r.resolved_at),
+        deadline: ms(r.deadline),
+        ...(r.simulated ? { simulated: true } : {}),
+      })),
+      ...incidents.map((r) => reportRecordOf(r.data)),
+    ];
   }
 
   /** One group commit. Resolves once the transaction is committed. */

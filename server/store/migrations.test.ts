@@ -24,7 +24,7 @@ it('gives the KPI samples of a version 2 database their period in city time, the
     await row(2, 'cashless-rate', '2026-11-30T18:00:00Z', 67);
     await row(3, 'cashless-rate', '2026-12-02T08:00:00Z', 68);
     await row(4, 'hue-s-users-old', '2026-12-02T08:00:00Z', 5);
-    expect(await migrate(db)).toEqual([3]);
+    expect(await migrate(db)).toEqual([3, 4]);
     const rows = await db.query<{
       id: string;
       value: number;

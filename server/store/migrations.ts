@@ -140,6 +140,28 @@ export const MIGRATIONS: readonly Migration[] = [
       create unique index kpi_samples_period on kpi_samples (id, coalesce(ward, ''), period_start, period_kind);
     `,
   },
+  {
+    version: 4,
+    name: 'the past of citizen reports',
+    sql: `
+      -- Finished citizen reports from before the city's first start (the simulator's seeded past, or
+      -- an import): never in the state or a snapshot, counted with the incidents table by
+      -- /api/reports/summary. resolved_at is null for a report rejected rather than answered.
+      create table report_history (
+        id text primary key,
+        category text not null,
+        ward text,
+        reported_at timestamptz not null,
+        resolved_at timestamptz,
+        deadline timestamptz not null,
+        simulated boolean not null default false
+      );
+      create index report_history_reported on report_history (reported_at);
+      create index report_history_resolved on report_history (resolved_at) where resolved_at is not null;
+      -- A summary reads the incidents changed since its range began (a report resolved in it was).
+      create index incidents_updated on incidents (updated_at);
+    `,
+  },
 ];
 
 /** A database written by a newer server: refused, never migrated down. */

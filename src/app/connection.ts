@@ -8,7 +8,14 @@ import type { ConnectionState } from '../realtime/connectionSlice';
 
 export { cityNow, selectConnection, selectSession } from '../realtime/connectionSlice';
 export type { CommandData, SendCommand } from '../realtime/commands';
-export type { HubApi, KpiHistory, KpiHistoryQuery, HubSystems } from '../realtime/hubApi';
+export type {
+  HubApi,
+  KpiHistory,
+  KpiHistoryQuery,
+  HubSystems,
+  ReportsSummary,
+  ReportsSummaryQuery,
+} from '../realtime/hubApi';
 export { HubApiError } from '../realtime/hubApi';
 
 /** The city clock as last read from the hub; see cityNow for the time it stands at now. */

@@ -83,4 +83,48 @@ describe('hub API', () => {
     expect((err as HubApiError).status).toBe(400);
     expect((err as Error).message).toContain('unknown ward');
   });
+
+  it('reads a reports summary with its instants as epoch ms, and refuses an answer of another shape', async () => {
+    const seen: { url?: string } = {};
+    const answer = {
+      from: '2026-11-30T17:00:00.000Z',
+      to: '2026-12-02T17:00:00.000Z',
+      bucket: 'day',
+      buckets: [
+        { start: '2026-11-30T17:00:00.000Z', received: 12, resolved: 9, onTime: 7 },
+        { start: '2026-12-01T17:00:00.000Z', received: 10, resolved: 11, onTime: 11 },
+      ],
+      categories: [{ category: 'waste', count: 22 }],
+      simulated: true,
+    };
+    const from = Date.parse(answer.from);
+    const to = Date.parse(answer.to);
+    const summary = await apiAnswering(200, answer, seen).reportsSummary({ from, to, bucket: 'day' });
+    expect(seen.url).toBe(
+      'http://hub.test:3001/api/reports/summary?from=2026-11-30T17%3A00%3A00.000Z&to=2026-12-02T17%3A00%3A00.000Z&bucket=day',
+    );
+    expect(summary).toEqual({
+      from,
+      to,
+      bucket: 'day',
+      buckets: [
+        { start: from, received: 12, resolved: 9, onTime: 7 },
+        { start: from + 86_400_000, received: 10, resolved: 11, onTime: 11 },
+      ],
+      categories: [{ category: 'waste', count: 22 }],
+      simulated: true,
+    });
+    const { simulated: _, ...live } = answer;
+    expect((await apiAnswering(200, live).reportsSummary({ bucket: 'day' })).simulated).toBe(false);
+    const bad = { ...answer, buckets: [{ ...answer.buckets[0], received: -1 }] };
+    const err = await apiAnswering(200, bad)
+      .reportsSummary({ bucket: 'day' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HubApiError);
+    const refused = await apiAnswering(400, { error: 'bucket must be one of day, month' })
+      .reportsSummary({ bucket: 'day' })
+      .catch((e: unknown) => e);
+    expect((refused as HubApiError).status).toBe(400);
+    expect((refused as Error).message).toContain('bucket must be one of day, month');
+  });
 });

@@ -33,6 +33,37 @@ const systemsSchema = z.object({ at: isoTime, systems: z.array(systemStatusSchem
 
 export type HubSystems = z.infer<typeof systemsSchema>;
 
+const count = z.number().int().nonnegative();
+const reportsSummarySchema = z.object({
+  from: isoTime,
+  to: isoTime,
+  bucket: z.enum(['day', 'month']),
+  buckets: z.array(z.object({ start: isoTime, received: count, resolved: count, onTime: count })),
+  categories: z.array(z.object({ category: z.string(), count })),
+  simulated: z.boolean().optional(),
+});
+
+export interface ReportsSummaryQuery {
+  /** absent: the hub's default, 24 months before its city's now */
+  from?: number;
+  /** the end, exclusive; absent: the hub's now */
+  to?: number;
+  bucket: 'day' | 'month';
+}
+
+/** Citizen reports over a range, by city day or month (`GET /api/reports/summary`); instants in epoch ms. */
+export interface ReportsSummary {
+  from: number;
+  to: number;
+  bucket: 'day' | 'month';
+  /** each bucket's reports received, resolved, and resolved by their deadline (the SLA rule) */
+  buckets: { start: number; received: number; resolved: number; onTime: number }[];
+  /** reports received over the range by category, most first; unknown categories as 'other' */
+  categories: { category: string; count: number }[];
+  /** some of it is the simulator's seeded past */
+  simulated: boolean;
+}
+
 export interface KpiHistoryQuery {
   /** absent: the hub's default, 24 months before its city's now */
   from?: number;
@@ -74,6 +105,7 @@ export interface HubApi {
   /** every indicator's city history in one answer (`GET /api/kpis/history`) */
   cityHistory(q: Pick<KpiHistoryQuery, 'from' | 'to'>, signal?: AbortSignal): Promise<CityHistory>;
   systems(signal?: AbortSignal): Promise<HubSystems>;
+  reportsSummary(q: ReportsSummaryQuery, signal?: AbortSignal): Promise<ReportsSummary>;
 }
 
 /**
@@ -146,6 +178,23 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
       const raw = systemsSchema.safeParse(await getJson('/api/systems', signal));
       if (!raw.success) throw new HubApiError('systems: not a systems answer', null);
       return raw.data;
+    },
+    async reportsSummary(q, signal) {
+      const params = new URLSearchParams();
+      if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
+      if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
+      params.set('bucket', q.bucket);
+      const raw = reportsSummarySchema.safeParse(await getJson(`/api/reports/summary?${params}`, signal));
+      if (!raw.success) throw new HubApiError('reports summary: not a summary answer', null);
+      const { from, to, bucket, buckets, categories, simulated } = raw.data;
+      return {
+        from: Date.parse(from),
+        to: Date.parse(to),
+        bucket,
+        buckets: buckets.map((b) => ({ ...b, start: Date.parse(b.start) })),
+        categories,
+        simulated: simulated === true,
+      };
     },
   };
 }

@@ -52,6 +52,16 @@ function hubWith(history: readonly KpiSample[], asked: KpiHistoryQuery[] = []): 
     async systems() {
       return { at: iso(CITY_NOW), systems: [] };
     },
+    async reportsSummary(q) {
+      return {
+        from: q.from ?? CITY_NOW,
+        to: q.to ?? CITY_NOW,
+        bucket: q.bucket,
+        buckets: [],
+        categories: [],
+        simulated: false,
+      };
+    },
   };
 }
 
@@ -124,6 +134,9 @@ describe('the leaders’ briefing', () => {
         throw new HubApiError('hub unreachable: connect ECONNREFUSED', null);
       },
       systems: async () => {
+        throw new HubApiError('hub unreachable', null);
+      },
+      reportsSummary: async () => {
         throw new HubApiError('hub unreachable', null);
       },
     };

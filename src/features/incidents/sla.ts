@@ -1,34 +1,13 @@
-import { slaHours } from '../../shared/city/profile';
+import { complianceBetween, slaDeadline, resolvedAt, type Compliance } from '../../shared/city/sla';
 import { OPEN_STATUSES } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
+
+// The rule itself is shared with the hub's report summaries (src/shared/city/sla.ts).
+export { resolvedAt, slaDeadline, type Compliance };
 
 const HOUR = 3_600_000;
 /** Huế is UTC+7 all year: the city's day, week and month start at local midnight. */
 const CITY_OFFSET_MS = 7 * HOUR;
-
-const deadlines = new WeakMap<object, number>();
-
-/**
- * When the answer is due: the report time plus the category's target. Remembered per incident
- * object (neither field changes once reported), since lists and counters ask for it every second.
- */
-export function slaDeadline(inc: Pick<Incident, 'reportedAt' | 'category'>): number {
-  let due = deadlines.get(inc);
-  if (due === undefined) {
-    due = Date.parse(inc.reportedAt) + slaHours(inc.category) * HOUR;
-    deadlines.set(inc, due);
-  }
-  return due;
-}
-
-/** When the incident was resolved: its last `resolved` step, if it has one. */
-export function resolvedAt(inc: Pick<Incident, 'history' | 'status' | 'updatedAt'>): number | null {
-  for (let i = inc.history.length - 1; i >= 0; i--) {
-    const h = inc.history[i]!;
-    if (h.status === 'resolved') return Date.parse(h.at);
-  }
-  return inc.status === 'resolved' || inc.status === 'closed' ? Date.parse(inc.updatedAt) : null;
-}
 
 export interface SlaClock {
   deadline: number;
@@ -63,25 +42,9 @@ export function periodStart(period: SlaPeriod, now: number): number {
   return start - CITY_OFFSET_MS;
 }
 
-export interface Compliance {
-  resolved: number;
-  onTime: number;
-  /** onTime / resolved, or null when nothing was resolved in the period */
-  rate: number | null;
-}
-
 /** SLA compliance: of the incidents resolved in the period, the share resolved within their target. */
 export function slaCompliance(incidents: readonly Incident[], period: SlaPeriod, now: number): Compliance {
-  const from = periodStart(period, now);
-  let resolved = 0;
-  let onTime = 0;
-  for (const inc of incidents) {
-    const at = resolvedAt(inc);
-    if (at === null || at < from || at > now) continue;
-    resolved++;
-    if (at <= slaDeadline(inc)) onTime++;
-  }
-  return { resolved, onTime, rate: resolved ? onTime / resolved : null };
+  return complianceBetween(incidents, periodStart(period, now), now + 1, resolvedAt, slaDeadline);
 }
 
 /** "2 h 05 m" / "-3 h 10 m": an SLA countdown, short enough for a list row. */
