@@ -7,11 +7,11 @@ import { kpiDefinition, HUE_KPIS, type KpiDefinition } from '../../shared/city/k
 import { monthsBefore, periodStart } from '../../shared/city/periods';
 import { loadWardShapes } from '../../shared/city/wardShapes';
 import type { Lang } from '../../shared/i18n/i18n';
+import type { EChartsCoreOption } from 'echarts/core';
 import { EChart, registerGeoJson } from '../../shared/ui/EChart';
 import { useUiScale } from '../../shared/ui/useUiScale';
-import { selectAllIncidents } from '../incidents';
 import { energySavedOption } from './charts/energySavedChart';
-import { reportsByCategory, reportsByCategoryOption } from './charts/reportsByCategory';
+import { reportsByCategoryOption } from './charts/reportsByCategory';
 import { slaBuckets, slaChartOption } from './charts/slaChart';
 import { chartTheme, texts } from './charts/theme';
 import { trendChartOption } from './charts/trendChart';
@@ -22,16 +22,10 @@ import { formatRange } from './format';
 import { DEFAULT_WARD_KPI, HEADLINE_IDS, WARD_KPIS } from './headline';
 import { HeadlineTile } from './HeadlineTile';
 import { IndicatorDetail, IndicatorTable, WardDetail } from './details';
-import {
-  BRIEFING_PERIODS,
-  bucketKind,
-  briefingRange,
-  previousRange,
-  trendWindow,
-  type BriefingPeriod,
-} from './periods';
+import { BRIEFING_PERIODS, briefingRange, previousRange, trendWindow, type BriefingPeriod } from './periods';
 import { useBriefingData } from './useBriefingData';
 import { useWardSamples } from './useWardSamples';
+import { useReportSummaries } from './useReportSummaries';
 import './briefing.css';
 
 const ENERGY = kpiDefinition('lighting-energy-saved')!;
@@ -89,7 +83,6 @@ export function BriefingPage({
   const data = useBriefingData(api);
   if (openedAt === null && (tickNow ?? data.asOf) !== null) setOpenedAt(tickNow ?? data.asOf);
   const wardSamples = useWardSamples(api, wardKpi);
-  const incidents = useAppSelector(selectAllIncidents);
   const [shapesReady, setShapesReady] = useState(false);
   // The header already says so when the city's clock is a simulator's; the bar says it for the data.
   const clockSimulated = useAppSelector(selectCityClock)?.simulated === true;
@@ -134,6 +127,8 @@ export function BriefingPage({
 
   // Each chart is computed from what it shows alone, so that a period switch redraws only the charts
   // the period changes (the energy by month and a 30-day trend stay as they are).
+  const summaries = useReportSummaries(api, now);
+
   const view = useMemo(() => {
     if (now === null) return null;
     const range = briefingRange(period, now);
@@ -201,20 +196,23 @@ export function BriefingPage({
         : null,
     [wards, wardDef, shapesReady, openWard, lang, theme],
   );
-  const sla = useMemo(() => {
-    if (rangeFrom === undefined || rangeTo === undefined) return null;
-    const r = { from: rangeFrom, to: rangeTo };
-    const kind = bucketKind(r);
-    return slaChartOption({ buckets: slaBuckets(incidents, r, kind), kind, target: SLA_TARGET, lang, theme });
-  }, [incidents, rangeFrom, rangeTo, lang, theme]);
-  const reports = useMemo(() => {
-    if (rangeFrom === undefined || rangeTo === undefined) return null;
-    return reportsByCategoryOption({
-      rows: reportsByCategory(incidents, { from: rangeFrom, to: rangeTo }),
-      lang,
-      theme,
-    });
-  }, [incidents, rangeFrom, rangeTo, lang, theme]);
+  const summary = summaries.get(period);
+  const sla = useMemo(
+    () =>
+      summary &&
+      slaChartOption({
+        buckets: slaBuckets(summary.buckets),
+        kind: summary.bucket,
+        target: SLA_TARGET,
+        lang,
+        theme,
+      }),
+    [summary, lang, theme],
+  );
+  const reports = useMemo(
+    () => summary && reportsByCategoryOption({ rows: summary.categories, lang, theme }),
+    [summary, lang, theme],
+  );
   // By month: it moves with the month, not with the period chosen nor each tick of the clock.
   const month = now === null ? null : periodStart('month', now);
   const energyValues = data.values.get(ENERGY.id);
@@ -230,10 +228,6 @@ export function BriefingPage({
     // `now` moves every tick; the chart only needs a new month or new values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [energyValues, month, lang, theme]);
-  const charts =
-    view && trend && ranking && sla && reports && energy
-      ? { trend, ranking, map, sla, reports, energy }
-      : null;
 
   const openKpi = useCallback(
     (id: string) => {
@@ -258,18 +252,17 @@ export function BriefingPage({
   );
 
   const [pageEl, setPageEl] = useState<HTMLDivElement | null>(null);
-  const briefingView: BriefingView | null =
-    view && charts
-      ? {
-          page: pageEl,
-          lang,
-          period,
-          range: view.range,
-          now: view.now,
-          figures: view.figures,
-          simulated: data.simulated,
-        }
-      : null;
+  const briefingView: BriefingView | null = view
+    ? {
+        page: pageEl,
+        lang,
+        period,
+        range: view.range,
+        now: view.now,
+        figures: view.figures,
+        simulated: data.simulated,
+      }
+    : null;
 
   return (
     <div className="briefing-page" ref={setPageEl} data-testid="briefing" data-period={period}>
@@ -323,7 +316,7 @@ export function BriefingPage({
           {t.partial.replace('{{count}}', String(data.load.failed.length))}
         </div>
       )}
-      {view && charts && (
+      {view && (
         <main className="b-main">
           <section className="b-tiles" aria-label={t.headline}>
             {HEADLINE_IDS.map((id) => (
@@ -341,12 +334,7 @@ export function BriefingPage({
           </section>
           <section className="b-charts">
             <Panel title={`${t.trend}: ${selected.name[lang]}`} id="trend">
-              <EChart
-                option={charts.trend}
-                className="b-chart"
-                testid="chart-trend"
-                label={selected.name[lang]}
-              />
+              <ChartIf option={trend} className="b-chart" testid="chart-trend" label={selected.name[lang]} />
             </Panel>
             <Panel
               title={t.wardRanking}
@@ -354,8 +342,8 @@ export function BriefingPage({
               note={t.wardRankingNote}
               control={<WardKpiSelect value={wardKpi} onChange={setWardKpi} lang={lang} />}
             >
-              <EChart
-                option={charts.ranking}
+              <ChartIf
+                option={ranking}
                 className="b-chart"
                 testid="chart-ranking"
                 onClick={rankingClick}
@@ -363,9 +351,9 @@ export function BriefingPage({
               />
             </Panel>
             <Panel title={`${t.wardMap}: ${wardDef.name[lang]}`} id="map">
-              {charts.map && (
-                <EChart
-                  option={charts.map}
+              {map && (
+                <ChartIf
+                  option={map}
                   className="b-chart"
                   testid="chart-map"
                   onClick={mapClick}
@@ -374,23 +362,18 @@ export function BriefingPage({
               )}
             </Panel>
             <Panel title={t.sla} id="sla">
-              <EChart option={charts.sla} className="b-chart" testid="chart-sla" label={t.sla} />
+              <ChartIf option={sla} className="b-chart" testid="chart-sla" label={t.sla} />
             </Panel>
             <Panel title={t.reportsByCategory} id="reports">
-              <EChart
-                option={charts.reports}
+              <ChartIf
+                option={reports}
                 className="b-chart"
                 testid="chart-reports"
                 label={t.reportsByCategory}
               />
             </Panel>
             <Panel title={t.energySaved} id="energy">
-              <EChart
-                option={charts.energy}
-                className="b-chart"
-                testid="chart-energy"
-                label={t.energySaved}
-              />
+              <ChartIf option={energy} className="b-chart" testid="chart-energy" label={t.energySaved} />
             </Panel>
           </section>
         </main>
@@ -441,6 +424,14 @@ export interface BriefingView {
   now: number;
   figures: ReadonlyMap<string, KpiFigure>;
   simulated: boolean;
+}
+
+/** A chart once its option is known: until then its panel stands empty rather than hold up the page. */
+function ChartIf({
+  option,
+  ...rest
+}: { option: EChartsCoreOption | null | undefined } & Omit<Parameters<typeof EChart>[0], 'option'>) {
+  return option ? <EChart option={option} {...rest} /> : null;
 }
 
 function Panel({

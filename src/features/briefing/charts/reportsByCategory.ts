@@ -1,34 +1,10 @@
-import { INCIDENT_CATEGORIES } from '../../../shared/protocol/codes';
-import type { Incident } from '../../../shared/protocol/events';
 import type { Lang } from '../../../shared/i18n/i18n';
-import type { TimeRange } from '../periods';
 import { rankedBarsOption } from './rankedBars';
 import { formatKpiValue, texts, type ChartTheme } from './theme';
 import type { BriefingChartOption } from './trendChart';
 
-const KNOWN: ReadonlySet<string> = new Set(INCIDENT_CATEGORIES);
-
-/**
- * Citizen reports received in a range by category, most first (ties by category). A category the
- * profile does not know counts under "other", as everywhere on the wall.
- */
-export function reportsByCategory(
-  incidents: readonly Incident[],
-  range: TimeRange,
-): { category: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const inc of incidents) {
-    const at = Date.parse(inc.reportedAt);
-    if (at < range.from || at >= range.to) continue;
-    const category = KNOWN.has(inc.category) ? inc.category : 'other';
-    counts.set(category, (counts.get(category) ?? 0) + 1);
-  }
-  return [...counts]
-    .map(([category, count]) => ({ category, count }))
-    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
-}
-
 export interface ReportsChartInput {
+  /** reports received by category, most first (the hub's summary; unknown categories as 'other') */
   rows: readonly { category: string; count: number }[];
   lang: Lang;
   theme: ChartTheme;

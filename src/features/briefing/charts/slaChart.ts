@@ -1,7 +1,4 @@
-import { slaCompliance } from '../../incidents';
-import type { Incident } from '../../../shared/protocol/events';
 import type { Lang } from '../../../shared/i18n/i18n';
-import { bucketsOf, type TimeRange } from '../periods';
 import {
   categoryAxis,
   chartGrid,
@@ -25,18 +22,17 @@ export interface SlaBucket {
 }
 
 /**
- * SLA compliance per city day or month of a range, by the incidents feature's own rule (of those
- * resolved in the bucket, the share resolved by their deadline). Each bucket asks slaCompliance for
- * the day or month it is in, up to the bucket's end or the range's.
+ * SLA compliance per city day or month, from the hub's report summary (GET /api/reports/summary,
+ * counted by the incidents' own rule: of those resolved in the bucket, the share by their deadline).
  */
 export function slaBuckets(
-  incidents: readonly Incident[],
-  range: TimeRange,
-  kind: 'day' | 'month',
+  counts: readonly { start: number; resolved: number; onTime: number }[],
 ): SlaBucket[] {
-  return bucketsOf(range, kind).map((b) => ({
+  return counts.map((b) => ({
     start: b.start,
-    ...slaCompliance(incidents, kind === 'day' ? 'today' : 'month', b.range.to - 1),
+    resolved: b.resolved,
+    onTime: b.onTime,
+    rate: b.resolved === 0 ? null : b.onTime / b.resolved,
   }));
 }
 
