@@ -6,7 +6,11 @@ import { HUE_KPIS } from '../../src/shared/city/kpiCatalogue';
 import { ROOT, sleep } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { PRODUCER_TOKEN } from '../support/ingest';
+import { captureDownload } from '../support/download';
 import { guardContext, newProblems, type PageProblems } from '../support/page';
+import { decodePngInPage, pixelStats } from '../support/pixels';
+import { shareNear } from '../support/png';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const baseUrl = inject('baseUrl');
 const RESULTS = resolve(ROOT, 'test-results');
@@ -219,6 +223,74 @@ describe('the briefing at 1920×1080, in Vietnamese', () => {
     await page.click('[data-testid="briefing-all"]');
     expect(await page.locator('[data-testid^="table-row-"]').count()).toBe(HUE_KPIS.length);
     await page.click('[data-testid="briefing-close"]');
+  });
+});
+
+async function pdfText(bytes: Buffer): Promise<{ pages: string[]; size: number[] }> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
+  const pages: string[] = [];
+  let size: number[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    if (i === 1) size = [page.view[2]!, page.view[3]!];
+    const content = await page.getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  }
+  return { pages, size };
+}
+
+describe('the briefing’s report to take away, in Vietnamese', () => {
+  const open = useBriefing('?period=month', { width: 1920, height: 1080 });
+
+  it('downloads the period’s PDF, A4 landscape, its text holding the city, the period and the indicators', async () => {
+    const { page } = open();
+    const started = Date.now();
+    const pdf = await captureDownload(
+      page,
+      () => page.click('[data-testid="briefing-export-pdf"]'),
+      resolve(RESULTS, 'briefing-vi.pdf'),
+    );
+    console.log(`[e2e] briefing: PDF exported in ${Date.now() - started} ms, ${pdf.bytes.length} bytes`);
+    expect(pdf.name).toMatch(/^bao-cao-hue-month-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const { pages, size } = await pdfText(pdf.bytes);
+    expect(size[0]).toBeCloseTo(841.89, 1);
+    expect(size[1]).toBeCloseTo(595.28, 1);
+    const text = pages.join('\n');
+    expect(text).toContain('Thành phố Huế · Báo cáo điều hành');
+    expect(text).toContain('Kỳ báo cáo: Tháng này');
+    expect(text).toContain('Thanh toán không dùng tiền mặt');
+    expect(text).toContain('Định danh điện tử (VNeID)');
+    // the simulator's data says so on every page
+    for (const p of pages) expect(p).toContain('DỮ LIỆU MÔ PHỎNG');
+  });
+
+  it('downloads the view as a PNG, and one panel, neither of them blank', async () => {
+    const { page } = open();
+    const view = await captureDownload(
+      page,
+      () => page.click('[data-testid="briefing-export-png"]'),
+      resolve(RESULTS, 'briefing-view.png'),
+    );
+    expect(view.name).toMatch(/\.png$/);
+    const img = await decodePngInPage(page, view.bytes);
+    expect([img.width, img.height]).toEqual([1920, 1080]);
+    const stats = pixelStats(img);
+    // the dark page with tiles, charts and text on it, not one colour
+    expect(stats.distinctColours).toBeGreaterThan(200);
+    expect(stats.nonBackgroundShare).toBeGreaterThan(0.2);
+    expect(stats.brightShare).toBeGreaterThan(0.005);
+    const panel = await captureDownload(
+      page,
+      () => page.click('[data-testid="panel-png-ranking"]'),
+      resolve(RESULTS, 'briefing-panel-ranking.png'),
+    );
+    const pimg = await decodePngInPage(page, panel.bytes);
+    const box = (await page.locator('[data-panel="ranking"]').boundingBox())!;
+    expect(pimg.width).toBe(Math.round(box.width));
+    // the ranking's bars (the wall's red, below target) are in the picture
+    expect(shareNear({ ...pimg, data: new Uint8Array(pimg.data) }, [0xef, 0x44, 0x44], 24)).toBeGreaterThan(
+      0.02,
+    );
   });
 });
 

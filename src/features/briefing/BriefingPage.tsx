@@ -26,6 +26,7 @@ import { BRIEFING_PERIODS, briefingRange, previousRange, trendWindow, type Brief
 import { useBriefingData } from './useBriefingData';
 import { useWardSamples } from './useWardSamples';
 import { useReportSummaries } from './useReportSummaries';
+import { ExportActions, PanelPng, type BriefingView } from './export/ExportActions';
 import './briefing.css';
 
 const ENERGY = kpiDefinition('lighting-energy-saved')!;
@@ -60,18 +61,16 @@ export function BriefingPage({
   api,
   header,
   footer,
-  exportActions,
 }: {
   api: HubApi;
   header: ReactNode;
   /** the upstream systems' status, placed by src/app */
   footer?: ReactNode;
-  /** the export buttons, given what the page shows */
-  exportActions?: (view: BriefingView) => ReactNode;
 }) {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const t = texts(lang).briefing;
+  const cityName = i18n.t('app.city');
   const scale = useUiScale();
   const theme = useMemo(() => chartTheme(16 * scale), [scale]);
   const [period, setPeriod] = useState<BriefingPeriod>(() => periodFromSearch(window.location.search));
@@ -303,7 +302,7 @@ export function BriefingPage({
         >
           {t.allIndicators}
         </button>
-        {briefingView && exportActions?.(briefingView)}
+        {briefingView && <ExportActions view={briefingView} city={cityName} />}
       </div>
       {data.load.phase === 'loading' && <div className="b-status">{t.loading}</div>}
       {data.load.phase === 'failed' && (
@@ -333,12 +332,17 @@ export function BriefingPage({
             ))}
           </section>
           <section className="b-charts">
-            <Panel title={`${t.trend}: ${selected.name[lang]}`} id="trend">
+            <Panel
+              title={`${t.trend}: ${selected.name[lang]}`}
+              id="trend"
+              save={view && <PanelPng panelId="trend" lang={lang} period={period} now={view.now} />}
+            >
               <ChartIf option={trend} className="b-chart" testid="chart-trend" label={selected.name[lang]} />
             </Panel>
             <Panel
               title={t.wardRanking}
               id="ranking"
+              save={view && <PanelPng panelId="ranking" lang={lang} period={period} now={view.now} />}
               note={t.wardRankingNote}
               control={<WardKpiSelect value={wardKpi} onChange={setWardKpi} lang={lang} />}
             >
@@ -350,7 +354,11 @@ export function BriefingPage({
                 label={t.wardRanking}
               />
             </Panel>
-            <Panel title={`${t.wardMap}: ${wardDef.name[lang]}`} id="map">
+            <Panel
+              title={`${t.wardMap}: ${wardDef.name[lang]}`}
+              id="map"
+              save={view && <PanelPng panelId="map" lang={lang} period={period} now={view.now} />}
+            >
               {map && (
                 <ChartIf
                   option={map}
@@ -361,10 +369,18 @@ export function BriefingPage({
                 />
               )}
             </Panel>
-            <Panel title={t.sla} id="sla">
+            <Panel
+              title={t.sla}
+              id="sla"
+              save={view && <PanelPng panelId="sla" lang={lang} period={period} now={view.now} />}
+            >
               <ChartIf option={sla} className="b-chart" testid="chart-sla" label={t.sla} />
             </Panel>
-            <Panel title={t.reportsByCategory} id="reports">
+            <Panel
+              title={t.reportsByCategory}
+              id="reports"
+              save={view && <PanelPng panelId="reports" lang={lang} period={period} now={view.now} />}
+            >
               <ChartIf
                 option={reports}
                 className="b-chart"
@@ -372,7 +388,11 @@ export function BriefingPage({
                 label={t.reportsByCategory}
               />
             </Panel>
-            <Panel title={t.energySaved} id="energy">
+            <Panel
+              title={t.energySaved}
+              id="energy"
+              save={view && <PanelPng panelId="energy" lang={lang} period={period} now={view.now} />}
+            >
               <ChartIf option={energy} className="b-chart" testid="chart-energy" label={t.energySaved} />
             </Panel>
           </section>
@@ -415,17 +435,6 @@ export function BriefingPage({
   );
 }
 
-/** What the export takes of the page: the page itself, and the figures it shows. */
-export interface BriefingView {
-  page: HTMLElement | null;
-  lang: Lang;
-  period: BriefingPeriod;
-  range: { from: number; to: number };
-  now: number;
-  figures: ReadonlyMap<string, KpiFigure>;
-  simulated: boolean;
-}
-
 /** A chart once its option is known: until then its panel stands empty rather than hold up the page. */
 function ChartIf({
   option,
@@ -439,20 +448,30 @@ function Panel({
   id,
   note,
   control,
+  save,
   children,
 }: {
   title: string;
   id: string;
   note?: string;
   control?: ReactNode;
+  /** the button that saves the panel as a picture */
+  save?: ReactNode;
   children: ReactNode;
 }) {
   return (
     <section className="panel b-panel" data-panel={id}>
       <div className="b-panel-head">
-        <h2>{title}</h2>
-        {note && <span className="b-note">{note}</span>}
-        {control}
+        <div className="b-panel-title">
+          <h2>{title}</h2>
+          {save}
+        </div>
+        {(note || control) && (
+          <div className="b-panel-controls">
+            {note && <span className="b-note">{note}</span>}
+            {control}
+          </div>
+        )}
       </div>
       {children}
     </section>

@@ -6,6 +6,7 @@ import { vi, type Messages } from '../../../shared/i18n/vi';
 
 /** Colours of the wall's theme (theme.css): a canvas cannot read CSS variables. */
 export const WALL_COLORS = {
+  bg: '#070b14',
   panel: '#0e1626',
   line: '#1f2d47',
   text: '#e6edf7',
