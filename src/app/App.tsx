@@ -64,7 +64,7 @@ export function App({
   return (
     <>
       <Suspense fallback={null}>
-        <Wall lamps={lamps} faults={faults} />
+        <Wall lamps={lamps} faults={faults} api={api} />
       </Suspense>
       <AlarmCenter onAcknowledge={acknowledge} />
     </>
