@@ -12,6 +12,7 @@ import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { lampsOnMap } from '../features/lights/lampsOnMap';
 import { LightsTile } from '../features/lights/LightsTile';
 import { CityMap } from '../features/map/CityMap';
+import { SystemsPanel } from '../features/systems';
 import { WallPage } from '../features/wall/WallPage';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { useMemo } from 'react';
@@ -38,6 +39,7 @@ export function Wall({ lamps, faults, api }: { lamps: LampColumns; faults: LampF
         </>
       }
       map={<CityMap capabilities={onMap} />}
+      strip={<SystemsPanel />}
       right={
         <>
           <CameraTiles />
