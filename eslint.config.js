@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['incidents', 'cameras', 'lights', 'kpis', 'map', 'wall', 'wards', 'alarms', 'briefing'];
+const features = [
+  'incidents',
+  'cameras',
+  'lights',
+  'kpis',
+  'map',
+  'wall',
+  'wards',
+  'alarms',
+  'briefing',
+  'systems',
+];
 
 /**
  * The architecture as rules (DESIGN.md): features meet in src/app, or through another feature's public

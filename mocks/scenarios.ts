@@ -8,10 +8,11 @@ import type {
   CommandType,
   Incident,
   IncidentCommand,
+  KpiSample,
   LampColumns,
 } from '../src/shared/protocol/events';
 import { applyIncidentUpdate, transition } from '../src/shared/protocol/incident';
-import { wardShapes } from './msw/handlers';
+import { cityKpiHistory, hubApiUnreachable, wardShapes } from './msw/handlers';
 import { server } from './msw/node';
 
 // The city's systems as a component test meets them, one scenario per call: what the hub answers to
@@ -125,4 +126,14 @@ export function givenOfflineCabinet(id: string, ward = '19753'): Cabinet {
 /** The page's static ward boundaries are served (the console's mini map draws them). */
 export function givenWardShapes(): void {
   server.use(wardShapes);
+}
+
+/** The hub keeps these city samples of the indicators' history, and the city's now is `now`. */
+export function givenKpiHistory(samples: readonly KpiSample[], now: number): void {
+  server.use(cityKpiHistory(samples, now));
+}
+
+/** The page's socket may be up, but the hub's HTTP API does not answer (a proxy in between fails). */
+export function givenHubApiUnreachable(): void {
+  server.use(hubApiUnreachable);
 }

@@ -35,10 +35,10 @@ import { restHandler } from './rest';
 import { emptyCityState, hubState, lastIncidentNumber, type HubLampColumns, type HubState } from './state';
 import { CityStore, type AuditRecord } from './store/cityStore';
 import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './security';
-import { broadcaster, clientsByRole, serveSockets, type HubIo } from './socket';
+import { broadcaster, clientsByRole, serveSockets, systemsSender, type HubIo } from './socket';
 import { SocketGuard } from './socketGuard';
 import { CityStream, type StreamClock } from './stream';
-import { SystemsWatch } from './systems';
+import { SYSTEMS_CHECK_MS, SystemsAnnouncer, SystemsWatch } from './systems';
 import { loadTokenMap, type Role, type TokenMap } from './tokens';
 
 export type { Role } from './tokens';
@@ -408,6 +408,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     power.sample(stream.state.lamps, clock.now());
   }, tickMs);
 
+  // Heartbeats and the passing of time change the systems' statuses without an event of the log.
+  const systemsAnnouncer = new SystemsAnnouncer(systems, systemsSender(io), clock.now);
+  const systemsChecker = setInterval(() => systemsAnnouncer.check(), SYSTEMS_CHECK_MS);
+
   let lastKeyframe: HubLampColumns | null = restored ? restored.state.lamps : stream.state.lamps;
   let keyframing: Promise<void> = Promise.resolve();
   /** Lamp state and level of every lamp, when they changed since the last keyframe. */
@@ -461,6 +465,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       closing ??= (async () => {
         clearInterval(ticker);
         clearInterval(keyframer);
+        clearInterval(systemsChecker);
         await loop.idle();
         // A clean stop keeps the lamps too: only a crash loses the telemetry since the last keyframe.
         keyframing = keyframing.then(writeKeyframe);

@@ -152,7 +152,8 @@ export class HubMetrics {
     for (const source of ['ingest', 'simulator', 'command'] as const) this.eventsIn.inc({ source }, 0);
     for (const reason of DROP_REASONS) this.dropped.inc({ reason }, 0);
     for (const mode of ['replay', 'snapshot'] as const) this.catchUps.inc({ mode }, 0);
-    for (const message of ['events', 'snapshot', 'session'] as const) this.messagesSent.inc({ message }, 0);
+    for (const message of ['events', 'snapshot', 'session', 'systems'] as const)
+      this.messagesSent.inc({ message }, 0);
     this.eventsSent.inc(0);
   }
 

@@ -6,6 +6,7 @@ import {
   type Session,
   type Snapshot,
   type StreamEvent,
+  type SystemsReport,
 } from '../src/shared/protocol/events';
 import type { BacklogGuard } from './backlog';
 import type { CommandDesk } from './commands';
@@ -32,6 +33,7 @@ interface ServerToClient {
   events: (msg: EventsMessage) => void;
   snapshot: (snapshot: Snapshot) => void;
   session: (session: Session) => void;
+  systems: (report: SystemsReport) => void;
 }
 interface SocketData {
   role: Role;
@@ -62,6 +64,14 @@ export function broadcaster(io: HubIo, backlog: BacklogGuard): (batch: StreamEve
     }
     backlog.check(io.of('/').sockets.values());
   };
+}
+
+/**
+ * Sends the systems' statuses to every viewer of this node: no personal data, so guests get the same.
+ * Not an event of the log: a client that missed one has the next, or its next snapshot's.
+ */
+export function systemsSender(io: HubIo): (report: SystemsReport) => void {
+  return (report) => io.local.to([...FULL_VIEW_ROOMS, GUEST_ROOM]).emit(MSG.systems, report);
 }
 
 /** Admits viewer tokens only, then serves each socket: its session, its catch-up, resync and commands. */

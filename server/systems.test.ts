@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../src/shared/protocol/events';
+import type { StreamEvent, SystemsReport } from '../src/shared/protocol/events';
 import { report } from './fixtures';
-import { SYSTEM_THRESHOLDS, systemStatus, SystemsWatch } from './systems';
+import { SYSTEM_THRESHOLDS, SystemsAnnouncer, systemStatus, SystemsWatch } from './systems';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -48,5 +48,68 @@ describe('SystemsWatch', () => {
     expect(status.get('statistics')?.status).toBe('connected');
     expect(status.get('museum')).toMatchObject({ status: 'connected', lastAt: '2026-11-23T10:00:01.000Z' });
     expect(status.get('cameras')).toEqual({ system: 'cameras', status: 'silent', lastAt: null });
+  });
+});
+
+describe('SystemsAnnouncer', () => {
+  const CITY = Date.parse('2026-11-23T10:00:00.000Z');
+  function announcer() {
+    let real = 1_000_000;
+    const watch = new SystemsWatch(() => real);
+    const sent: SystemsReport[] = [];
+    const a = new SystemsAnnouncer(
+      watch,
+      (r) => sent.push(r),
+      () => CITY,
+      () => real,
+      5000,
+    );
+    return { watch, sent, a, pass: (ms: number) => (real += ms) };
+  }
+  const statusOf = (r: SystemsReport | undefined, system: string) =>
+    r?.systems.find((s) => s.system === system)?.status;
+
+  it('pushes a status change once, at the first check after it', () => {
+    const { watch, sent, a, pass } = announcer();
+    watch.heard('lighting', CITY);
+    a.check();
+    expect(sent).toHaveLength(1);
+    expect(statusOf(sent[0], 'lighting')).toBe('connected');
+    // Nothing changed: nothing is sent.
+    pass(1000);
+    a.check();
+    expect(sent).toHaveLength(1);
+    // A minute without lamp data: the lighting is late, and the viewers are told once.
+    pass(MINUTE);
+    a.check();
+    pass(1000);
+    a.check();
+    a.check();
+    expect(sent).toHaveLength(2);
+    expect(statusOf(sent[1], 'lighting')).toBe('late');
+    expect(sent[1]!.at).toBe('2026-11-23T10:00:00.000Z');
+    // A heartbeat: connected again, told at once, though the last push was a second ago.
+    watch.heard('lighting', CITY + 5000);
+    a.check();
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.systems.find((s) => s.system === 'lighting')).toEqual({
+      system: 'lighting',
+      status: 'connected',
+      lastAt: '2026-11-23T10:00:05.000Z',
+    });
+  });
+
+  it('sends moved times of last data alone at most every refresh interval', () => {
+    const { watch, sent, a, pass } = announcer();
+    watch.heard('cameras', CITY);
+    a.check();
+    for (let i = 1; i <= 9; i++) {
+      pass(1000);
+      watch.heard('cameras', CITY + i * 1000);
+      a.check();
+    }
+    // Nine seconds of camera events, all connected: the first push, and one refresh at 5 s.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.systems.find((s) => s.system === 'cameras')?.lastAt).toBe('2026-11-23T10:00:05.000Z');
   });
 });

@@ -1,5 +1,5 @@
 import { KPI_SYSTEMS, kpiDefinition, type KpiSystem } from '../src/shared/city/kpiCatalogue';
-import type { CityEvent, StreamEvent, SystemStatus } from '../src/shared/protocol/events';
+import type { CityEvent, StreamEvent, SystemStatus, SystemsReport } from '../src/shared/protocol/events';
 
 // The upstream systems behind the wall, judged from the last data the hub had from each: its
 // indicators, its own events (Hue-S reports, camera alerts, lamp telemetry) or its heartbeat.
@@ -104,5 +104,43 @@ export class SystemsWatch {
         lastAt: last ? new Date(last.cityAt).toISOString() : null,
       };
     });
+  }
+}
+
+/** How often the hub looks at the systems' statuses, in real ms: a status change reaches viewers within it. */
+export const SYSTEMS_CHECK_MS = 1000;
+/**
+ * The times of last data alone are sent at most this often (real ms). Live systems move theirs with
+ * every tick: sent each time, they would make the statuses a stream of their own.
+ */
+export const SYSTEMS_REFRESH_MS = 5000;
+
+/**
+ * Tells the viewers the systems' statuses (the `systems` message, docs/protocol.md): at the first
+ * check after a status changes, once; otherwise, when only the times of last data moved, at most every
+ * `refreshMs`. Nothing is sent while nothing changed. Call `check` every SYSTEMS_CHECK_MS.
+ */
+export class SystemsAnnouncer {
+  private sent: SystemStatus[] | null = null;
+  private sentAt = -Infinity;
+
+  constructor(
+    private readonly watch: SystemsWatch,
+    private readonly send: (report: SystemsReport) => void,
+    private readonly cityNow: () => number,
+    private readonly realNow: () => number = Date.now,
+    private readonly refreshMs = SYSTEMS_REFRESH_MS,
+  ) {}
+
+  check(): void {
+    const now = this.watch.statuses();
+    const before = this.sent;
+    const statusChanged = !before || now.some((s, i) => s.status !== before[i]?.status);
+    const timesMoved = !before || now.some((s, i) => s.lastAt !== before[i]?.lastAt);
+    const real = this.realNow();
+    if (!statusChanged && !(timesMoved && real - this.sentAt >= this.refreshMs)) return;
+    this.sent = now;
+    this.sentAt = real;
+    this.send({ at: new Date(this.cityNow()).toISOString(), systems: now });
   }
 }

@@ -4,6 +4,7 @@ import { OperatorConsole } from '../features/incidents/OperatorConsole';
 import { LightsConsole } from '../features/lights/console/LightsConsole';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { Header } from '../features/wall/Header';
+import { SystemsPanel } from '../features/systems';
 import { lazy, Suspense } from 'react';
 import { selectSession, type HubApi, type SendCommand } from './connection';
 import { useAppSelector } from './hooks';
@@ -49,7 +50,7 @@ export function App({
   if (route.startsWith('/briefing')) {
     return (
       <Suspense fallback={null}>
-        <BriefingPage api={api} header={<Header />} />
+        <BriefingPage api={api} header={<Header />} footer={<SystemsPanel />} />
       </Suspense>
     );
   }
@@ -64,7 +65,7 @@ export function App({
   return (
     <>
       <Suspense fallback={null}>
-        <Wall lamps={lamps} faults={faults} />
+        <Wall lamps={lamps} faults={faults} api={api} />
       </Suspense>
       <AlarmCenter onAcknowledge={acknowledge} />
     </>

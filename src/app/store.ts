@@ -10,6 +10,7 @@ import { lightsSlice } from '../features/lights/lightsSlice';
 import { lampFaultsSlice } from '../features/lights/lampFaults';
 import { powerHistorySlice } from '../features/lights/energy/powerHistorySlice';
 import { mapSlice } from '../features/map/mapSlice';
+import { systemsSlice } from '../features/systems/systemsSlice';
 
 const rootReducer = combineSlices(
   configSlice,
@@ -23,6 +24,7 @@ const rootReducer = combineSlices(
   powerHistorySlice,
   mapSlice,
   alarmsSlice,
+  systemsSlice,
 );
 export type RootState = ReturnType<typeof rootReducer>;
 

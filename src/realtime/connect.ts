@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { MSG, sessionSchema, type Command } from '../shared/protocol/events';
+import { MSG, sessionSchema, systemsReportSchema, type Command } from '../shared/protocol/events';
 import { COMMAND_TIMEOUT_MS, createCommandSender, type EmitCommand, type SendCommand } from './commands';
 import { DEFAULT_FAILOVER, FailoverTracker, hubHost, type FailoverPolicy } from './failover';
 import { StreamPipeline, type PipelineDeps } from './pipeline';
-import { connectionChanged, hubSelected, sessionReceived } from './streamActions';
+import { connectionChanged, hubSelected, sessionReceived, systemsReceived } from './streamActions';
 
 export interface ConnectOptions {
   /** hub origin; same origin as the page when empty */
@@ -164,6 +164,11 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
       const session = sessionSchema.safeParse(msg);
       // Without a valid session the page stays read-only: commands are offered to known operators only.
       if (session.success) opts.dispatch(sessionReceived(session.data));
+    });
+    on(MSG.systems, (msg: unknown) => {
+      // Not an event of the log: a malformed one is ignored, and the next one or a snapshot says it again.
+      const report = systemsReportSchema.safeParse(msg);
+      if (report.success) opts.dispatch(systemsReceived(report.data));
     });
     on(MSG.snapshot, (msg: unknown) => {
       clearTimeout(resyncTimer);

@@ -1,6 +1,11 @@
 import { z } from '../shared/zod';
 import { KPI_PERIODS } from '../shared/city/kpiCatalogue';
-import { kpiPeriodSchema, systemStatusSchema, type KpiSample } from '../shared/protocol/events';
+import {
+  kpiPeriodSchema,
+  systemsReportSchema,
+  type KpiSample,
+  type SystemsReport,
+} from '../shared/protocol/events';
 
 // The hub's HTTP API as the page reads it: the indicators' history, which the stream does not carry
 // (it pushes each new value once). The socket and this talk to the same hub, with the same token.
@@ -29,9 +34,7 @@ const allHistorySchema = z.object({
   indicators: z.record(z.string(), z.array(z.unknown())),
 });
 
-const systemsSchema = z.object({ at: isoTime, systems: z.array(systemStatusSchema) });
-
-export type HubSystems = z.infer<typeof systemsSchema>;
+export type HubSystems = SystemsReport;
 
 const count = z.number().int().nonnegative();
 const reportsSummarySchema = z.object({
@@ -175,7 +178,7 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
       return { indicators, dropped, to: Date.parse(raw.data.to) };
     },
     async systems(signal) {
-      const raw = systemsSchema.safeParse(await getJson('/api/systems', signal));
+      const raw = systemsReportSchema.safeParse(await getJson('/api/systems', signal));
       if (!raw.success) throw new HubApiError('systems: not a systems answer', null);
       return raw.data;
     },

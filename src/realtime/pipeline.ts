@@ -70,6 +70,9 @@ export class StreamPipeline {
         lights,
         cabinets: lamps.cabinets,
         power: power?.success ? power.data : null,
+        ...(parsed.data.systems
+          ? { systems: { at: new Date(state.clock.now).toISOString(), systems: parsed.data.systems } }
+          : {}),
         receivedAt: this.deps.now(),
       }),
     );

@@ -6,6 +6,7 @@ import type {
   PowerHistory,
   Session,
   StreamEvent,
+  SystemsReport,
 } from '../shared/protocol/events';
 import type { DropReason } from './validate';
 
@@ -34,6 +35,8 @@ export const snapshotReceived = createAction<{
   cabinets: Cabinet[];
   /** the lighting's power before the snapshot, when the hub keeps one */
   power: PowerHistory | null;
+  /** the upstream systems' statuses as the hub judged them at the snapshot (absent from older hubs) */
+  systems?: SystemsReport;
   receivedAt: number;
 }>('stream/snapshotReceived');
 
@@ -73,3 +76,6 @@ export type { CityClock };
 
 /** The hub said who this client is signed in as (once per connection). */
 export const sessionReceived = createAction<Session>('stream/sessionReceived');
+
+/** The hub told its viewers the upstream systems' statuses (a status changed, or their last data moved). */
+export const systemsReceived = createAction<SystemsReport>('stream/systemsReceived');

@@ -5,6 +5,7 @@ import { connectRealtime, type RealtimeConnection } from '../../src/realtime/con
 import type { Snapshot } from '../../src/shared/protocol/events';
 import { reported, useHarness, waitFor } from './harness';
 import { selectAllIncidents, selectIncidentById } from '../../src/features/incidents/incidentsSlice';
+import { selectSystemsReport } from '../../src/features/systems';
 
 // The wall's own realtime client (src/realtime) against the real hub: the page's code path, minus React.
 
@@ -124,6 +125,21 @@ describe('the realtime client against the hub', () => {
     await waitFor(() => w.store.getState().connection.lastSeq === second.seq, 'live again');
     expect(selectIncidentById(w.store.getState(), 'old-1')).toBeUndefined();
     await expectSameCity(second.url, w);
+  });
+
+  it("hears the upstream systems' statuses change live: a heartbeat, not an event of the log", async () => {
+    const hub = await h.start({ sim: false });
+    const w = wall(hub.url, 'dev-leader');
+    await waitFor(() => w.store.getState().connection.snapshots === 1, 'first snapshot');
+    const status = () =>
+      selectSystemsReport(w.store.getState())?.systems.find((s) => s.system === 'museum')?.status;
+    expect(status()).toBe('silent');
+    const seq = hub.seq;
+    await h.ingest(hub, [
+      { type: 'system.heartbeat', data: { system: 'museum', at: new Date().toISOString() } },
+    ]);
+    await waitFor(() => status() === 'connected', 'the museum connected', 5000);
+    expect(hub.seq).toBe(seq);
   });
 
   it('shows the refusal of a bad token and stays offline', async () => {

@@ -114,9 +114,10 @@ export interface TestCity {
 
 /**
  * A store that received `state` as its snapshot (seq `seq`), the way a page opening its socket does.
- * Snapshots are validated like the hub's: a fixture that breaks the protocol fails here.
+ * Snapshots are validated like the hub's: a fixture that breaks the protocol fails here. `systems`:
+ * the upstream systems' statuses the first snapshot carries.
  */
-export function openCity(state: CityState, seq = 100): TestCity {
+export function openCity(state: CityState, seq = 100, systems?: protocol.SystemStatus[]): TestCity {
   const store = makeStore();
   const lamps = new LampColumns();
   const resyncs: number[] = [];
@@ -136,11 +137,12 @@ export function openCity(state: CityState, seq = 100): TestCity {
   );
   faults.start();
   let nextSeq = seq + 1;
-  const load = (s: CityState, at: number) => {
-    if (!pipeline.onSnapshot({ seq: at, state: s })) throw new Error('the test city is not a valid snapshot');
+  const load = (s: CityState, at: number, withSystems?: protocol.SystemStatus[]) => {
+    if (!pipeline.onSnapshot({ seq: at, state: s, ...(withSystems ? { systems: withSystems } : {}) }))
+      throw new Error('the test city is not a valid snapshot');
     nextSeq = at + 1;
   };
-  load(state, seq);
+  load(state, seq, systems);
   return {
     store,
     lamps,

@@ -6,9 +6,11 @@ export {
   kpiFigure,
   periodValues,
   sparklinePoints,
+  targetOver,
   trendPoints,
   type KpiFigure,
   type PeriodValue,
   type TrendPoint,
 } from './figures';
 export { briefingRange, previousRange, trendWindow, type BriefingPeriod, type TimeRange } from './periods';
+export { liveSample, loadCityHistory } from './useBriefingData';

@@ -1,6 +1,7 @@
 import { briefingEn } from './sections/briefing';
 import { energyEn } from './sections/energy';
 import { faultsEn } from './sections/faults';
+import { systemsEn } from './sections/systems';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -288,4 +289,5 @@ export const en: Messages = {
   energy: energyEn,
   faults: faultsEn,
   briefing: briefingEn,
+  systems: systemsEn,
 };

@@ -2,6 +2,7 @@
 import { briefingVi } from './sections/briefing';
 import { energyVi } from './sections/energy';
 import { faultsVi } from './sections/faults';
+import { systemsVi } from './sections/systems';
 
 export const vi = {
   app: { title: 'Trung tâm Giám sát, Điều hành Đô thị thông minh', city: 'Thành phố Huế' },
@@ -300,6 +301,7 @@ export const vi = {
   energy: energyVi,
   faults: faultsVi,
   briefing: briefingVi,
+  systems: systemsVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

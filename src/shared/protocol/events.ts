@@ -145,6 +145,13 @@ export const systemStatusSchema = z.object({
 export type SystemStatus = z.infer<typeof systemStatusSchema>;
 
 /**
+ * The upstream systems' statuses at city time `at`: `GET /api/systems`, and the `systems` message
+ * the hub sends its viewers when a status changes (and, less often, as their last data moves on).
+ */
+export const systemsReportSchema = z.object({ at: isoTime, systems: z.array(systemStatusSchema) });
+export type SystemsReport = z.infer<typeof systemsReportSchema>;
+
+/**
  * `light.state` (version 1): one lamp's latest state as a tuple `[lampIndex, state, level]`, state a
  * LAMP_* code, level the dim level 0-100. Producers may still send it; the hub folds it into the
  * call's one `light.states`, and since version 2 never sends it to clients.
@@ -331,6 +338,7 @@ export const MSG = {
   resync: 'resync',
   command: 'command',
   session: 'session',
+  systems: 'systems',
 } as const;
 
 /**
