@@ -61,6 +61,7 @@ function options(argv: string[]) {
     options: {
       loads: { type: 'string', default: '5' },
       switches: { type: 'string', default: '40' },
+      exports: { type: 'string', default: '4' },
       seed: { type: 'string', default: process.env.BENCH_SEED ?? '2025' },
       out: { type: 'string', default: resolve(ROOT, 'bench-results/briefing.json') },
     },
@@ -71,6 +72,7 @@ function options(argv: string[]) {
     return n;
   };
   return {
+    exports: int('exports', v.exports),
     loads: int('loads', v.loads),
     switches: int('switches', v.switches),
     seed: int('seed', v.seed),
@@ -117,6 +119,22 @@ async function switchPeriods(page: Page, n: number): Promise<number[]> {
       return B.keys[B.keys.length - 1]!;
     });
     out.push(key.paint - key.start);
+  }
+  return out;
+}
+
+/** Click to download of the period's PDF, `n` times; the first also loads jsPDF and the fonts. */
+async function exportPdfs(page: Page, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.click('[data-testid="briefing-export-pdf"]'),
+    ]);
+    await download.path();
+    out.push(performance.now() - t0);
+    console.log(`[bench] PDF ${i + 1}: ${out[i]!.toFixed(0)} ms`);
   }
   return out;
 }
@@ -168,6 +186,7 @@ export async function runBriefingBench(argv: string[]): Promise<void> {
       );
     }
     const switches = await switchPeriods(last!.page, o.switches);
+    const exports = await exportPdfs(last!.page, o.exports);
     await last?.close();
     const figures = {
       indicators: HUE_KPIS.length,
@@ -178,6 +197,11 @@ export async function runBriefingBench(argv: string[]): Promise<void> {
         median: round(percentile(loads, 50), 0),
         max: round(Math.max(...loads), 0),
         target: LOAD_TARGET_MS,
+      },
+      pdfExportMs: {
+        first: round(exports[0]!, 0),
+        median: round(percentile(exports, 50), 0),
+        n: exports.length,
       },
       periodSwitchMs: {
         n: switches.length,
@@ -198,6 +222,9 @@ export async function runBriefingBench(argv: string[]): Promise<void> {
     );
     console.log(
       `| period switch, key to the last change painted | p50 ${figures.periodSwitchMs.p50} ms, p95 ${figures.periodSwitchMs.p95} ms (${switches.length}) | p95 ≤ ${SWITCH_TARGET_MS} ms ${figures.periodSwitchMs.p95! <= SWITCH_TARGET_MS ? '✓' : '✗'} |`,
+    );
+    console.log(
+      `| PDF export, click to file downloaded | first ${figures.pdfExportMs.first} ms (loads jsPDF and the fonts), then median ${figures.pdfExportMs.median} ms (${exports.length}) | — |`,
     );
     console.log(`\n[bench] written to ${o.out}`);
   } finally {
