@@ -6,11 +6,13 @@ import { ROOT, sleep } from './app';
 import { launchChromium } from './browser';
 import { ensureBuilt } from './build';
 
-// `npx tsx tests/support/readmeShots.ts`: the README's picture of the wall. The production build,
-// the hub with its simulator at 50,000 lamps, a leader's wall at 1920×1080 in SwiftShader, taken
-// once the city is past 23:00 (part-night dimming on, a day of energy behind it).
+// `npx tsx tests/support/readmeShots.ts`: the README's pictures of the wall and the briefing. The
+// production build, the hub with its simulator at 50,000 lamps, a leader's wall at 1920×1080 in
+// SwiftShader, taken once the city is past 23:00 (part-night dimming on, a day of energy behind it),
+// then the leader's briefing for this month.
 
 const OUT = resolve(ROOT, 'docs/screenshots/wall-vi-1920.png');
+const BRIEFING = resolve(ROOT, 'docs/screenshots/briefing-vi-1920.png');
 
 await ensureBuilt();
 const hub = await startHub({
@@ -41,6 +43,15 @@ try {
   await sleep(MAP_DATA_REDRAW_MS);
   await page.screenshot({ path: OUT });
   console.log(`[readme] ${OUT}`);
+
+  const briefing = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await briefing.goto(`${hub.url}/briefing?token=dev-leader`);
+  for (const chart of ['trend', 'ranking', 'map', 'sla', 'reports', 'energy'])
+    await briefing.waitForSelector(`[data-testid="chart-${chart}"][data-drawn]`, { timeout: 30_000 });
+  // the systems' strip has had the hub's first push after the page's snapshot
+  await sleep(6000);
+  await briefing.screenshot({ path: BRIEFING });
+  console.log(`[readme] ${BRIEFING}`);
 } finally {
   await browser.close();
   await hub.close();
