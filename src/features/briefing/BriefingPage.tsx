@@ -151,6 +151,7 @@ export function BriefingPage({
         id,
         sparklinePoints(
           trendPoints(data.values.get(id) ?? [], def, { from: windowFrom, to: now }, windowKind),
+          def,
         ),
       );
     }

@@ -242,6 +242,10 @@ describe('trend and ward figures', () => {
       [city(2026, 5, 1), 300],
       [city(2026, 5, 2), 280],
     ]);
+    // a count's sparkline leaves out the bucket in progress; a share's keeps it
+    const today = [...points.slice(0, 2), { start: city(2026, 5, 3), value: 40, target: 145 }];
+    expect(sparklinePoints(today, DOSSIERS).map(([, v]) => v)).toEqual([300, 280]);
+    expect(sparklinePoints(today, ONTIME).map(([, v]) => v)).toEqual([300, 280, 40]);
   });
 
   it('gives each ward its own figure', () => {

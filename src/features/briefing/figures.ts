@@ -238,10 +238,16 @@ export function trendPoints(
   }));
 }
 
-/** A sparkline's points: the buckets that have a value, as [start, value]. */
-export function sparklinePoints(points: readonly TrendPoint[]): [number, number][] {
+/**
+ * A sparkline's points: the buckets that have a value, as [start, value]. A count's last bucket is
+ * the period in progress (this month to date): beside its finished neighbours it would read as a fall
+ * from across the room, so a count's sparkline ends at its last finished period (the tile's figure
+ * says where the period in progress stands).
+ */
+export function sparklinePoints(points: readonly TrendPoint[], def?: KpiDefinition): [number, number][] {
+  const shown = def && isAdditive(def.unit) && !def.stock ? points.slice(0, -1) : points;
   const out: [number, number][] = [];
-  for (const p of points) if (p.value !== null) out.push([p.start, p.value]);
+  for (const p of shown) if (p.value !== null) out.push([p.start, p.value]);
   return out;
 }
 

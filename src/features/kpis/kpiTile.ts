@@ -37,7 +37,7 @@ export function kpiTile(def: KpiDefinition, live: Kpi, history: readonly KpiSamp
   let spark: [number, number][] = [];
   if (history.length > 0) {
     const { range, kind } = trendWindow(def.period === 'day' ? 'month' : 'year', at);
-    spark = sparklinePoints(trendPoints(periodValues([...history, sample], def.id), def, range, kind));
+    spark = sparklinePoints(trendPoints(periodValues([...history, sample], def.id), def, range, kind), def);
   }
   return { value: live.value, target, belowTarget: isBelowTarget(def, live.value, target), spark };
 }
