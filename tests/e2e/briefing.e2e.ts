@@ -309,3 +309,21 @@ describe('the briefing at 3840×2160, in English', () => {
     await page.screenshot({ path: resolve(RESULTS, 'briefing-en-3840.png') });
   });
 });
+
+// The other two of the four: English on a 1920 screen, Vietnamese on a 4K wall.
+for (const { lang, width, height, title } of [
+  { lang: 'en', width: 1920, height: 1080, title: 'Leaders’ briefing' },
+  { lang: 'vi', width: 3840, height: 2160, title: 'Báo cáo điều hành' },
+]) {
+  describe(`the briefing at ${width}×${height}, in ${lang === 'vi' ? 'Vietnamese' : 'English'}`, () => {
+    const open = useBriefing(`?lang=${lang}`, { width, height });
+
+    it('is one screen with nothing cut off, in its language', async () => {
+      const { page } = open();
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.textContent('h1')).toBe(title);
+      expect(await layoutProblems(page)).toEqual([]);
+      await page.screenshot({ path: resolve(RESULTS, `briefing-${lang}-${width}.png`) });
+    });
+  });
+}
