@@ -7,10 +7,10 @@ import { ROOT, sleep } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { PRODUCER_TOKEN } from '../support/ingest';
 import { captureDownload } from '../support/download';
+import { pdfText } from '../support/pdf';
 import { guardContext, newProblems, type PageProblems } from '../support/page';
 import { decodePngInPage, pixelStats } from '../support/pixels';
 import { shareNear } from '../support/png';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const baseUrl = inject('baseUrl');
 const RESULTS = resolve(ROOT, 'test-results');
@@ -225,19 +225,6 @@ describe('the briefing at 1920×1080, in Vietnamese', () => {
     await page.click('[data-testid="briefing-close"]');
   });
 });
-
-async function pdfText(bytes: Buffer): Promise<{ pages: string[]; size: number[] }> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
-  const pages: string[] = [];
-  let size: number[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    if (i === 1) size = [page.view[2]!, page.view[3]!];
-    const content = await page.getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  return { pages, size };
-}
 
 describe('the briefing’s report to take away, in Vietnamese', () => {
   const open = useBriefing('?period=month', { width: 1920, height: 1080 });

@@ -333,69 +333,38 @@ export function BriefingPage({
             ))}
           </section>
           <section className="b-charts">
-            <Panel
-              title={`${t.trend}: ${selected.name[lang]}`}
-              id="trend"
-              save={view && <PanelPng panelId="trend" lang={lang} period={period} now={view.now} />}
-            >
-              <ChartIf option={trend} className="b-chart" testid="chart-trend" label={selected.name[lang]} />
-            </Panel>
-            <Panel
-              title={t.wardRanking}
-              id="ranking"
-              save={view && <PanelPng panelId="ranking" lang={lang} period={period} now={view.now} />}
-              note={t.wardRankingNote}
-              control={<WardKpiSelect value={wardKpi} onChange={setWardKpi} lang={lang} />}
-            >
-              <ChartIf
-                option={ranking}
-                className="b-chart"
-                testid="chart-ranking"
-                onClick={rankingClick}
-                label={t.wardRanking}
-              />
-            </Panel>
-            <Panel
-              title={`${t.wardMap}: ${wardDef.name[lang]}`}
-              id="map"
-              save={view && <PanelPng panelId="map" lang={lang} period={period} now={view.now} />}
-            >
-              {map && (
+            {[
+              { id: 'trend', title: `${t.trend}: ${selected.name[lang]}`, option: trend },
+              {
+                id: 'ranking',
+                title: t.wardRanking,
+                option: ranking,
+                onClick: rankingClick,
+                note: t.wardRankingNote,
+                control: <WardKpiSelect value={wardKpi} onChange={setWardKpi} lang={lang} />,
+              },
+              { id: 'map', title: `${t.wardMap}: ${wardDef.name[lang]}`, option: map, onClick: mapClick },
+              { id: 'sla', title: t.sla, option: sla },
+              { id: 'reports', title: t.reportsByCategory, option: reports },
+              { id: 'energy', title: t.energySaved, option: energy },
+            ].map((p) => (
+              <Panel
+                key={p.id}
+                title={p.title}
+                id={p.id}
+                note={p.note}
+                control={p.control}
+                save={<PanelPng panelId={p.id} lang={lang} period={period} now={view.now} />}
+              >
                 <ChartIf
-                  option={map}
+                  option={p.option}
                   className="b-chart"
-                  testid="chart-map"
-                  onClick={mapClick}
-                  label={t.wardMap}
+                  testid={`chart-${p.id}`}
+                  onClick={p.onClick}
+                  label={p.title}
                 />
-              )}
-            </Panel>
-            <Panel
-              title={t.sla}
-              id="sla"
-              save={view && <PanelPng panelId="sla" lang={lang} period={period} now={view.now} />}
-            >
-              <ChartIf option={sla} className="b-chart" testid="chart-sla" label={t.sla} />
-            </Panel>
-            <Panel
-              title={t.reportsByCategory}
-              id="reports"
-              save={view && <PanelPng panelId="reports" lang={lang} period={period} now={view.now} />}
-            >
-              <ChartIf
-                option={reports}
-                className="b-chart"
-                testid="chart-reports"
-                label={t.reportsByCategory}
-              />
-            </Panel>
-            <Panel
-              title={t.energySaved}
-              id="energy"
-              save={view && <PanelPng panelId="energy" lang={lang} period={period} now={view.now} />}
-            >
-              <ChartIf option={energy} className="b-chart" testid="chart-energy" label={t.energySaved} />
-            </Panel>
+              </Panel>
+            ))}
           </section>
         </main>
       )}

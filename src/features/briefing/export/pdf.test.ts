@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../../../tests/support/pdf';
 import type { KpiFigure } from '../figures';
 import { briefingPdf, type ReportFonts } from './pdf';
 import { reportDomains, reportFileName, type BriefingReport } from './report';
@@ -49,19 +49,6 @@ function report(lang: 'vi' | 'en', simulated: boolean): BriefingReport {
       height: 300,
     })),
   };
-}
-
-async function pdfText(bytes: ArrayBuffer): Promise<{ pages: string[]; size: number[] }> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  let size: number[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    if (i === 1) size = [page.view[2]!, page.view[3]!];
-    const content = await page.getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  return { pages, size };
 }
 
 describe('the briefing PDF', () => {
