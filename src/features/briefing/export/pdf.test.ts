@@ -82,6 +82,21 @@ describe('the briefing PDF', () => {
   });
 });
 
+describe('the briefing PDF, what it is given', () => {
+  it('reads a decomposed Vietnamese name back composed, and cuts an overlong one with an ellipsis', async () => {
+    const r = report('vi', false);
+    const name = 'Tỷ lệ thanh toán không dùng tiền mặt';
+    r.domains[0]!.rows[0]!.name = name.normalize('NFD');
+    r.domains[1]!.rows[0]!.name = `Chỉ tiêu có tên rất dài ${'và dài '.repeat(20)}`;
+    const { pages } = await pdfText(briefingPdf(r, FONTS).output('arraybuffer'));
+    const all = pages.join('\n');
+    expect(all).toContain(name);
+    const long = `Chỉ tiêu có tên rất dài ${'và dài '.repeat(20)}`;
+    expect(all).toMatch(/Chỉ tiêu có tên rất dài (và dài )+[^…]*…/);
+    expect(all).not.toContain(long.trim());
+  });
+});
+
 describe('report file names', () => {
   it('are plain ASCII, from the period and the city day', () => {
     expect(reportFileName('vi', 'month', '2026-11-23', 'pdf')).toBe('bao-cao-hue-month-2026-11-23.pdf');

@@ -36,17 +36,27 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
   doc.addFont(`${FONT}-Regular.ttf`, FONT, 'normal');
   doc.addFileToVFS(`${FONT}-Bold.ttf`, base64(fonts.bold));
   doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
+  // Text goes in composed (NFC): a decomposed "ỷ" is two glyphs the font may not place together.
+  const put = (text: string, x: number, y: number, opts?: { align?: 'right' }) =>
+    doc.text(text.normalize('NFC'), x, y, opts);
+  /** `text` cut with an ellipsis to `width` mm in the current font, whole when it fits. */
+  const fit = (text: string, width: number) => {
+    let t = text.normalize('NFC');
+    if (doc.getTextWidth(t) <= width) return t;
+    while (t.length > 1 && doc.getTextWidth(`${t}…`) > width) t = t.slice(0, -1);
+    return `${t.trimEnd()}…`;
+  };
   doc.setProperties({ title: `${l.title} · ${report.city} · ${report.period}`, creator: 'IOC Wall' });
 
   const header = () => {
     doc.setTextColor(INK);
     doc.setFont(FONT, 'bold');
     doc.setFontSize(16);
-    doc.text(`${report.city} · ${l.title}`, MARGIN, MARGIN + 4);
+    put(`${report.city} · ${l.title}`, MARGIN, MARGIN + 4);
     doc.setFont(FONT, 'normal');
     doc.setFontSize(10);
     doc.setTextColor(MUTED);
-    doc.text(
+    put(
       `${l.period}: ${report.period} (${report.dates}) · ${l.generated}: ${report.generatedAt}`,
       MARGIN,
       MARGIN + 10,
@@ -59,7 +69,7 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
       doc.setFontSize(11);
       const w = doc.getTextWidth(l.stamp) + 6;
       doc.rect(PAGE_W - MARGIN - w, MARGIN - 1, w, 8);
-      doc.text(l.stamp, PAGE_W - MARGIN - w + 3, MARGIN + 4.5);
+      put(l.stamp, PAGE_W - MARGIN - w + 3, MARGIN + 4.5);
     }
     doc.setDrawColor('#c9d3e0');
     doc.setLineWidth(0.3);
@@ -81,7 +91,7 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
     doc.setFont(FONT, 'bold');
     doc.setFontSize(10);
     doc.setTextColor(INK);
-    doc.text(doc.splitTextToSize(c.title, cellW)[0] as string, x, y + 3);
+    put(fit(c.title, cellW), x, y + 3);
     const boxH = cellH - 6;
     const scale = Math.min(cellW / c.width, boxH / c.height);
     const w = c.width * scale;
@@ -99,7 +109,7 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
     doc.setFont(FONT, 'bold');
     doc.setFontSize(9.5);
     doc.setTextColor(MUTED);
-    [l.indicator, l.value, l.target, l.change, l.verdict].forEach((h, i) => doc.text(h, colX[i]!, y));
+    [l.indicator, l.value, l.target, l.change, l.verdict].forEach((h, i) => put(h, colX[i]!, y));
     y += lineH;
   };
   tableHead();
@@ -113,7 +123,7 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
     doc.setFont(FONT, 'bold');
     doc.setFontSize(10);
     doc.setTextColor('#0369a1');
-    doc.text(domain.name, colX[0]!, y);
+    put(domain.name, colX[0]!, y);
     y += lineH;
     for (const row of domain.rows) {
       if (y + lineH > bottom) {
@@ -126,18 +136,18 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
       doc.setFont(FONT, 'normal');
       doc.setFontSize(9.5);
       doc.setTextColor(INK);
-      doc.text(doc.splitTextToSize(row.name, colX[1]! - colX[0]! - 4)[0] as string, colX[0]! + 3, y);
+      put(fit(row.name, colX[1]! - colX[0]! - 6), colX[0]! + 3, y);
       doc.setFont(FONT, below ? 'bold' : 'normal');
       doc.setTextColor(below ? BAD : INK);
-      doc.text(row.value, colX[1]!, y);
+      put(row.value, colX[1]!, y);
       doc.setFont(FONT, 'normal');
       doc.setTextColor(INK);
-      doc.text(row.target, colX[2]!, y);
-      doc.text(row.change, colX[3]!, y);
+      put(row.target, colX[2]!, y);
+      put(row.change, colX[3]!, y);
       if (row.belowTarget !== null) {
         doc.setFont(FONT, 'bold');
         doc.setTextColor(below ? BAD : OK);
-        doc.text(below ? l.notMet : l.met, colX[4]!, y);
+        put(below ? l.notMet : l.met, colX[4]!, y);
       }
       doc.setDrawColor('#e2e8f0');
       doc.line(MARGIN, y + 1.8, PAGE_W - MARGIN, y + 1.8);
@@ -153,8 +163,8 @@ export function briefingPdf(report: BriefingReport, fonts: ReportFonts): jsPDF {
     doc.setFontSize(8.5);
     doc.setTextColor(MUTED);
     const text = l.page.replace('{{n}}', String(p)).replace('{{of}}', String(pages));
-    doc.text(text, PAGE_W - MARGIN, PAGE_H - MARGIN + 2, { align: 'right' });
-    doc.text(`IOC Wall · ${report.city}`, MARGIN, PAGE_H - MARGIN + 2);
+    put(text, PAGE_W - MARGIN, PAGE_H - MARGIN + 2, { align: 'right' });
+    put(`IOC Wall · ${report.city}`, MARGIN, PAGE_H - MARGIN + 2);
   }
   return doc;
 }
