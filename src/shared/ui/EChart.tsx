@@ -31,6 +31,9 @@ registerECharts([
 
 const registeredMaps = new Set<string>();
 
+/** The app's face (theme.css), which ships with it and has Vietnamese; canvas text does not inherit CSS. */
+const CHART_FONT = "'Be Vietnam Pro', system-ui, sans-serif";
+
 let canvas2d: boolean | undefined;
 function canvasAvailable(): boolean {
   if (canvas2d === undefined) {
@@ -115,7 +118,21 @@ export function EChart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...option, animation: false }, { notMerge: false, lazyUpdate: true });
+    const draw = () =>
+      chart.current?.setOption(
+        { textStyle: { fontFamily: CHART_FONT }, ...option, animation: false },
+        { notMerge: false, lazyUpdate: true },
+      );
+    // A canvas draws text in whatever font is loaded at that moment and never again: the first
+    // drawing waits for the page's fonts, so that Vietnamese is in the app's own face, not a fallback.
+    if (document.fonts && document.fonts.status !== 'loaded') {
+      let live = true;
+      void document.fonts.ready.then(() => live && draw());
+      return () => {
+        live = false;
+      };
+    }
+    draw();
   }, [option]);
 
   return (
