@@ -118,21 +118,22 @@ export function EChart({
   }, []);
 
   useEffect(() => {
-    const draw = () =>
-      chart.current?.setOption(
-        { textStyle: { fontFamily: CHART_FONT }, ...option, animation: false },
-        { notMerge: false, lazyUpdate: true },
-      );
-    // A canvas draws text in whatever font is loaded at that moment and never again: the first
-    // drawing waits for the page's fonts, so that Vietnamese is in the app's own face, not a fallback.
-    if (document.fonts && document.fonts.status !== 'loaded') {
-      let live = true;
-      void document.fonts.ready.then(() => live && draw());
-      return () => {
-        live = false;
-      };
-    }
-    draw();
+    // A canvas draws text in the font loaded at that moment. While the page's fonts are still on their
+    // way the chart draws at once in the default face (asking a canvas for a face not yet loaded cost
+    // the briefing's first load a few hundred ms), and again in the app's own face when they are in.
+    const fontsIn = !document.fonts || document.fonts.status === 'loaded';
+    chart.current?.setOption(
+      { ...(fontsIn ? { textStyle: { fontFamily: CHART_FONT } } : {}), ...option, animation: false },
+      { notMerge: false, lazyUpdate: true },
+    );
+    if (fontsIn) return;
+    let live = true;
+    void document.fonts.ready.then(() => {
+      if (live) chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT } });
+    });
+    return () => {
+      live = false;
+    };
   }, [option]);
 
   return (
