@@ -12,7 +12,6 @@ export type {
   HubApi,
   KpiHistory,
   KpiHistoryQuery,
-  HubSystems,
   ReportsSummary,
   ReportsSummaryQuery,
 } from '../realtime/hubApi';

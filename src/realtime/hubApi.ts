@@ -1,11 +1,6 @@
 import { z } from '../shared/zod';
 import { KPI_PERIODS } from '../shared/city/kpiCatalogue';
-import {
-  kpiPeriodSchema,
-  systemsReportSchema,
-  type KpiSample,
-  type SystemsReport,
-} from '../shared/protocol/events';
+import { kpiPeriodSchema, type KpiSample } from '../shared/protocol/events';
 
 // The hub's HTTP API as the page reads it: the indicators' history, which the stream does not carry
 // (it pushes each new value once). The socket and this talk to the same hub, with the same token.
@@ -33,8 +28,6 @@ const allHistorySchema = z.object({
   to: isoTime,
   indicators: z.record(z.string(), z.array(z.unknown())),
 });
-
-export type HubSystems = SystemsReport;
 
 const count = z.number().int().nonnegative();
 const reportsSummarySchema = z.object({
@@ -107,8 +100,27 @@ export interface HubApi {
   kpiHistory(id: string, q: KpiHistoryQuery, signal?: AbortSignal): Promise<KpiHistory>;
   /** every indicator's city history in one answer (`GET /api/kpis/history`) */
   cityHistory(q: Pick<KpiHistoryQuery, 'from' | 'to'>, signal?: AbortSignal): Promise<CityHistory>;
-  systems(signal?: AbortSignal): Promise<HubSystems>;
   reportsSummary(q: ReportsSummaryQuery, signal?: AbortSignal): Promise<ReportsSummary>;
+}
+
+/** A query's range as the hub reads it: ISO instants, each left out for the hub's default. */
+function rangeParams(q: { from?: number; to?: number }): URLSearchParams {
+  const params = new URLSearchParams();
+  if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
+  if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
+  return params;
+}
+
+/** An answer's samples of indicator `id`: those that read as samples of it, the rest counted. */
+function samplesOf(id: string, list: readonly unknown[]): { samples: KpiSample[]; dropped: number } {
+  const samples: KpiSample[] = [];
+  let dropped = 0;
+  for (const s of list) {
+    const sample = sampleSchema.safeParse(s);
+    if (sample.success && sample.data.id === id) samples.push(sample.data);
+    else dropped++;
+  }
+  return { samples, dropped };
 }
 
 /**
@@ -140,52 +152,30 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
 
   return {
     async kpiHistory(id, q, signal) {
-      const params = new URLSearchParams();
-      if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
-      if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
+      const params = rangeParams(q);
       if (q.ward) params.set('ward', q.ward);
       if (q.period) params.set('period', q.period);
       const raw = historySchema.safeParse(
         await getJson(`/api/kpis/${encodeURIComponent(id)}/history?${params}`, signal),
       );
       if (!raw.success) throw new HubApiError(`history of ${id}: not a history answer`, null);
-      const samples: KpiSample[] = [];
-      let dropped = 0;
-      for (const s of raw.data.samples) {
-        const sample = sampleSchema.safeParse(s);
-        if (sample.success && sample.data.id === id) samples.push(sample.data);
-        else dropped++;
-      }
-      return { samples, dropped, to: Date.parse(raw.data.to) };
+      return { ...samplesOf(id, raw.data.samples), to: Date.parse(raw.data.to) };
     },
     async cityHistory(q, signal) {
-      const params = new URLSearchParams();
-      if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
-      if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
+      const params = rangeParams(q);
       const raw = allHistorySchema.safeParse(await getJson(`/api/kpis/history?${params}`, signal));
       if (!raw.success) throw new HubApiError('history: not a history answer', null);
       const indicators = new Map<string, KpiSample[]>();
       let dropped = 0;
       for (const [id, list] of Object.entries(raw.data.indicators)) {
-        const samples: KpiSample[] = [];
-        for (const s of list) {
-          const sample = sampleSchema.safeParse(s);
-          if (sample.success && sample.data.id === id) samples.push(sample.data);
-          else dropped++;
-        }
-        indicators.set(id, samples);
+        const read = samplesOf(id, list);
+        indicators.set(id, read.samples);
+        dropped += read.dropped;
       }
       return { indicators, dropped, to: Date.parse(raw.data.to) };
     },
-    async systems(signal) {
-      const raw = systemsReportSchema.safeParse(await getJson('/api/systems', signal));
-      if (!raw.success) throw new HubApiError('systems: not a systems answer', null);
-      return raw.data;
-    },
     async reportsSummary(q, signal) {
-      const params = new URLSearchParams();
-      if (q.from !== undefined) params.set('from', new Date(q.from).toISOString());
-      if (q.to !== undefined) params.set('to', new Date(q.to).toISOString());
+      const params = rangeParams(q);
       params.set('bucket', q.bucket);
       const raw = reportsSummarySchema.safeParse(await getJson(`/api/reports/summary?${params}`, signal));
       if (!raw.success) throw new HubApiError('reports summary: not a summary answer', null);

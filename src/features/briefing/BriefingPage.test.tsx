@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aCity, CITY_NOW, openCity } from '../../../tests/support/city';
 import { renderWithProviders } from '../../../tests/support/render';
@@ -48,9 +48,6 @@ function hubWith(history: readonly KpiSample[], asked: KpiHistoryQuery[] = []): 
         ]),
       );
       return { indicators, dropped: 0, to: CITY_NOW };
-    },
-    async systems() {
-      return { at: iso(CITY_NOW), systems: [] };
     },
     async reportsSummary(q) {
       return {
@@ -133,9 +130,6 @@ describe('the leaders’ briefing', () => {
       cityHistory: async () => {
         throw new HubApiError('hub unreachable: connect ECONNREFUSED', null);
       },
-      systems: async () => {
-        throw new HubApiError('hub unreachable', null);
-      },
       reportsSummary: async () => {
         throw new HubApiError('hub unreachable', null);
       },
@@ -144,6 +138,5 @@ describe('the leaders’ briefing', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Không tải được số liệu: hub unreachable');
     expect(tile('cashless-rate').dataset.value).toBe('');
-    act(() => undefined);
   });
 });

@@ -78,9 +78,7 @@ export function BriefingPage({
   const [wardKpi, setWardKpi] = useState(DEFAULT_WARD_KPI);
   const [selectedKpi, setSelectedKpi] = useState<string>(DEFAULT_WARD_KPI);
   const tickNow = useCityNow(5000);
-  const [openedAt, setOpenedAt] = useState<number | null>(null);
   const data = useBriefingData(api);
-  if (openedAt === null && (tickNow ?? data.asOf) !== null) setOpenedAt(tickNow ?? data.asOf);
   const wardSamples = useWardSamples(api, wardKpi);
   const [shapesReady, setShapesReady] = useState(false);
   // The header already says so when the city's clock is a simulator's; the bar says it for the data.
@@ -116,17 +114,20 @@ export function BriefingPage({
     return () => window.removeEventListener('keydown', onKey);
   }, [period]);
 
-  // Now is no earlier than the latest value the stream brought: the page's clock ticks every few
-  // seconds, and a value measured since belongs in the period to date all the same.
-  // Until the stream's snapshot brings the clock, the hub's now as it answered the history: the
-  // figures show as soon as they are here.
-  // To the city minute: a briefing's figures do not move by the second, and every new `now` redraws.
+  // The city's time to the minute (a briefing's figures do not move by the second, and every new
+  // time redraws); until the stream's snapshot brings the clock, the hub's now as it answered the
+  // history, so that the figures show as soon as they are here.
   const clockNow = tickNow ?? data.asOf;
-  const now = clockNow === null ? null : Math.max(Math.floor(clockNow / 60_000) * 60_000, data.latestAt + 1);
+  const clockMinute = clockNow === null ? null : Math.floor(clockNow / 60_000) * 60_000;
+  // The indicators' now is no earlier than the latest value the stream brought: a value measured
+  // since the last tick belongs in the period to date all the same. What is not fed by the stream
+  // (the wards' history, the reports' summary) keeps to the clock, so that it is not redone, nor asked
+  // again of the hub, at every value the stream brings.
+  const now = clockMinute === null ? null : Math.max(clockMinute, data.latestAt + 1);
 
   // Each chart is computed from what it shows alone, so that a period switch redraws only the charts
   // the period changes (the energy by month and a 30-day trend stay as they are).
-  const summaries = useReportSummaries(api, now);
+  const summaries = useReportSummaries(api, clockMinute);
 
   const view = useMemo(() => {
     if (now === null) return null;
@@ -167,15 +168,12 @@ export function BriefingPage({
     return trendChartOption({ def: selected, points, kind: windowKind, lang, theme });
   }, [selected, selectedValues, windowFrom, windowKind, now, lang, theme]);
 
-  const range = view?.range;
-  const rangeFrom = range?.from;
-  const rangeTo = range?.to;
   const wards = useMemo(() => {
-    if (rangeFrom === undefined || rangeTo === undefined) return null;
-    const r = { from: rangeFrom, to: rangeTo };
+    if (clockMinute === null) return null;
+    const r = briefingRange(period, clockMinute);
     const figures = wardFigures(wardSamples, wardDef, r);
     return { figures, target: targetOver(wardDef, r), ranked: rankWards(figures, wardDef) };
-  }, [wardSamples, wardDef, rangeFrom, rangeTo]);
+  }, [wardSamples, wardDef, period, clockMinute]);
   const ranking = useMemo(
     () =>
       wards && wardRankingOption({ def: wardDef, wards: wards.figures, target: wards.target, lang, theme }),
@@ -386,7 +384,6 @@ export function BriefingPage({
           api={api}
           code={open.code}
           range={view.range}
-          openedAt={openedAt!}
           period={period}
           lang={lang}
           onClose={() => setOpen(null)}

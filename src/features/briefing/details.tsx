@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { HubApi } from '../../app/connection';
 import { HUE_KPIS, KPI_DOMAINS, type KpiDefinition } from '../../shared/city/kpiCatalogue';
-import { monthsBefore } from '../../shared/city/periods';
 import { WARD_POPULATION, wardName } from '../../shared/city/wards';
 import { formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
@@ -143,7 +142,6 @@ export function WardDetail({
   api,
   code,
   range,
-  openedAt,
   period,
   lang,
   onClose,
@@ -151,7 +149,6 @@ export function WardDetail({
   api: HubApi;
   code: string;
   range: TimeRange;
-  openedAt: number;
   period: BriefingPeriod;
   lang: Lang;
   onClose: () => void;
@@ -160,7 +157,8 @@ export function WardDetail({
   const [values, setValues] = useState<ReadonlyMap<string, readonly PeriodValue[]> | null>(null);
   useEffect(() => {
     const abort = new AbortController();
-    const q = { from: monthsBefore(openedAt, 12), to: openedAt + 366 * 86_400_000, ward: code };
+    // The hub's default 24 months: every period of the briefing, this year's and last year's.
+    const q = { ward: code };
     Promise.allSettled(WARD_KPIS.map((def) => api.kpiHistory(def.id, q, abort.signal))).then((answers) => {
       if (abort.signal.aborted) return;
       const got = new Map<string, readonly PeriodValue[]>();
@@ -171,7 +169,7 @@ export function WardDetail({
       setValues(got);
     });
     return () => abort.abort();
-  }, [api, code, openedAt]);
+  }, [api, code]);
   const population = WARD_POPULATION.get(code);
   return (
     <Overlay

@@ -104,12 +104,12 @@ export function useBriefingData(api: HubApi): BriefingData {
     return out;
   }, [history, live]);
 
-  const simulated = useMemo(
-    () =>
-      Object.values(live).some((k) => k?.simulated) ||
-      [...history.values()].some((list) => list.some((s) => s.simulated)),
-    [history, live],
+  // The history is read once: its samples are looked through then, not at every value the stream brings.
+  const historySimulated = useMemo(
+    () => [...history.values()].some((list) => list.some((s) => s.simulated)),
+    [history],
   );
+  const simulated = historySimulated || Object.values(live).some((k) => k?.simulated);
 
   const latestAt = useMemo(() => {
     let latest = 0;
