@@ -15,6 +15,7 @@ const features = [
   'alarms',
   'briefing',
   'systems',
+  'freshness',
 ];
 
 /**

@@ -1,10 +1,29 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const hubPort = Number(process.env.PORT ?? 8080);
 
-export default defineConfig({
-  plugins: [react()],
+/**
+ * Each build's own id: the page carries it (`__BUILD_ID__`) and the build writes it to
+ * dist/version.json, which the hub serves as GET /api/version. A wall that finds the hub serving
+ * another build reloads itself (src/app/buildCheck.ts). `npm run dev` is 'dev', which never reloads.
+ */
+const BUILD_ID = `${new Date().toISOString().replace(/[-:.]/g, '')}-${Math.random().toString(36).slice(2, 8)}`;
+
+function buildVersion(): Plugin {
+  return {
+    name: 'ioc-build-version',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'version.json', source: JSON.stringify({ build: BUILD_ID }) });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), buildVersion()],
+  define: { __BUILD_ID__: JSON.stringify(command === 'build' ? BUILD_ID : 'dev') },
   server: {
     port: 5173,
     // In `npm run dev` the hub runs beside Vite; the SPA talks to it through these proxies.
@@ -47,4 +66,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -33,7 +33,8 @@ import { MemoryReportArchive, type ReportArchive } from './reports';
 import { PowerMeter } from './power';
 import { restHandler } from './rest';
 import { emptyCityState, hubState, lastIncidentNumber, type HubLampColumns, type HubState } from './state';
-import { CityStore, type AuditRecord } from './store/cityStore';
+import { CityStore, KEYFRAME_SLOT_MS, type AuditRecord } from './store/cityStore';
+import { readReplay } from './store/replay';
 import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './security';
 import { broadcaster, clientsByRole, serveSockets, systemsSender, type HubIo } from './socket';
 import { SocketGuard } from './socketGuard';
@@ -357,6 +358,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     kpis: kpiArchive,
     reports: reportArchive,
     systems,
+    replay: store ? (from, to) => readReplay(store.db, from, to, clock.now()) : null,
     cityNow: clock.now,
     health: () => ({
       storage: store ? store.db.engine : 'memory',
@@ -414,10 +416,13 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   let lastKeyframe: HubLampColumns | null = restored ? restored.state.lamps : stream.state.lamps;
   let keyframing: Promise<void> = Promise.resolve();
+  const keyframeMs = opts.keyframeMs ?? 10_000;
+  let lastKeyframeAt = { real: performance.now(), city: clock.now() };
   /** Lamp state and level of every lamp, when they changed since the last keyframe. */
   const writeKeyframe = async () => {
     if (!store) return;
     const frame = await loop.read(() => ({ seq: stream.seq, now: clock.now(), lamps: stream.state.lamps }));
+    lastKeyframeAt = { real: performance.now(), city: frame.now };
     if (lastKeyframe && frame.lamps.state === lastKeyframe.state && frame.lamps.level === lastKeyframe.level)
       return;
     try {
@@ -427,9 +432,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       console.error(`[hub] could not store a lamp keyframe: ${(err as Error).message}`);
     }
   };
-  const keyframer = setInterval(() => {
-    keyframing = keyframing.then(writeKeyframe);
-  }, opts.keyframeMs ?? 10_000);
+  // Every keyframeMs of real time, and at least every KEYFRAME_SLOT_MS of city time (a replay's step
+  // for the lamps), which a fast simulated clock reaches first: at most one a second all the same.
+  const keyframer = setInterval(
+    () => {
+      const dueCity = clock.now() - lastKeyframeAt.city >= KEYFRAME_SLOT_MS;
+      if (!dueCity && performance.now() - lastKeyframeAt.real < keyframeMs) return;
+      lastKeyframeAt = { real: performance.now(), city: clock.now() };
+      keyframing = keyframing.then(writeKeyframe);
+    },
+    Math.min(keyframeMs, 1000),
+  );
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((done, fail) => {

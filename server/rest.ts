@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BuildVersion } from './version';
 import { z } from 'zod';
 import { HUE_KPIS, KPI_PERIODS, kpiDefinition, type KpiPeriodKind } from '../src/shared/city/kpiCatalogue';
 import { PROTOCOL_VERSION, type KpiSample, type Snapshot } from '../src/shared/protocol/events';
+import type { ReplayHistory } from '../src/shared/protocol/replay';
 import { MAX_AUDIT_ENTRIES, type CommandDesk } from './commands';
 import { StorageUnavailable, type Committer } from './commit';
 import { handleConfig } from './config';
@@ -20,6 +22,7 @@ import { cabinetSummaries } from './lights';
 import { answerMetrics, type HubMetrics } from './metrics';
 import type { PowerMeter } from './power';
 import { redactEvents } from './redact';
+import { replayFor, replayRange } from './replay';
 import { MAX_REPORT_BUCKETS, type ReportArchive } from './reports';
 import { EVENTS_PER_MESSAGE } from './socket';
 import { serveStatic } from './static';
@@ -51,6 +54,8 @@ export interface RestDeps {
   /** citizen reports over any period: the city's past and its incidents */
   reports: ReportArchive;
   systems: SystemsWatch;
+  /** the city's past between two instants, from the durable store; null for a hub that keeps none */
+  replay: ((from: number, to: number) => Promise<ReplayHistory>) | null;
   /** city time, epoch ms */
   cityNow(): number;
   /** what /api/health reports besides the stream's position, in the order it lists them */
@@ -62,6 +67,7 @@ export interface RestDeps {
 /** Answers one request: the API under `/api`, the SPA's files elsewhere. */
 export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { tokens, stream, loop, metrics } = d;
+  const version = new BuildVersion(d.staticDir);
 
   function handleApi(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
     const method = req.method ?? 'GET';
@@ -82,6 +88,16 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
           // A producer checks it before sending what an older hub would refuse (light.states: 2).
           protocol: PROTOCOL_VERSION,
         });
+        return;
+      case '/api/version':
+        // Public, like health: a wall asks it to learn whether the hub serves a newer build than its own.
+        if (!expect('GET')) return;
+        sendJson(
+          res,
+          200,
+          { build: version.build, protocol: PROTOCOL_VERSION },
+          { 'cache-control': 'no-store' },
+        );
         return;
       case '/api/snapshot': {
         if (!expect('GET')) return;
@@ -149,6 +165,10 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
       case '/api/reports/summary':
         if (!expect('GET') || !viewer(req, res)) return;
         answerReports(res, query);
+        return;
+      case '/api/replay':
+        if (!expect('GET')) return;
+        answerReplay(req, res, query);
         return;
       case '/api/systems':
         if (!expect('GET') || !viewer(req, res)) return;
@@ -275,6 +295,23 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
         ...(summary.simulated ? { simulated: true } : {}),
       };
     });
+  }
+
+  /** `GET /api/replay?from=&to=`: the city's last 24 hours from the store (server/replay.ts). */
+  function answerReplay(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    const role = viewer(req, res);
+    if (!role) return;
+    const range = replayRange(query, d.cityNow());
+    if (!range.ok) {
+      sendError(res, 400, range.error);
+      return;
+    }
+    const read = d.replay;
+    if (!read) {
+      sendError(res, 503, 'replay needs a durable store: this hub keeps nothing (STORE=memory)');
+      return;
+    }
+    answerAsync(res, async () => replayFor(await read(range.from, range.to), role));
   }
 
   /** The command audit trail: operators and leaders only, it names the staff who acted. */

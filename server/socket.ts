@@ -15,7 +15,8 @@ import type { HubMetrics } from './metrics';
 import { redactEvents } from './redact';
 import type { SocketGuard } from './socketGuard';
 import type { CityStream } from './stream';
-import { identityOf, VIEWER_ROLES, type Identity, type Role, type TokenMap } from './tokens';
+import { identityOf, narrowed, VIEWER_ROLES, type Identity, type Role, type TokenMap } from './tokens';
+import { BRIEFING_ROOM, briefingSnapshot, forBriefing, viewOf, type StreamView } from './views';
 
 // The hub's sockets: who may connect, how a (re)connecting client is brought up to the live
 // stream (replay or snapshot), the commands it sends, and the broadcast of each committed batch.
@@ -38,6 +39,8 @@ interface ServerToClient {
 interface SocketData {
   role: Role;
   identity: Identity;
+  /** what it asked to be sent (server/views.ts) */
+  view: StreamView;
 }
 export type HubIo = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 type HubSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -58,9 +61,14 @@ export interface SocketDeps {
 export function broadcaster(io: HubIo, backlog: BacklogGuard): (batch: StreamEvent[]) => void {
   return (batch) => {
     for (const chunk of chunked(batch)) io.local.to(FULL_VIEW_ROOMS).emit('events', { events: chunk });
-    if ((io.of('/').adapter.rooms.get(GUEST_ROOM)?.size ?? 0) > 0) {
+    const rooms = io.of('/').adapter.rooms;
+    if ((rooms.get(GUEST_ROOM)?.size ?? 0) > 0) {
       for (const chunk of chunked(redactEvents(batch)))
         io.local.to(GUEST_ROOM).emit('events', { events: chunk });
+    }
+    if ((rooms.get(BRIEFING_ROOM)?.size ?? 0) > 0) {
+      for (const chunk of chunked(forBriefing(batch)))
+        io.local.to(BRIEFING_ROOM).emit('events', { events: chunk });
     }
     backlog.check(io.of('/').sockets.values());
   };
@@ -71,7 +79,7 @@ export function broadcaster(io: HubIo, backlog: BacklogGuard): (batch: StreamEve
  * Not an event of the log: a client that missed one has the next, or its next snapshot's.
  */
 export function systemsSender(io: HubIo): (report: SystemsReport) => void {
-  return (report) => io.local.to([...FULL_VIEW_ROOMS, GUEST_ROOM]).emit(MSG.systems, report);
+  return (report) => io.local.to([...FULL_VIEW_ROOMS, GUEST_ROOM, BRIEFING_ROOM]).emit(MSG.systems, report);
 }
 
 /** Admits viewer tokens only, then serves each socket: its session, its catch-up, resync and commands. */
@@ -88,10 +96,16 @@ export function serveSockets(io: HubIo, d: SocketDeps): void {
     const queued = backlog.beforeCatchUp(socket);
     const answer = stream.catchUp(sameHistory ? lastSeq : undefined);
     metrics.catchUp(answer.mode);
+    const briefing = socket.data.view === 'briefing';
     if (answer.mode === 'snapshot') {
-      socket.emit('snapshot', d.snapshotFor(answer.snapshot, socket.data.role));
+      const snap = d.snapshotFor(answer.snapshot, socket.data.role);
+      socket.emit('snapshot', briefing ? briefingSnapshot(snap) : snap);
     } else {
-      const events = socket.data.role === 'guest' ? redactEvents(answer.events) : answer.events;
+      const events = briefing
+        ? forBriefing(answer.events)
+        : socket.data.role === 'guest'
+          ? redactEvents(answer.events)
+          : answer.events;
       for (const chunk of chunked(events)) socket.emit('events', { events: chunk });
     }
     backlog.afterCatchUp(socket, queued);
@@ -100,7 +114,8 @@ export function serveSockets(io: HubIo, d: SocketDeps): void {
 
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;
-    const identity = identityOf(isRecord(auth) ? auth.token : undefined, d.tokens);
+    const token = identityOf(isRecord(auth) ? auth.token : undefined, d.tokens);
+    const identity = token && narrowed(token, isRecord(auth) ? auth.audience : undefined);
     if (!identity || !VIEWER_ROLES.has(identity.role)) {
       metrics.drop('unauthorized');
       next(new Error('unauthorized'));
@@ -108,6 +123,7 @@ export function serveSockets(io: HubIo, d: SocketDeps): void {
     }
     socket.data.role = identity.role;
     socket.data.identity = identity;
+    socket.data.view = viewOf(isRecord(auth) ? auth.view : undefined);
     next();
   });
 
@@ -126,7 +142,7 @@ export function serveSockets(io: HubIo, d: SocketDeps): void {
         if (socket.disconnected) return;
         catchUp(socket, lastSeq, epoch);
         // Joined after the catch-up and before the next broadcast: the live stream picks up at seq + 1.
-        void socket.join(socket.data.role);
+        void socket.join(socket.data.view === 'briefing' ? BRIEFING_ROOM : socket.data.role);
       })
       .catch((err: unknown) => {
         console.error('[hub] catch-up failed:', err);

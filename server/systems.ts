@@ -1,47 +1,12 @@
 import { KPI_SYSTEMS, kpiDefinition, type KpiSystem } from '../src/shared/city/kpiCatalogue';
 import type { CityEvent, StreamEvent, SystemStatus, SystemsReport } from '../src/shared/protocol/events';
+import { SYSTEM_THRESHOLDS, type SystemThresholds } from '../src/shared/city/systemThresholds';
+
+// The page judges its widgets' freshness with the same table (src/shared/freshness).
+export { SYSTEM_THRESHOLDS, type SystemThresholds };
 
 // The upstream systems behind the wall, judged from the last data the hub had from each: its
 // indicators, its own events (Hue-S reports, camera alerts, lamp telemetry) or its heartbeat.
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
-export interface SystemThresholds {
-  /** no data for this long: late */
-  lateAfterMs: number;
-  /** no data for this long: silent */
-  silentAfterMs: number;
-}
-
-const live = { lateAfterMs: MINUTE_MS, silentAfterMs: 5 * MINUTE_MS };
-const hourly = { lateAfterMs: HOUR_MS, silentAfterMs: 6 * HOUR_MS };
-
-/**
- * How long each system may stay quiet. Systems of live events (reports, cameras, lamps, alarms)
- * speak every few seconds; the services' databases report in batches; statistics come monthly and
- * the digital teams' census quarterly. A heartbeat keeps any of them connected in between.
- */
-export const SYSTEM_THRESHOLDS: Readonly<Record<KpiSystem, SystemThresholds>> = {
-  'hue-s': live,
-  cameras: live,
-  lighting: live,
-  'fire-safety': live,
-  'cyber-soc': { lateAfterMs: 5 * MINUTE_MS, silentAfterMs: 30 * MINUTE_MS },
-  'bike-sharing': { lateAfterMs: 15 * MINUTE_MS, silentAfterMs: 2 * HOUR_MS },
-  'public-services': hourly,
-  'one-stop': hourly,
-  'e-office': hourly,
-  'e-id': hourly,
-  payments: hourly,
-  tourism: hourly,
-  museum: hourly,
-  health: { lateAfterMs: DAY_MS, silentAfterMs: 3 * DAY_MS },
-  education: { lateAfterMs: 7 * DAY_MS, silentAfterMs: 40 * DAY_MS },
-  'digital-teams': { lateAfterMs: 100 * DAY_MS, silentAfterMs: 200 * DAY_MS },
-  statistics: { lateAfterMs: 40 * DAY_MS, silentAfterMs: 100 * DAY_MS },
-};
 
 /** connected, late or silent after `ageMs` without data; silent when there never was any. */
 export function systemStatus(ageMs: number | null, t: SystemThresholds): SystemStatus['status'] {

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { identityOf, identityOfBearer, loadTokenMap, loadTokens, parseTokenList, pseudonym } from './tokens';
+import {
+  identityOf,
+  identityOfBearer,
+  loadTokenMap,
+  loadTokens,
+  narrowed,
+  parseTokenList,
+  pseudonym,
+} from './tokens';
 
 describe('tokens', () => {
   it('loads the dev tokens from config/tokens.json by default', () => {
@@ -112,5 +120,21 @@ describe('tokens', () => {
       writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
       expect(() => loadTokenMap({ HUB_TOKENS_FILE: join(dir, 'bad.json') })).toThrow(/bad.json/);
     }
+  });
+});
+
+describe('a page narrowing its audience', () => {
+  const operator = { role: 'operator' as const, name: 'Nguyễn Văn An' };
+  it('narrows an operator to a guest, without the name', () => {
+    expect(narrowed(operator, 'guest')).toEqual({ role: 'guest', name: '' });
+    expect(narrowed(operator, 'leader')).toEqual({ role: 'leader', name: 'Nguyễn Văn An' });
+  });
+  it('never widens a role, and ignores what is not an audience', () => {
+    const guest = { role: 'guest' as const, name: '' };
+    expect(narrowed(guest, 'leader')).toBe(guest);
+    expect(narrowed({ role: 'leader', name: 'L' }, 'leader')).toEqual({ role: 'leader', name: 'L' });
+    expect(narrowed(operator, 'operator')).toBe(operator);
+    expect(narrowed(operator, 'producer')).toBe(operator);
+    expect(narrowed(operator, undefined)).toBe(operator);
   });
 });

@@ -149,3 +149,18 @@ export function identityOfBearer(header: string | undefined, tokens: TokenMap): 
 function roleOfEntry(entry: TokenEntry): Role {
   return typeof entry === 'string' ? entry : entry.role;
 }
+
+/** Viewer roles from the widest to the narrowest view of the city. */
+const VIEW_RANK: Readonly<Record<string, number>> = { operator: 3, leader: 2, guest: 1 };
+
+/**
+ * The identity a viewer gets when its page asks for a narrower `audience` (a delegation's screen
+ * opened with a staff token): the narrower role, and no name for a guest. A wider or unknown audience
+ * changes nothing: a page can narrow what it is sent, never widen it.
+ */
+export function narrowed(identity: Identity, audience: unknown): Identity {
+  if (audience !== 'guest' && audience !== 'leader') return identity;
+  const have = VIEW_RANK[identity.role];
+  if (have === undefined || VIEW_RANK[audience]! >= have) return identity;
+  return { ...identity, role: audience, ...(audience === 'guest' ? { name: '' } : {}) };
+}

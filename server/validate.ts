@@ -95,7 +95,8 @@ export function validateEvent(
     issues.push({ index, ...lightStateProblem(data, ctx.lampCount, `${at}.data`) });
     return null;
   }
-  if (typeof type !== 'string' || !Object.hasOwn(eventDataSchemas, type)) {
+  // `stream.elided` is the hub's own placeholder in what it sends a view: no producer may log one.
+  if (typeof type !== 'string' || !Object.hasOwn(eventDataSchemas, type) || type === 'stream.elided') {
     const shown = typeof type === 'string' ? `"${type.slice(0, 64)}"` : String(typeof type);
     issues.push({ index, path: `${at}.type`, message: `unknown event type ${shown}` });
     return null;

@@ -4,16 +4,21 @@ import '@fontsource/be-vietnam-pro/700.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
-import { App } from './app/App';
+import { App, preloadRouteCode } from './app/App';
 import type { SendCommand } from './realtime/commands';
+import { audienceFor } from './app/audience';
 import { takeConfig } from './app/config';
+import { keepWallAlive } from './app/keepAlive';
 import { configRead } from './app/configSlice';
+import { applyKiosk } from './app/kiosk';
+import { channelName, tiledWall } from './app/tiles';
 import { makeStore } from './app/store';
 import { LampFaultWatch } from './features/lights/lampFaults';
 import { LampColumns } from './features/lights/lampColumns';
 import { connectRealtime } from './realtime/connect';
 import { createHubApi } from './realtime/hubApi';
-import { loadCityHistory } from './features/briefing/useBriefingData';
+import { preloadBriefing } from './features/briefing/preload';
+import { ResyncNotice } from './features/freshness';
 import { cityNow } from './realtime/connectionSlice';
 import { mapDiagnostics, type MapDiagnostics } from './shared/diagnostics';
 import { initI18n } from './shared/i18n/i18n';
@@ -28,6 +33,8 @@ declare global {
       /** events applied, with each lamp of a lamp event counted as one update */
       readonly updatesApplied: number;
       readonly map: MapDiagnostics;
+      /** the build this page runs (GET /api/version names the hub's) */
+      readonly build: string;
       /** one lamp as the map draws it: state, level and the RGBA it uploads; null beyond the inventory */
       lamp(index: number): { state: number; level: number; rgba: number[] } | null;
       /** the fault code the map marks a lamp with (0: none; see src/shared/lights/faults.ts) */
@@ -38,18 +45,30 @@ declare global {
 
 const config = takeConfig(window);
 initI18n(config.lang);
-const store = makeStore();
-store.dispatch(configRead({ problems: config.problems }));
+applyKiosk(config.kiosk);
+// One screen of a tiled wall keeps in step with the others (src/app/tiles.ts).
+const screen = config.kiosk.screen;
+const tiles = screen
+  ? tiledWall(screen, new BroadcastChannel(channelName(window.location.pathname, screen)))
+  : null;
+const store = makeStore(undefined, tiles ? [tiles.middleware] : []);
+tiles?.connect(store);
+store.dispatch(configRead({ problems: config.problems, kiosk: config.kiosk }));
 const lamps = new LampColumns();
 const connection = connectRealtime({
   urls: config.hubUrls,
   token: config.token,
+  audience: audienceFor(window.location.pathname, window.location.search),
+  // The briefing shows no lamps, incidents or cameras: it is not sent them.
+  ...(window.location.pathname.startsWith('/briefing') ? { view: 'briefing' as const } : {}),
   dispatch: store.dispatch,
   lamps,
 });
 // The lamps are judged for faults here, once for the page, whatever panels are on it.
 const faults = new LampFaultWatch(store, lamps, () => cityNow(store.getState().connection.clock, Date.now()));
 faults.start();
+// A wall runs for days: a stalled page recovers, and a hub upgraded under it reloads it.
+keepWallAlive(connection, store);
 
 window.__iocWall = {
   get lampCount() {
@@ -62,6 +81,7 @@ window.__iocWall = {
     return connection.pipeline.updates;
   },
   map: mapDiagnostics,
+  build: __BUILD_ID__,
   faultOf(index) {
     const f = faults.judged?.markers;
     if (!f) return 0;
@@ -87,8 +107,9 @@ window.__iocWall = {
 
 // The briefing and the wall's trend tiles read the indicators' history from the hub the socket is on.
 const api = createHubApi({ baseUrl: () => connection.hubUrl, token: config.token });
-// The briefing's history is asked for now, while its code and the stream's snapshot are on their way.
-if (window.location.pathname.startsWith('/briefing')) void loadCityHistory(api);
+// The briefing's data is asked for now, while its code and the stream's snapshot are on their way.
+preloadRouteCode(window.location.pathname);
+if (window.location.pathname.startsWith('/briefing')) preloadBriefing(api);
 
 // The console's commands go out on the page's one socket.
 const send: SendCommand = (type, data) => connection.sendCommand(type, data);
@@ -96,7 +117,15 @@ const send: SendCommand = (type, data) => connection.sendCommand(type, data);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider store={store}>
-      <App lamps={lamps} faults={faults} route={window.location.pathname} send={send} api={api} />
+      <App
+        lamps={lamps}
+        faults={faults}
+        route={window.location.pathname}
+        send={send}
+        api={api}
+        tiles={tiles}
+      />
+      <ResyncNotice />
     </Provider>
   </StrictMode>,
 );

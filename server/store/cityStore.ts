@@ -14,6 +14,7 @@ import { kpiOfSample, sampleOf, type KpiHistoryQuery } from '../kpis';
 import type { AuditEntry } from '../commands';
 import { inventoryOf, type Inventory } from '../inventory';
 import { MAX_ALERTS } from '../../src/shared/protocol/retention';
+import { REPLAY_SPAN_MS } from '../../src/shared/protocol/replay';
 import { MAX_INCIDENTS, type HubLampColumns, type HubState } from '../state';
 import { openDb, type Db, type DbOptions, type Tx } from './db';
 import { migrate } from './migrations';
@@ -55,6 +56,9 @@ export interface Restored {
   /** first answers by command id, oldest first */
   answers: { commandId: string; fingerprint: string; ack: CommandAck }[];
 }
+
+/** A replay shows the lamps as of keyframes this far apart in city time (15 minutes); see keyframe(). */
+export const KEYFRAME_SLOT_MS = 15 * 60_000;
 
 /** Lamp telemetry is kept as keyframes, not tuples (docs/protocol.md, durability). */
 const TELEMETRY_TYPES: ReadonlySet<string> = new Set(['light.state', 'light.states']);
@@ -455,7 +459,11 @@ export class CityStore {
     await this.db.query(`delete from telemetry where seq <= $1`, [head - keep]);
   }
 
-  /** Every lamp's state and level as of `seq`; older keyframes are thinned to one per city hour. */
+  /**
+   * Every lamp's state and level as of `seq`. Older keyframes are thinned: over the last day (what a
+   * replay reaches back to, with a margin) the first of each KEYFRAME_SLOT_MS of city time stays, before
+   * it the first of each city hour.
+   */
   async keyframe(
     seq: number,
     cityNow: number,
@@ -464,12 +472,14 @@ export class CityStore {
     await this.db.transaction(async (tx) => {
       await writeKeyframe(tx, seq, cityNow, lamps);
       await setMeta(tx, 'city_now', cityNow);
-      // The newest 60 stay; before them, the first of each city hour (a 24-hour replay needs no more).
+      // The newest 60 stay whatever their age (a restart needs the newest).
       await tx.query(
         `delete from lamp_keyframes k
          where k.seq < (select min(seq) from (select seq from lamp_keyframes order by seq desc limit 60) newest)
            and exists (select 1 from lamp_keyframes o
-                       where o.ts / 3600000 = k.ts / 3600000 and o.seq < k.seq)`,
+                       where o.seq < k.seq and case when k.ts > $1 then o.ts / $2 = k.ts / $2
+                                                    else o.ts / 3600000 = k.ts / 3600000 end)`,
+        [Math.round(cityNow - REPLAY_SPAN_MS - 2 * 3600_000), KEYFRAME_SLOT_MS],
       );
     });
   }
@@ -579,7 +589,7 @@ async function insertAlerts(tx: Tx, alerts: readonly CameraAlert[], seq: number)
 }
 
 /** Each indicator's own period kind, as query parameters (ids, kinds). */
-const OWN_KINDS = [HUE_KPIS.map((k) => k.id), HUE_KPIS.map((k) => k.period)];
+export const OWN_KINDS = [HUE_KPIS.map((k) => k.id), HUE_KPIS.map((k) => k.period)];
 
 const KPI_COLUMNS = `k.id, k.value, k.at, k.period_kind, k.period_start, k.ward, k.simulated`;
 type KpiRow = {
@@ -695,7 +705,7 @@ async function writeKeyframe(
   );
 }
 
-function bytesToFloat64(bytes: Uint8Array): Float64Array {
+export function bytesToFloat64(bytes: Uint8Array): Float64Array {
   // A copy: the driver's buffer may not sit on an 8-byte boundary.
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);

@@ -1,51 +1,76 @@
-import { AlertFeed } from '../features/cameras/AlertFeed';
-import { CameraTiles } from '../features/cameras/CameraTiles';
 import { camerasOnMap } from '../features/cameras/camerasOnMap';
-import { HandlingPanel } from '../features/incidents/HandlingPanel';
-import { IncidentFeed } from '../features/incidents/IncidentFeed';
-import { IncidentTile } from '../features/incidents/IncidentTile';
 import { incidentsOnMap } from '../features/incidents/incidentsOnMap';
-import { KpiPanel } from '../features/kpis/KpiPanel';
-import { EnergyPanel } from '../features/lights/energy/EnergyPanel';
 import type { LampColumns } from '../features/lights/lampColumns';
 import type { LampFaultWatch } from '../features/lights/lampFaults';
 import { lampsOnMap } from '../features/lights/lampsOnMap';
-import { LightsTile } from '../features/lights/LightsTile';
 import { CityMap } from '../features/map/CityMap';
-import { SystemsPanel } from '../features/systems';
+import { ReplayOpen } from '../features/replay';
+import { StageProblem } from '../features/stage';
+import { isLayoutId } from '../features/wall/layouts';
+import { useWallFrame } from '../features/wall/useWallFrame';
 import { WallPage } from '../features/wall/WallPage';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { selectKiosk } from './configSlice';
 import type { HubApi } from './connection';
+import { useAppSelector } from './hooks';
+import { panelFor } from './panels';
+import { useStageDirector } from './StageDirector';
+import { PANEL_IDS, type PanelId } from './stageVocabulary';
+import type { TiledWall } from './tiles';
+
+const isPanelId = (id: string): id is PanelId => (PANEL_IDS as readonly string[]).includes(id);
 
 /**
- * The wall: its layout with the capabilities' panels, chosen here, in its two columns and the map
- * drawing the lamp columns between them. Loaded only on the wall's route (see App).
+ * The wall: the layout for this screen's shape (features/wall/layouts.ts) with the capabilities'
+ * panels in its areas, and the map drawing the lamp columns. A scene or playlist in the URL
+ * (`?scene=`, `?playlist=`) flies the map and chooses the panels on show. Loaded only on the wall's
+ * route (see App).
  */
-export function Wall({ lamps, faults, api }: { lamps: LampColumns; faults: LampFaultWatch; api: HubApi }) {
+export function Wall({
+  lamps,
+  faults,
+  api,
+  tiles,
+}: {
+  lamps: LampColumns;
+  faults: LampFaultWatch;
+  api: HubApi;
+  /** this window's tiled wall, if it is one screen of several */
+  tiles?: TiledWall | null;
+}) {
+  const kiosk = useAppSelector(selectKiosk);
+  const director = useStageDirector(window.location.search, tiles?.lead ?? true);
+  // The kiosk's own layout wins over a scene's: it is the screen's owner who set it.
+  const sceneLayout = director.layout && isLayoutId(director.layout) ? director.layout : null;
+  const fitted = useWallFrame(kiosk.screen, kiosk.layout ?? sceneLayout);
   // What the map draws, bottom first: each capability brings its layers, tooltips and detail panel.
   const onMap = useMemo(
     () => [wardsOnMap, lampsOnMap(lamps, faults), incidentsOnMap, camerasOnMap],
     [lamps, faults],
   );
+  const shown = director.panels;
+  const panel = useCallback(
+    (id: string) =>
+      isPanelId(id) && (shown === null || shown.has(id)) ? panelFor(id, { lamps, api }) : null,
+    [lamps, api, shown],
+  );
+  const attachCamera = useMemo(
+    () => tiles && ((m: Parameters<TiledWall['attachCamera']>[0]) => tiles.attachCamera(m)),
+    [tiles],
+  );
+  if (!fitted) return null;
   return (
     <WallPage
-      left={
+      layout={fitted.layout}
+      frame={fitted.frame}
+      panel={panel}
+      scene={director.scene}
+      map={
         <>
-          <IncidentTile />
-          <HandlingPanel />
-          <IncidentFeed />
-          <KpiPanel api={api} />
-        </>
-      }
-      map={<CityMap capabilities={onMap} />}
-      strip={<SystemsPanel />}
-      right={
-        <>
-          <CameraTiles />
-          <LightsTile />
-          <EnergyPanel lamps={lamps} />
-          <AlertFeed />
+          <CityMap capabilities={onMap} controls={kiosk.interactive} onMap={attachCamera ?? undefined} />
+          {kiosk.interactive && <ReplayOpen />}
+          {director.problem && <StageProblem text={director.problem} />}
         </>
       }
     />

@@ -33,10 +33,45 @@ describe('config', () => {
       token: 'stored',
       lang: 'en',
       hubUrls: [],
+      kiosk: { layout: null, screen: null, hideCursor: false, interactive: true },
       problems: [],
     });
     expect(readConfig('', null).token).toBe('dev-operator');
     expect(readConfig('?token=&hub=http://10.0.0.5:8080').hubUrls).toEqual(['http://10.0.0.5:8080']);
+  });
+
+  it('reads the kiosk’s layout, screen, cursor and show-only parameters', () => {
+    expect(readConfig('?layout=wide&screen=2of3&cursor=hide&interactive=0')).toMatchObject({
+      kiosk: {
+        layout: 'wide',
+        screen: { row: 1, col: 2, rows: 1, cols: 3 },
+        hideCursor: true,
+        interactive: false,
+      },
+      problems: [],
+    });
+    expect(readConfig('?screen=2,1of2x2&cursor=SHOW&interactive=1').kiosk).toEqual({
+      layout: null,
+      screen: { row: 2, col: 1, rows: 2, cols: 2 },
+      hideCursor: false,
+      interactive: true,
+    });
+    // Empty means absent; the lead's scene, playlist and audience are not the kiosk's to read.
+    expect(readConfig('?layout=&screen=&scene=x&playlist=y&audience=guest').problems).toEqual([]);
+  });
+
+  it('leaves a bad kiosk value out, keeps the default and lists it for the header', () => {
+    const c = readConfig('?layout=huge&screen=4of3&cursor=off&interactive=no&hub=ftp://x');
+    expect(c.kiosk).toEqual({ layout: null, screen: null, hideCursor: false, interactive: true });
+    expect(c.problems).toEqual([
+      { param: 'hub', value: 'ftp://x', reason: 'scheme' },
+      { param: 'layout', value: 'huge', expected: 'standard | wide' },
+      { param: 'screen', value: '4of3', expected: 'NofM | R,CofRxC' },
+      { param: 'cursor', value: 'off', expected: 'hide | show' },
+      { param: 'interactive', value: 'no', expected: '0 | 1' },
+    ]);
+    // A pasted screenful is shortened, and a show-only wall stays show-only only when it says 0.
+    expect(readConfig(`?layout=${'x'.repeat(500)}`).problems[0]!.value.length).toBeLessThanOrEqual(80);
   });
 
   it('removes every token parameter and keeps the rest of the address', () => {

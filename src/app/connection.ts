@@ -12,6 +12,7 @@ export type {
   HubApi,
   KpiHistory,
   KpiHistoryQuery,
+  ReplayAnswer,
   ReportsSummary,
   ReportsSummaryQuery,
 } from '../realtime/hubApi';

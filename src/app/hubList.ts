@@ -1,7 +1,7 @@
 /** Why an entry of `?hub=` was dropped (the header says so, in the page's language). */
 export type HubUrlProblem = 'not-a-url' | 'scheme' | 'credentials' | 'path' | 'too-many';
 
-export interface ConfigProblem {
+export interface HubProblem {
   param: 'hub';
   /** the entry as given, shortened, with any user name or password replaced by *** */
   value: string;
@@ -21,9 +21,9 @@ const MAX_VALUE_CHARS = 80;
  * socket.io client would take a path for a namespace). Entries are normalised to their origin
  * (`http://10.0.0.5:8080`); repeats are left out. A bad entry is dropped and reported, never thrown.
  */
-export function parseHubList(raw: string | null | undefined): { urls: string[]; problems: ConfigProblem[] } {
+export function parseHubList(raw: string | null | undefined): { urls: string[]; problems: HubProblem[] } {
   const urls: string[] = [];
-  const problems: ConfigProblem[] = [];
+  const problems: HubProblem[] = [];
   const problem = (value: string, reason: HubUrlProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ param: 'hub', value: shorten(value), reason });
   };
@@ -68,6 +68,6 @@ function parseAbsolute(entry: string): URL | null {
   }
 }
 
-function shorten(value: string): string {
+export function shorten(value: string): string {
   return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS - 1)}…` : value;
 }

@@ -1,4 +1,4 @@
-import { combineSlices, configureStore } from '@reduxjs/toolkit';
+import { combineSlices, configureStore, type Middleware } from '@reduxjs/toolkit';
 import { connectionSlice } from '../realtime/connectionSlice';
 import { configSlice } from './configSlice';
 import { alarmsSlice } from '../features/alarms/alarmsSlice';
@@ -11,6 +11,9 @@ import { lampFaultsSlice } from '../features/lights/lampFaults';
 import { powerHistorySlice } from '../features/lights/energy/powerHistorySlice';
 import { mapSlice } from '../features/map/mapSlice';
 import { systemsSlice } from '../features/systems/systemsSlice';
+import { stageSlice } from '../features/stage/stageSlice';
+import { freshnessSlice } from '../features/freshness/freshnessSlice';
+import { withLeaderState } from './tiles';
 
 const rootReducer = combineSlices(
   configSlice,
@@ -25,15 +28,20 @@ const rootReducer = combineSlices(
   mapSlice,
   alarmsSlice,
   systemsSlice,
+  stageSlice,
+  freshnessSlice,
 );
 export type RootState = ReturnType<typeof rootReducer>;
 
-export function makeStore(preloadedState?: Partial<RootState>) {
+/** `extra`: middleware put first (a tiled wall's relay, src/app/tiles.ts). */
+export function makeStore(preloadedState?: Partial<RootState>, extra: Middleware[] = []) {
   return configureStore({
-    reducer: rootReducer,
+    // A tiled wall's late window takes the leader's map and stage whole (src/app/tiles.ts).
+    reducer: withLeaderState(rootReducer),
     preloadedState,
     // The stream's batches are large and already validated; the dev checks would walk every one.
-    middleware: (getDefault) => getDefault({ serializableCheck: false, immutableCheck: false }),
+    middleware: (getDefault) =>
+      getDefault({ serializableCheck: false, immutableCheck: false }).prepend(...extra),
   });
 }
 

@@ -6,6 +6,10 @@ import { StreamPipeline, type PipelineDeps } from './pipeline';
 import { connectionChanged, hubSelected, sessionReceived, systemsReceived } from './streamActions';
 
 export interface ConnectOptions {
+  /** a narrower audience than the token's role (guest, leader); the hub decides */
+  audience?: 'guest' | 'leader';
+  /** `briefing`: the indicators, clock and systems only; the rest of the stream comes elided (docs/protocol.md) */
+  view?: 'briefing';
   /** hub origin; same origin as the page when empty */
   url?: string;
   /**
@@ -31,6 +35,13 @@ export interface RealtimeConnection {
   readonly hubUrl: string;
   /** an operator command, answered by the hub: `{ ok: true }` or `{ ok: false, error }` (see docs/protocol.md) */
   sendCommand: SendCommand;
+  /**
+   * performance.now() of the last thing heard from the hub, socket.io's pings included: a quiet hub
+   * still pings every 25 s, so a page that hears nothing for longer has a stalled stream (src/app/watchdog.ts).
+   */
+  readonly lastMessageAt: number;
+  /** closes the socket and opens it again, resuming from lastSeq (the watchdog's first remedy) */
+  reconnect(): void;
   close(): void;
 }
 
@@ -56,6 +67,10 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
   /** opens the next hub after a round's pause, or reconnects after a server disconnect */
   let laterTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  let lastMessageAt = performance.now();
+  const heard = () => {
+    lastMessageAt = performance.now();
+  };
   /** The hub's history our lastSeq belongs to (the last snapshot's): a hub with another one sends a snapshot. */
   let epoch: string | undefined;
 
@@ -72,11 +87,18 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
   });
 
   // A function, so that each (re)connect, to whichever hub, sends the seq we have reached by then.
+  // `audience` asks the hub to treat the page as a narrower role than its token's (a delegation's
+  // screen opened with a staff token): the hub narrows, it never widens.
+  const who = {
+    token: opts.token,
+    ...(opts.audience ? { audience: opts.audience } : {}),
+    ...(opts.view ? { view: opts.view } : {}),
+  };
   const auth = (cb: (data: object) => void) =>
     cb(
       pipeline.lastSeq > 0
-        ? { token: opts.token, lastSeq: pipeline.lastSeq, ...(epoch === undefined ? {} : { epoch }) }
-        : { token: opts.token },
+        ? { ...who, lastSeq: pipeline.lastSeq, ...(epoch === undefined ? {} : { epoch }) }
+        : who,
     );
 
   /**
@@ -114,6 +136,12 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
       forceNew: true,
     });
     const link = { socket, url, retired: false };
+    socket.onAny(() => {
+      if (!link.retired) heard();
+    });
+    socket.io.on('ping', () => {
+      if (!link.retired) heard();
+    });
     tracker.down(Date.now());
     armDeadline();
     opts.dispatch(hubSelected({ url, host: hubHost(url), index, count: urls.length }));
@@ -218,6 +246,14 @@ export function connectRealtime(opts: ConnectOptions): RealtimeConnection {
       return current.url;
     },
     sendCommand,
+    get lastMessageAt() {
+      return lastMessageAt;
+    },
+    reconnect: () => {
+      if (closed) return;
+      current.socket.disconnect();
+      current.socket.connect();
+    },
     close: () => {
       closed = true;
       clearTimeout(resyncTimer);

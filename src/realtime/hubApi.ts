@@ -1,6 +1,7 @@
 import { z } from '../shared/zod';
 import { KPI_PERIODS } from '../shared/city/kpiCatalogue';
 import { kpiPeriodSchema, type KpiSample } from '../shared/protocol/events';
+import { replayFrameSchema, replayItemSchemas, type ReplayHistory } from '../shared/protocol/replay';
 
 // The hub's HTTP API as the page reads it: the indicators' history, which the stream does not carry
 // (it pushes each new value once). The socket and this talk to the same hub, with the same token.
@@ -101,6 +102,28 @@ export interface HubApi {
   /** every indicator's city history in one answer (`GET /api/kpis/history`) */
   cityHistory(q: Pick<KpiHistoryQuery, 'from' | 'to'>, signal?: AbortSignal): Promise<CityHistory>;
   reportsSummary(q: ReportsSummaryQuery, signal?: AbortSignal): Promise<ReportsSummary>;
+  /**
+   * the city's past over a range of the last 24 hours (`GET /api/replay`); absent bounds: the whole
+   * day. Optional: a page's stand-in API (a test's) may have no replay, and the wall then offers none.
+   */
+  replay?(q: { from?: number; to?: number }, signal?: AbortSignal): Promise<ReplayAnswer>;
+}
+
+/** A replay's history, less the items that did not read as what they should be (counted). */
+export interface ReplayAnswer {
+  history: ReplayHistory;
+  dropped: number;
+}
+
+/** Each item of `list` that `schema` reads, the others counted in `dropped.n`. */
+function itemsOf<T>(list: readonly unknown[], schema: z.ZodType<T>, dropped: { n: number }): T[] {
+  const out: T[] = [];
+  for (const item of list) {
+    const read = schema.safeParse(item);
+    if (read.success) out.push(read.data);
+    else dropped.n++;
+  }
+  return out;
 }
 
 /** A query's range as the hub reads it: ISO instants, each left out for the hub's default. */
@@ -188,6 +211,29 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
         categories,
         simulated: simulated === true,
       };
+    },
+    async replay(q, signal) {
+      const raw = replayFrameSchema.safeParse(await getJson(`/api/replay?${rangeParams(q)}`, signal));
+      if (!raw.success) throw new HubApiError('replay: not a replay answer', null);
+      const { from, to, now, incidents, alerts, base, events, lamps } = raw.data;
+      const dropped = { n: 0 };
+      const item = replayItemSchemas;
+      const history: ReplayHistory = {
+        from,
+        to,
+        now,
+        incidents: itemsOf(incidents, item.incident, dropped),
+        alerts: itemsOf(alerts, item.alert, dropped),
+        base: {
+          kpis: itemsOf(base.kpis, item.kpi, dropped),
+          cameras: itemsOf(base.cameras, item.camera, dropped),
+          cabinets: itemsOf(base.cabinets, item.cabinet, dropped),
+        },
+        // Played in the order given: the hub sends them by seq, which is their order in time.
+        events: itemsOf(events, item.event, dropped),
+        lamps,
+      };
+      return { history, dropped: dropped.n };
     },
   };
 }

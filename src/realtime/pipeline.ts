@@ -135,7 +135,7 @@ export class StreamPipeline {
       if (ev.type === 'light.states') {
         lampBatches.push(ev.data);
         lampUpdates += ev.data.i.length;
-      } else others.push(ev);
+      } else if (ev.type !== 'stream.elided') others.push(ev);
     }
     const lights = lampBatches.length ? this.deps.lamps.apply(lampBatches) : null;
     const last = batch[batch.length - 1];

@@ -77,5 +77,11 @@ export type { CityClock };
 /** The hub said who this client is signed in as (once per connection). */
 export const sessionReceived = createAction<Session>('stream/sessionReceived');
 
-/** The hub told its viewers the upstream systems' statuses (a status changed, or their last data moved). */
-export const systemsReceived = createAction<SystemsReport>('stream/systemsReceived');
+/**
+ * The hub told its viewers the upstream systems' statuses (a status changed, or their last data moved).
+ * `meta.receivedAt` is when, on the page's real clock: the freshness badges age the systems from it.
+ */
+export const systemsReceived = createAction('stream/systemsReceived', (report: SystemsReport) => ({
+  payload: report,
+  meta: { receivedAt: Date.now() },
+}));

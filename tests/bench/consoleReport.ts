@@ -5,7 +5,7 @@ import { percentile, round } from '../support/stats';
 // The operator-console benchmark's logic, free of I/O: which scenario a command line asks for, the
 // incidents it sends, and how raw readings become figures, verdicts and a table.
 
-export const SCENARIOS = ['wall', 'console', 'server', 'briefing'] as const;
+export const SCENARIOS = ['wall', 'console', 'server', 'briefing', 'flyover', 'soak'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /**

@@ -18,8 +18,10 @@ import {
   wallDiagnostics,
 } from '../support/page';
 import { runBriefingBench } from './briefing';
+import { runFlyoverBench } from './flyover';
 import { runConsoleBench } from './console';
 import { runServerBench } from './server';
+import { runSoakBench } from './soak';
 import { deckFrameCpuMs, formatProfile, splitScenario } from './consoleReport';
 import { benchIncident, dueNow, lightBatch, nextTickAt, seededRandom, sendTimeOf, type Sent } from './load';
 import { figures, formatTable, type MapMetricsSample, type Measurements } from './report';
@@ -33,7 +35,9 @@ import { watchWire, type WireCount } from './wire';
 // figures as relative ones within a run, not as what a real wall PC would do.
 // `npm run bench -- --scenario console [...]` runs the operator console's benchmark instead (console.ts),
 // `--scenario server [...]` the hub's own: durable ingest, commands, restart, fan-out (server.ts);
-// `--scenario briefing [...]` the leaders' briefing: load, period switches (briefing.ts).
+// `--scenario briefing [...]` the leaders' briefing: load, period switches (briefing.ts);
+// `--scenario flyover [...]` fly-overs on a 7680×2160 wall with 50,000 lamps (flyover.ts);
+// `--scenario soak [--minutes 60]` the wall open for an hour at ×60, its heap after GC (soak.ts).
 // `--path /lights` loads the lighting console under the same lamp load instead of the wall (no map:
 // its map figures and incident latencies are then empty).
 
@@ -402,7 +406,11 @@ async function main(): Promise<void> {
     ? runServerBench(args)
     : scenario === 'briefing'
       ? runBriefingBench(args)
-      : main()
+      : scenario === 'flyover'
+        ? runFlyoverBench(args)
+        : scenario === 'soak'
+          ? runSoakBench(args)
+          : main()
 ).then(
   () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {

@@ -237,6 +237,11 @@ describe('an operator dims a cabinet while the wall watches', () => {
     // A click on a fault marker opens its cabinet's panel on the map. Markers overlap at the overview,
     // and any lamp may turn faulty between the hover and the click (a later one is drawn on top), so
     // the target is a marker with no lamp of another cabinet within reach of the pointer.
+    // Reports' columns and cameras are drawn over the markers: off, so that the pointer meets the marker.
+    for (const layer of ['incidents', 'columns', 'cameras']) {
+      const toggle = `[data-testid="layer-toggle-${layer}"]`;
+      if (await wall.page.isChecked(toggle)) await wall.page.click(toggle);
+    }
     const snap = await snapshot();
     const target = await wall.page.evaluate(
       ({ lon, lat, cabinet, reach }) => {

@@ -120,4 +120,20 @@ describe('guest redaction', () => {
     const full = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-leader');
     expect(leaks(full.body)).toHaveLength(7);
   });
+
+  it('serves a staff token that asks for the guest audience as a guest, and never widens a guest', async () => {
+    const hub = await h.start();
+    await h.ingest(hub, personal);
+    const narrowed = await h.connect(hub, { token: 'dev-operator', audience: 'guest' });
+    const widened = await h.connect(hub, { token: 'dev-guest', audience: 'leader' });
+    for (const v of [narrowed, widened]) await v.untilSeq(3);
+    await h.ingest(hub, [
+      reported({ id: 'inc-pii-2', reporter: { name: 'Nguyễn Văn A', phone: '0905123456' } }),
+    ]);
+    for (const v of [narrowed, widened]) await v.untilSeq(4);
+    for (const v of [narrowed, widened]) {
+      expect(leaks(v.snapshots)).toEqual([]);
+      expect(leaks(v.events)).toEqual([]);
+    }
+  });
 });

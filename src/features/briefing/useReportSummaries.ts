@@ -1,37 +1,25 @@
 import { useEffect, useState } from 'react';
-import type { HubApi, ReportsSummary } from '../../app/connection';
-import { BRIEFING_PERIODS, briefingRange, bucketKind, type BriefingPeriod } from './periods';
+import type { HubApi } from '../../app/connection';
+import { fetchSummaries, takeEarlySummaries, type Summaries } from './preload';
 
 /**
  * The citizen reports of each briefing period, from the hub's store (the page holds a week of
- * finished reports only): all five asked at once, so that a period switch has its figures at hand,
- * and asked again when the city's minute moves on. The last answers stay shown while new ones come.
+ * finished reports only), asked again when the city's minute moves on. The last answers stay shown
+ * while new ones come. The app's early ask, made before this page's code loaded, serves the minute
+ * it was made for, and is shown until the answers for a later minute come.
  */
-export function useReportSummaries(
-  api: HubApi,
-  now: number | null,
-): ReadonlyMap<BriefingPeriod, ReportsSummary> {
-  const [got, setGot] = useState<ReadonlyMap<BriefingPeriod, ReportsSummary>>(new Map());
+export function useReportSummaries(api: HubApi, now: number | null): Summaries {
+  const [got, setGot] = useState<Summaries>(new Map());
   useEffect(() => {
     if (now === null) return;
     const abort = new AbortController();
-    Promise.allSettled(
-      BRIEFING_PERIODS.map((p) => {
-        const range = briefingRange(p, now);
-        return api.reportsSummary(
-          { from: range.from, to: range.to, bucket: bucketKind(range) },
-          abort.signal,
-        );
-      }),
-    ).then((answers) => {
+    const early = takeEarlySummaries(api);
+    if (early && early.minute !== now)
+      void early.promise.then((s) => setGot((before) => (before.size > 0 ? before : s)));
+    const answer = early?.minute === now ? early.promise : fetchSummaries(api, now, abort.signal);
+    void answer.then((s) => {
       if (abort.signal.aborted) return;
-      setGot((before) => {
-        const next = new Map(before);
-        answers.forEach((a, i) => {
-          if (a.status === 'fulfilled') next.set(BRIEFING_PERIODS[i]!, a.value);
-        });
-        return next;
-      });
+      setGot((before) => new Map([...before, ...s]));
     });
     return () => abort.abort();
   }, [api, now]);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { selectAlerts } from './camerasSlice';
+import { Freshness } from '../freshness';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { FeedPanel } from '../../shared/ui/FeedPanel';
@@ -13,7 +14,12 @@ export function AlertFeed() {
   const lang = i18n.language as Lang;
   const alerts = useAppSelector(selectAlerts);
   return (
-    <FeedPanel title={t('feeds.alerts')} testId="alert-feed" empty={alerts.length === 0}>
+    <FeedPanel
+      title={t('feeds.alerts')}
+      testId="alert-feed"
+      empty={alerts.length === 0}
+      badge={<Freshness of="alerts" />}
+    >
       {alerts.slice(0, SHOWN).map((a) => (
         <li key={a.id} data-alert-id={a.id} className={`feed-item alert-${a.kind}`}>
           <div className="feed-line1">

@@ -4,6 +4,7 @@ import { useCityNow } from '../../app/useCityNow';
 import { CountTile } from '../../shared/ui/CountTile';
 import { useFormat } from '../../shared/ui/useFormat';
 import { countAlertsSince, selectAlerts, selectCameraCounts } from './camerasSlice';
+import { Freshness } from '../freshness';
 
 const HOUR = 3_600_000;
 
@@ -21,13 +22,17 @@ export function CameraTiles() {
         label={t('tiles.alertsHour')}
         value={alertsHour}
         display={fmt(alertsHour)}
-      />
+      >
+        <Freshness of="alerts" />
+      </CountTile>
       <CountTile
         name="cameras-online"
         label={t('tiles.cameras')}
         value={cams.online}
         display={`${fmt(cams.online)}/${fmt(cams.total)}`}
-      />
+      >
+        <Freshness of="cameras" />
+      </CountTile>
     </div>
   );
 }

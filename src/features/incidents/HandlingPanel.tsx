@@ -5,6 +5,7 @@ import { useCityNow } from '../../app/useCityNow';
 import { wardName } from '../../shared/city/wards';
 import { formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
+import { Freshness } from '../freshness';
 import { selectWardMeasures, worstWards } from '../wards';
 import { selectHandlingSummary, selectStatusCounts } from './incidentsSlice';
 import '../../shared/ui/panels.css';
@@ -38,6 +39,7 @@ export function HandlingPanel() {
   return (
     <section className="panel handling" data-testid="handling-panel">
       <h2>{t('handling.title')}</h2>
+      <Freshness of="incidents" />
       <div className="handling-status">
         {(['received', 'assigned', 'in_progress'] as const).map((st) => (
           <div key={st} data-testid={`status-${st}`} data-value={counts[st]}>

@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/i18n/i18n';
 import type { Incident } from '../../shared/protocol/events';
 import { wardName } from '../../shared/city/wards';
 import { FeedPanel } from '../../shared/ui/FeedPanel';
+import { Freshness } from '../freshness';
 import './IncidentFeed.css';
 
 const known = new Set<string>(INCIDENT_CATEGORIES);
@@ -22,7 +23,12 @@ export function IncidentFeed() {
   const minute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
   const overdue = useAppSelector((s) => selectOverdueIds(s, minute));
   return (
-    <FeedPanel title={t('feeds.incidents')} testId="incident-feed" empty={items.length === 0}>
+    <FeedPanel
+      title={t('feeds.incidents')}
+      testId="incident-feed"
+      empty={items.length === 0}
+      badge={<Freshness of="incidents" />}
+    >
       {items.map((inc) => (
         <FeedItem key={inc.id} inc={inc} overdue={overdue.has(inc.id)} lang={lang} />
       ))}

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../../shared/protocol/codes';
 import { CountTile, SubCount } from '../../shared/ui/CountTile';
 import { useFormat } from '../../shared/ui/useFormat';
 import { selectOpenBySeverity } from './incidentsSlice';
+import { Freshness } from '../freshness';
 
 /** The open citizen reports, and how many of them at each severity, the worst first. */
 export function IncidentTile() {
@@ -15,6 +16,7 @@ export function IncidentTile() {
       value={open.open}
       display={fmt(open.open)}
     >
+      <Freshness of="incidents" />
       <div className="subcounts">
         {[...SEVERITIES].reverse().map((sev) => (
           <SubCount

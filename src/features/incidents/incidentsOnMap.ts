@@ -60,6 +60,8 @@ export const incidentsOnMap = mapCapability<IncidentsOnMap>({
   },
   animationMs: (d, f) => (f.on.incidents && !f.overview && d.pulsing.length > 0 ? PULSE_STEP_MS : null),
   tooltip(pick, _d, t) {
+    // A pick can name a layer without an object (a layer changing under the pointer): no tooltip.
+    if (!pick.object) return null;
     if (pick.layer?.id === 'incident-discs') {
       const i = pick.object as Incident;
       return [

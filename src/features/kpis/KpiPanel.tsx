@@ -8,6 +8,7 @@ import type { Kpi, KpiSample } from '../../shared/protocol/events';
 import type { Lang } from '../../shared/i18n/i18n';
 import { Sparkline } from '../../shared/ui/Sparkline';
 import { formatKpiValue, loadCityHistory } from '../briefing';
+import { Freshness } from '../freshness';
 import { selectKpis } from './kpisSlice';
 import { kpiTile } from './kpiTile';
 import '../../shared/ui/panels.css';
@@ -55,6 +56,7 @@ export function KpiPanel({ api }: { api: HubApi }) {
   return (
     <section className="panel kpis">
       <h2>{t('kpi.title')}</h2>
+      <Freshness of="kpis" />
       <div className="kpi-grid">
         {KPI_IDS.map((id) => {
           const k = kpis[id];

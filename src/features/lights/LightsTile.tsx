@@ -9,6 +9,7 @@ import { useFormat } from '../../shared/ui/useFormat';
 import { selectOfflineAlerts, selectOfflineCabinetCount } from './cabinetsSlice';
 import { faultyLampCount, selectLampFaultCounts } from './lampFaults';
 import { selectLightsSummary } from './lightsSlice';
+import { Freshness } from '../freshness';
 import './LightsTile.css';
 
 const LAMP_STATES = [
@@ -35,6 +36,7 @@ export function LightsTile() {
   const next = now === null ? null : upcomingChanges(HUE_SCHEDULES, HUE, now)[0];
   return (
     <CountTile name="lights-total" label={t('tiles.lights')} value={lights.count} display={fmt(lights.count)}>
+      <Freshness of="lamps" />
       <div className="subcounts">
         {LAMP_STATES.map(({ key, code }) => (
           <SubCount

@@ -50,6 +50,35 @@ export class LampColumns {
   }
 
   /**
+   * The lamps of `geometry` (another page's columns, whose positions, watts and cabinets are shared,
+   * never written) with these states and levels: a replay's keyframe beside the live columns.
+   */
+  loadFrame(
+    geometry: LampColumns,
+    state: Uint8Array<ArrayBuffer>,
+    level: Uint8Array<ArrayBuffer>,
+  ): LightsSummary {
+    const n = Math.min(geometry.count, state.length, level.length);
+    this.count = n;
+    this.positions = geometry.positions;
+    this.watts = geometry.watts;
+    this.cabinet = geometry.cabinet;
+    this.state = state;
+    this.level = level;
+    if (this.colors.length !== n * 4) this.colors = new Uint8Array(n * 4);
+    this.byState = [0, 0, 0, 0];
+    this.powerW = 0;
+    for (let i = 0; i < n; i++) {
+      const s = state[i]! < LAMP_STATE_COUNT ? state[i]! : 0;
+      this.byState[s]! += 1;
+      this.powerW += lampDrawW(s, level[i]!, this.watts[i]!);
+      writeLampColor(s, level[i]!, this.colors, i * 4);
+    }
+    this.version++;
+    return this.summary();
+  }
+
+  /**
    * Applies `light.states` batches in order, straight into the columns, so that the latest value of
    * each lamp wins. Counts and the draw change incrementally: one version for all of them.
    */

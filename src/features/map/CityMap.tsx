@@ -1,4 +1,5 @@
 import type { PickingInfo } from '@deck.gl/core';
+import type maplibregl from 'maplibre-gl';
 import { TextLayer } from '@deck.gl/layers';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { drawIconAtlas, iconMapping } from '../../shared/map/icons';
 import { OVERVIEW_BELOW_ZOOM } from '../../shared/map/kit';
 import { RedrawBudget } from '../../shared/map/redrawBudget';
 import { landmarkLabelProps, wardLabelProps } from './labels';
+import { Freshness } from '../freshness';
 import { MapControls } from './MapControls';
 import {
   itemSelected,
@@ -81,7 +83,17 @@ const asPick = (info: PickingInfo): MapPick => ({
  * owns the basemap, the camera, the named views, the controls and its own labels; what is drawn on it
  * comes from the `capabilities` the app hands in (src/shared/map/capability.ts), bottom first.
  */
-export function CityMap({ capabilities }: { capabilities: readonly MapCapability[] }) {
+export function CityMap({
+  capabilities,
+  controls = true,
+  onMap,
+}: {
+  capabilities: readonly MapCapability[];
+  /** the layer switches and view buttons; a tour's map shows none (it is driven, not handled) */
+  controls?: boolean;
+  /** the MapLibre map once made, and null when it goes (a tiled wall keeps its screens' cameras in step) */
+  onMap?: (map: maplibregl.Map | null) => void;
+}) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
   const container = useRef<HTMLDivElement>(null);
@@ -116,6 +128,11 @@ export function CityMap({ capabilities }: { capabilities: readonly MapCapability
     [map],
   );
   useMapKeyboard(moveCamera);
+  useEffect(() => {
+    if (!map || !onMap) return;
+    onMap(map);
+    return () => onMap(null);
+  }, [map, onMap]);
 
   // ---- named views: a new request flies; new data alone does not move the map ----
   const dataRef = useRef(data);
@@ -124,10 +141,12 @@ export function CityMap({ capabilities }: { capabilities: readonly MapCapability
   }, [data]);
   useEffect(() => {
     if (!map || requestedView.request === 0) return;
-    const name = requestedView.name;
-    const points = capabilities.flatMap((c) => c.frames?.(name, dataRef.current[c.id]) ?? []);
-    const view = scaled(name === 'gateways' ? gatewaysView(points) : NAMED_VIEWS[name], uiScale);
-    map.flyTo({ ...view, duration: 2500, essential: true });
+    const { name: named, camera } = requestedView;
+    const points = capabilities.flatMap((c) => c.frames?.(named, dataRef.current[c.id]) ?? []);
+    const to = camera ?? (named === 'gateways' ? gatewaysView(points) : NAMED_VIEWS[named]);
+    // A scene's camera is its own, not a named view: the diagnostics say "scene" when it is reached.
+    const name = camera ? 'scene' : named;
+    map.flyTo({ ...scaled(to, uiScale), duration: camera ? 3000 : 2500, essential: true });
     map.once('moveend', () => setArrival({ request: requestedView.request, name }));
     // Only a new request flies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -248,7 +267,8 @@ export function CityMap({ capabilities }: { capabilities: readonly MapCapability
           {t('map.failed')}: {failure}
         </div>
       )}
-      <MapControls />
+      <Freshness of="map" />
+      {controls && <MapControls />}
       {hover && <MapTooltip hover={hover} />}
       {capabilities.map((c) => c.Detail && <c.Detail key={c.id} selection={selection} onClose={close} />)}
     </div>

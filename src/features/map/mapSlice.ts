@@ -1,5 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { ViewName } from './views';
+import type { MapView, ViewName } from './views';
 
 export const MAP_LAYERS = [
   'lamps',
@@ -18,8 +18,11 @@ export type MapSelection = { kind: string; id: string } | null;
 interface MapState {
   layers: Record<MapLayerId, boolean>;
   selected: MapSelection;
-  /** the named view asked for last; `request` changes on every ask, so asking twice flies twice */
-  view: { name: ViewName; request: number };
+  /**
+   * The view asked for last: a named one, or a camera of its own (a scene's); `request` changes on
+   * every ask, so asking twice flies twice.
+   */
+  view: { name: ViewName; camera?: MapView; request: number };
 }
 
 const initialState: MapState = {
@@ -58,6 +61,17 @@ export const mapSlice = createSlice({
     viewRequested(s, { payload }: PayloadAction<ViewName>) {
       s.view = { name: payload, request: s.view.request + 1 };
     },
+    /** A scene's camera: the map flies there as it does to a named view. */
+    cameraRequested(s, { payload }: PayloadAction<MapView>) {
+      s.view = { name: s.view.name, camera: payload, request: s.view.request + 1 };
+    },
+    /** A scene's layers: those it names are set, the others left as they are. */
+    layersSet(s, { payload }: PayloadAction<Partial<Record<MapLayerId, boolean>>>) {
+      for (const id of MAP_LAYERS) {
+        const on = payload[id];
+        if (on !== undefined) s.layers[id] = on;
+      }
+    },
   },
   selectors: {
     selectMapLayers: (s) => s.layers,
@@ -66,6 +80,13 @@ export const mapSlice = createSlice({
   },
 });
 
-export const { layerToggled, faultsOnlyToggled, itemSelected, selectionCleared, viewRequested } =
-  mapSlice.actions;
+export const {
+  layerToggled,
+  faultsOnlyToggled,
+  itemSelected,
+  selectionCleared,
+  viewRequested,
+  cameraRequested,
+  layersSet,
+} = mapSlice.actions;
 export const { selectMapLayers, selectMapSelection, selectRequestedView } = mapSlice.selectors;

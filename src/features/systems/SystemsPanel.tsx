@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import type { Lang } from '../../shared/i18n/i18n';
 import { SYSTEM_STATUSES, type SystemStatus } from '../../shared/protocol/events';
+import { Freshness } from '../freshness';
 import { lastDataLabel } from './lastData';
 import { selectSystemsReport } from './systemsSlice';
 import './systems.css';
@@ -21,6 +22,7 @@ export function SystemsPanel({ className }: { className?: string }) {
   if (!report) {
     return (
       <section className={`systems ${className ?? ''}`} data-testid="systems">
+        <Freshness of="systems" />
         <span className="systems-title">{t('systems.title')}</span>
         <span className="systems-waiting">{t('systems.waiting')}</span>
       </section>
@@ -32,6 +34,7 @@ export function SystemsPanel({ className }: { className?: string }) {
   })).filter((c) => c.n > 0);
   return (
     <section className={`systems ${className ?? ''}`} data-testid="systems" aria-label={t('systems.title')}>
+      <Freshness of="systems" />
       <span className="systems-title">
         {t('systems.title')}
         {counts.map((c) => (

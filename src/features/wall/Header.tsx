@@ -13,7 +13,9 @@ export function Header() {
   const conn = useAppSelector(selectConnection);
   const problems = useAppSelector(selectConfigProblems);
   const problemText = problems.map((p) =>
-    t('config.badHub', { value: p.value, reason: t(`config.reason.${p.reason}`) }),
+    p.param === 'hub'
+      ? t('config.badHub', { value: p.value, reason: t(`config.reason.${p.reason}`) })
+      : t('config.badParam', { param: p.param, value: p.value, expected: p.expected }),
   );
   const now = useCityNow();
   const dropped = Object.values(conn.dropped).reduce((a, b) => a + b, 0);
@@ -42,7 +44,13 @@ export function Header() {
       {conn.session && (
         <div className="wall-session" data-testid="session" data-role={conn.session.role}>
           {conn.session.name && <span className="session-name">{conn.session.name}</span>}
-          <span className="session-role">{t(`session.${conn.session.role}`)}</span>
+          {conn.session.role === 'guest' ? (
+            <span className="session-role visitor-mode" data-testid="visitor-mode">
+              {t('stage.visitorMode')}
+            </span>
+          ) : (
+            <span className="session-role">{t(`session.${conn.session.role}`)}</span>
+          )}
         </div>
       )}
       {problemText.length > 0 && (

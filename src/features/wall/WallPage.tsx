@@ -1,31 +1,69 @@
-import type { ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { Header } from './Header';
+import type { WallLayout } from './layouts';
+import type { WallFrame } from './tiling';
 import './wall.css';
 
 /**
- * The video wall's layout: the header across the top, the map in the middle with a status strip
- * under it, a column of panels on either side. src/app chooses the panels, each of which belongs to its capability and subscribes to
- * what it shows; the layout itself reads nothing from the store.
+ * The video wall: the layout's grid (layouts.ts), with the header, the map and each area's panels in
+ * their places. src/app says what each panel id is; every panel belongs to its capability and
+ * subscribes to what it shows, the layout itself reads nothing from the store. On a tiled wall the
+ * grid is the whole wall's, moved so that this window shows its own part of it.
  */
 export function WallPage({
-  left,
+  layout,
+  frame,
   map,
-  right,
-  strip,
+  panel,
+  scene = null,
 }: {
-  left: ReactNode;
+  layout: WallLayout;
+  frame: WallFrame;
   map: ReactNode;
-  right: ReactNode;
-  /** a row under the map (the upstream systems); the columns beside it keep their height */
-  strip?: ReactNode;
+  panel: (id: string) => ReactNode;
+  /** the scene on show, if a scene or playlist runs (the panels it hides come back as null) */
+  scene?: string | null;
 }) {
+  const style: CSSProperties = {
+    width: frame.width,
+    height: frame.height,
+    gridTemplateColumns: layout.columns,
+    gridTemplateRows: layout.rows,
+    gridTemplateAreas: layout.template.map((row) => `'${row}'`).join(' '),
+    transform:
+      frame.offsetX || frame.offsetY ? `translate(${-frame.offsetX}px, ${-frame.offsetY}px)` : undefined,
+  };
   return (
-    <div className={strip ? 'wall wall-with-strip' : 'wall'}>
-      <Header />
-      <aside className="wall-left">{left}</aside>
-      <main className="wall-map">{map}</main>
-      {strip && <div className="wall-strip">{strip}</div>}
-      <aside className="wall-right">{right}</aside>
+    // The window clips the wall (overflow: clip, not hidden): a tiled screen's part can never be
+    // scrolled away, not even by focus moving to a button on another screen's part.
+    <div className="wall-window">
+      <div className="wall" style={style} data-testid="wall" data-layout={layout.id} data-scene={scene ?? ''}>
+        {layout.areas.map((area) => {
+          if (area.kind === 'header') return <Header key={area.id} />;
+          if (area.kind === 'map')
+            return (
+              <main key={area.id} className="wall-map" style={{ gridArea: area.id }}>
+                {map}
+              </main>
+            );
+          // A scene may hide every panel of an area: the area then stays empty, without its frame.
+          const shown = area.panels.map((id) => [id, panel(id)] as const).filter(([, el]) => el != null);
+          if (shown.length === 0) return <div key={area.id} style={{ gridArea: area.id }} />;
+          const Tag = area.kind === 'strip' ? 'div' : 'aside';
+          return (
+            <Tag
+              key={area.id}
+              className={area.kind === 'strip' ? 'wall-strip' : 'wall-column'}
+              style={{ gridArea: area.id }}
+              data-area={area.id}
+            >
+              {shown.map(([id, el]) => (
+                <Fragment key={id}>{el}</Fragment>
+              ))}
+            </Tag>
+          );
+        })}
+      </div>
     </div>
   );
 }

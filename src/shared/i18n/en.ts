@@ -1,6 +1,9 @@
 import { briefingEn } from './sections/briefing';
 import { energyEn } from './sections/energy';
 import { faultsEn } from './sections/faults';
+import { freshnessEn } from './sections/freshness';
+import { replayEn } from './sections/replay';
+import { stageEn } from './sections/stage';
 import { systemsEn } from './sections/systems';
 import type { Messages } from './vi';
 
@@ -18,6 +21,7 @@ export const en: Messages = {
     hubOf: 'Hub {{url}} ({{n}} of {{count}})',
   },
   config: {
+    badParam: '{{param}}={{value}} left out: it takes {{expected}}',
     badHub: 'Hub address {{value}} left out: {{reason}}',
     reason: {
       'not-a-url': 'not an http(s)://… address',
@@ -290,4 +294,7 @@ export const en: Messages = {
   faults: faultsEn,
   briefing: briefingEn,
   systems: systemsEn,
+  stage: stageEn,
+  freshness: freshnessEn,
+  replay: replayEn,
 };

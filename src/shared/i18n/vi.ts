@@ -2,6 +2,9 @@
 import { briefingVi } from './sections/briefing';
 import { energyVi } from './sections/energy';
 import { faultsVi } from './sections/faults';
+import { freshnessVi } from './sections/freshness';
+import { replayVi } from './sections/replay';
+import { stageVi } from './sections/stage';
 import { systemsVi } from './sections/systems';
 
 export const vi = {
@@ -18,6 +21,7 @@ export const vi = {
     hubOf: 'Máy chủ {{url}} ({{n}}/{{count}})',
   },
   config: {
+    badParam: 'Bỏ qua {{param}}={{value}}: chỉ nhận {{expected}}',
     badHub: 'Bỏ qua địa chỉ máy chủ {{value}}: {{reason}}',
     reason: {
       'not-a-url': 'không phải địa chỉ http(s)://…',
@@ -302,6 +306,9 @@ export const vi = {
   faults: faultsVi,
   briefing: briefingVi,
   systems: systemsVi,
+  stage: stageVi,
+  freshness: freshnessVi,
+  replay: replayVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

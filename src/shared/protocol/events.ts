@@ -301,6 +301,13 @@ export const snapshotSchema = z.object({
 });
 export type Snapshot = Omit<z.infer<typeof snapshotSchema>, 'power'> & { power?: PowerHistory };
 
+/**
+ * `stream.elided`: an event of `type` that this socket's view does not carry (a briefing is not sent
+ * lamps), in its place under the same seq, so that the seqs a client sees stay whole. Nothing to apply.
+ */
+export const streamElidedSchema = z.object({ type: z.string().min(1).max(64) });
+export type StreamElided = z.infer<typeof streamElidedSchema>;
+
 /** Typed data of each event type. Unknown types are dropped and counted by the client. */
 export const eventDataSchemas = {
   'incident.reported': incidentReportedSchema,
@@ -310,6 +317,7 @@ export const eventDataSchemas = {
   'kpi.updated': kpiSchema,
   'cabinet.updated': cabinetStatusSchema,
   'system.heartbeat': systemHeartbeatSchema,
+  'stream.elided': streamElidedSchema,
 } as const;
 
 export type CityEvent =
@@ -323,7 +331,9 @@ export type CityEvent =
   | { type: 'system.heartbeat'; data: SystemHeartbeat }
   | { type: 'light.states'; data: LightStates }
   /** version 1, from producers; a log written before version 2 may still hold it */
-  | { type: 'light.state'; data: LightState };
+  | { type: 'light.state'; data: LightState }
+  /** sent only: a view's placeholder for an event it does not carry; never logged nor ingested */
+  | { type: 'stream.elided'; data: StreamElided };
 
 /**
  * An event as sent (the envelope of docs/protocol.md with typed data): `seq` rises by exactly 1 from one

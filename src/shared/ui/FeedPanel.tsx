@@ -10,12 +10,15 @@ export function FeedPanel({
   title,
   testId,
   empty,
+  badge,
   children,
 }: {
   title: string;
   testId: string;
   /** nothing to list yet: says so instead of an empty panel */
   empty: boolean;
+  /** the feed's freshness badge (src/features/freshness), beside its title */
+  badge?: ReactNode;
   /** the items, as `li.feed-item` */
   children: ReactNode;
 }) {
@@ -23,6 +26,7 @@ export function FeedPanel({
   return (
     <section className="panel feed">
       <h2>{title}</h2>
+      {badge}
       <ol className="feed-list" data-testid={testId}>
         {empty && <li className="feed-empty">{t('feeds.empty')}</li>}
         {children}

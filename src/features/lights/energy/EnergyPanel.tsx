@@ -6,10 +6,12 @@ import { HUE_WARDS } from '../../../shared/city/wards';
 import { formatCityTime, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
 import { emptyWardEnergy, PowerSeries, wardEnergy } from '../../../shared/lights/energy';
+import { Freshness } from '../../freshness';
 import { selectCabinets } from '../cabinetsSlice';
 import type { LampColumns } from '../lampColumns';
 import { selectLightsSummary } from '../lightsSlice';
 import { powerChartOption } from './powerChart';
+import { useUiScale } from '../../../shared/ui/useUiScale';
 import { selectPowerHistory } from './powerHistorySlice';
 import { lampInventory, type LampInventory } from './reading';
 import { DAY_SPAN_MS, energyTotals, type EnergyTotals } from '../../../shared/lights/daily';
@@ -122,15 +124,17 @@ export function EnergyPanel({ lamps }: { lamps: LampColumns }) {
     () => ({ power: t('energy.seriesPower'), baseline: t('energy.seriesBaseline') }),
     [t],
   );
+  const scale = useUiScale();
   const option = useMemo(
-    () => r && powerChartOption({ points: r.points, now: r.now, ratedW: r.ratedW, lang, labels }),
-    [r, lang, labels],
+    () => r && powerChartOption({ points: r.points, now: r.now, ratedW: r.ratedW, lang, labels, scale }),
+    [r, lang, labels, scale],
   );
 
   if (!r || !option) {
     return (
       <section className="panel energy" data-testid="energy-panel">
         <h2>{t('energy.title')}</h2>
+        <Freshness of="energy" />
         <p className="energy-note">{t('energy.waiting')}</p>
       </section>
     );
@@ -149,6 +153,7 @@ export function EnergyPanel({ lamps }: { lamps: LampColumns }) {
       data-first-sample={r.firstSample ?? ''}
     >
       <h2>{t('energy.title')}</h2>
+      <Freshness of="energy" />
       <div className="energy-figures">
         <div>
           <div className="energy-label">{t('energy.powerNow')}</div>

@@ -53,6 +53,16 @@ describe('powerChartOption', () => {
     expect(x.axisLabel.formatter(midnight + 18 * HOUR + 5 * MIN)).toBe('18:05');
   });
 
+  it('grows its labels and lines with the wall’s scale, so a 4K wall reads them as a 1080p one', () => {
+    const size = (o: ReturnType<typeof build>) => {
+      const x = o.option.xAxis as { axisLabel: { fontSize: number } };
+      const y = o.option.yAxis as { axisLabel: { fontSize: number } };
+      return [x.axisLabel.fontSize, y.axisLabel.fontSize, (o.power.lineStyle as { width?: number }).width];
+    };
+    expect(size(build())).toEqual([12, 12, 2]);
+    expect(size(build({ scale: 2 }))).toEqual([24, 24, 4]);
+  });
+
   it('draws the samples in kW as a step held until now, dropping those outside the span', () => {
     const points: Point[] = [
       [NOON - 30 * HOUR, 99_000],

@@ -19,6 +19,8 @@ export interface PowerChartInput {
   /** series names, in the page's language (the tooltip shows them) */
   labels: { power: string; baseline: string };
   place?: Place;
+  /** the wall's UI scale (useUiScale): the labels and lines grow with the screen like the rest of it */
+  scale?: number;
 }
 
 /** Colours of the wall's theme (theme.css): canvas cannot read CSS variables. */
@@ -72,12 +74,14 @@ export function powerChartOption({
   lang,
   labels,
   place = HUE,
+  scale = 1,
 }: PowerChartInput): PowerChartOption {
   const from = now - DAY_SPAN_MS;
+  const px = (n: number) => Math.round(n * scale * 10) / 10;
   const kWText = (v: number) => `${formatNumber(v, lang, 1)} kW`;
   return {
     animation: false,
-    grid: { left: 8, right: 12, top: 22, bottom: 4, containLabel: true },
+    grid: { left: px(8), right: px(12), top: px(22), bottom: px(4), containLabel: true },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? kWText(v) : '—'),
@@ -88,7 +92,12 @@ export function powerChartOption({
       max: now,
       splitNumber: 4,
       axisLine: { lineStyle: { color: COLOR.line } },
-      axisLabel: { color: COLOR.text, hideOverlap: true, formatter: (v: number) => formatCityTime(v, lang) },
+      axisLabel: {
+        color: COLOR.text,
+        fontSize: px(12),
+        hideOverlap: true,
+        formatter: (v: number) => formatCityTime(v, lang),
+      },
       splitLine: { show: false },
     },
     yAxis: {
@@ -96,8 +105,8 @@ export function powerChartOption({
       name: 'kW',
       min: 0,
       splitNumber: 3,
-      nameTextStyle: { color: COLOR.text },
-      axisLabel: { color: COLOR.text, formatter: (v: number) => formatNumber(v, lang) },
+      nameTextStyle: { color: COLOR.text, fontSize: px(12) },
+      axisLabel: { color: COLOR.text, fontSize: px(12), formatter: (v: number) => formatNumber(v, lang) },
       splitLine: { lineStyle: { color: COLOR.line } },
     },
     series: [
@@ -107,7 +116,7 @@ export function powerChartOption({
         type: 'line',
         step: 'end',
         symbol: 'none',
-        lineStyle: { type: 'dashed', width: 1, color: COLOR.baseline },
+        lineStyle: { type: 'dashed', width: px(1), color: COLOR.baseline },
         itemStyle: { color: COLOR.baseline },
         data: baselinePoints(ratedW, from, now, place),
       },
@@ -117,7 +126,7 @@ export function powerChartOption({
         type: 'line',
         step: 'end',
         symbol: 'none',
-        lineStyle: { width: 2, color: COLOR.power },
+        lineStyle: { width: px(2), color: COLOR.power },
         itemStyle: { color: COLOR.power },
         areaStyle: { color: COLOR.power, opacity: 0.12 },
         data: powerPoints(points, from, now),

@@ -1,0 +1,180 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT, sleep } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { PRODUCER_TOKEN, testIncident } from '../support/ingest';
+import { describeProblems, guardContext, type PageProblems } from '../support/page';
+
+// Time replay on the wall in Chromium against `npm start`. The test owns the clock: it asks the hub
+// for the city's now and ingests an incident with times it chooses (reported at "14:00", resolved
+// at "15:00", in the city's hours before now), then replays "14:30" and sees it open, while the
+// live state goes on underneath; R opens the replay and Esc returns to live with no resync.
+
+const baseUrl = inject('baseUrl');
+const RESULTS = resolve(ROOT, 'test-results');
+const VIEWPORT = { width: 1920, height: 1080 };
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await launchChromium({ gl: 'swiftshader' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** hh:mm in Huế, as the wall writes it. */
+const cityHhmm = (t: number) =>
+  new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(t);
+
+async function cityNow(): Promise<number> {
+  const res = await fetch(`${baseUrl}/api/systems`, { headers: { authorization: 'Bearer dev-leader' } });
+  return Date.parse(((await res.json()) as { at: string }).at);
+}
+
+async function ingest(events: unknown[]): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${PRODUCER_TOKEN}` },
+    body: JSON.stringify({ events }),
+  });
+  expect(res.status, await res.text()).toBe(202);
+}
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  /** socket.io frames: snapshots received, resyncs asked for */
+  frames: { snapshots: number; resyncs: number };
+}
+
+async function openWall(query: string): Promise<Opened> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const problems = await guardContext(context);
+  const page = await context.newPage();
+  const frames = { snapshots: 0, resyncs: 0 };
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => {
+      if (String(payload).startsWith('42["snapshot"')) frames.snapshots++;
+    });
+    ws.on('framesent', ({ payload }) => {
+      if (String(payload).includes('"resync"')) frames.resyncs++;
+    });
+  });
+  await page.goto(`${baseUrl}/${query}`);
+  await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 30_000 });
+  return { context, page, problems, frames };
+}
+
+/** The status class of an incident in the wall's feed, or null when the feed does not hold it. */
+function feedStatus(page: Page, id: string): Promise<string | null> {
+  return page.evaluate((incidentId) => {
+    const item = document.querySelector(`[data-testid="incident-feed"] [data-incident-id="${incidentId}"]`);
+    const status = item?.querySelector('.status');
+    return status ? ([...status.classList].find((c) => c.startsWith('status-')) ?? null) : null;
+  }, id);
+}
+
+async function until(what: string, pred: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await pred())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+describe('time replay of the last 24 hours', () => {
+  it('shows an incident resolved at 15:00 as open at 14:30, under a banner, and returns to live with Esc', async () => {
+    const wall = await openWall('?token=dev-operator');
+    const { page } = wall;
+    try {
+      // "15:00": a whole city hour two hours back; the report an hour before it.
+      const now = await cityNow();
+      const resolvedAt = Math.floor((now - 2 * HOUR) / HOUR) * HOUR;
+      const reportedAt = resolvedAt - HOUR;
+      const replayAt = resolvedAt - 30 * MIN;
+      const id = `REPLAY-${Date.now()}`;
+      await ingest([
+        {
+          type: 'incident.reported',
+          data: testIncident(id, 'Cây đổ chắn đường Lê Lợi', {
+            reportedAt: new Date(reportedAt).toISOString(),
+          }),
+        },
+        {
+          type: 'incident.updated',
+          data: { id, status: 'resolved', by: 'Đội cây xanh', at: new Date(resolvedAt).toISOString() },
+        },
+      ]);
+      await until(
+        'the live feed shows it resolved',
+        async () => (await feedStatus(page, id)) === 'status-resolved',
+      );
+
+      // An operator's wall offers a replay; R opens it: the banner, the scrubber; the slider to "14:30".
+      await page.waitForSelector('[data-testid="replay-open"]', { timeout: 5000 });
+      await page.keyboard.press('r');
+      await page.waitForSelector('[data-testid="replay-banner"]', { timeout: 20_000 });
+      await page.evaluate((t) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="replay-slider"]')!;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(t));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, replayAt);
+      const banner = `PHÁT LẠI ${cityHhmm(replayAt)}`;
+      await until(banner, async () => (await page.textContent('[data-testid="replay-banner"]')) === banner);
+      expect(cityHhmm(replayAt).endsWith(':30')).toBe(true);
+      await until(
+        'the replayed feed shows it open',
+        async () => (await feedStatus(page, id)) === 'status-received',
+      );
+      await page.screenshot({ path: resolve(RESULTS, 'replay-vi-1920.png') });
+
+      // Live events go on arriving while the wall replays: applied to the live state, not shown.
+      const later = `REPLAY-LIVE-${Date.now()}`;
+      await ingest([{ type: 'incident.reported', data: testIncident(later, 'Ngập nước đường Hùng Vương') }]);
+      await sleep(1500);
+      expect(await feedStatus(page, later)).toBeNull();
+      expect(await page.textContent('[data-testid="replay-banner"]')).toBe(banner);
+
+      // Esc: live again, as the live state stands, on the same stream.
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid="replay-banner"]', { state: 'detached', timeout: 5000 });
+      await until(
+        'the live feed again',
+        async () => (await feedStatus(page, id)) === 'status-resolved',
+        5000,
+      );
+      expect(await feedStatus(page, later)).toBe('status-received');
+      expect(await page.getAttribute('[data-testid="connection"]', 'data-status')).toBe('live');
+      expect(wall.frames).toEqual({ snapshots: 1, resyncs: 0 });
+      await page.screenshot({ path: resolve(RESULTS, 'replay-back-live-1920.png') });
+      expect(describeProblems(wall.problems)).toBe('');
+    } finally {
+      await wall.context.close();
+    }
+  });
+
+  it('offers a guest no replay: no control, and R does nothing', async () => {
+    const wall = await openWall('?token=dev-guest');
+    try {
+      await wall.page.waitForSelector('[data-testid="visitor-mode"]', { timeout: 10_000 });
+      expect(await wall.page.$('[data-testid="replay-open"]')).toBeNull();
+      await wall.page.keyboard.press('r');
+      await sleep(1000);
+      expect(await wall.page.$('[data-testid="replay-banner"]')).toBeNull();
+      expect(describeProblems(wall.problems)).toBe('');
+    } finally {
+      await wall.context.close();
+    }
+  });
+});

@@ -1,0 +1,274 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT, sleep } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { ingest, testIncident } from '../support/ingest';
+import { guardContext, newProblems } from '../support/page';
+
+const baseUrl = inject('baseUrl');
+const RESULTS = resolve(ROOT, 'test-results');
+// The tour's scenes in order, as the city's stage file has them.
+const SCENES = (
+  JSON.parse(readFileSync(resolve(ROOT, 'public/city/stage.json'), 'utf8')) as {
+    tour: { steps: { scene: string }[] };
+  }
+).tour.steps.map((s) => s.scene);
+
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await launchChromium({ gl: 'swiftshader' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface TourPage {
+  context: BrowserContext;
+  page: Page;
+  /** every text the page received: WebSocket frames and HTTP bodies */
+  received: string[];
+  problems: Awaited<ReturnType<typeof guardContext>>;
+}
+
+/** Opens `/tour` recording everything that reaches the page over the network. */
+async function openTour(query: string, width = 1920, height = 1080): Promise<TourPage> {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const problems = await guardContext(context);
+  const page = await context.newPage();
+  const received: string[] = [];
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.webSocketFrameReceived', (e) => received.push(e.response.payloadData));
+  page.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    if (/json|text|javascript/.test(type))
+      void r.text().then(
+        (t) => received.push(t),
+        () => undefined,
+      );
+  });
+  await page.goto(`${baseUrl}/tour${query}`);
+  await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="tour-caption"]', { timeout: 15_000 });
+  return { context, page, received, problems };
+}
+
+/**
+ * Moves the page's clock on by `ms` in steps, letting it draw and hear the hub between them: one jump
+ * of minutes would look to the page's watchdog like a stalled page, which it reloads.
+ */
+async function pass(page: Page, ms: number): Promise<void> {
+  for (let left = ms; left > 0; left -= 10_000) {
+    await page.clock.fastForward(Math.min(10_000, left));
+    await sleep(200);
+  }
+}
+
+const scene = (page: Page) => page.getAttribute('[data-testid="tour"]', 'data-scene');
+const step = async (page: Page) => Number(await page.getAttribute('[data-testid="tour"]', 'data-step'));
+
+describe('the delegation tour', () => {
+  it('goes through every scene with a clicker, bilingual, with a live figure each, and no personal data anywhere', async () => {
+    // Personal data the hub holds and must never send a visitors' screen: a reporter, a face match, a plate.
+    const tag = `${Date.now() % 1e8}`;
+    const secrets = {
+      name: `Bí Mật ${tag}`,
+      phone: `0912${tag.slice(-6)}`,
+      subject: `Đối tượng ${tag}`,
+      plate: `75A-${tag.slice(-5)}`,
+    };
+    const id = `e2e-tour-${tag}`;
+    const sent = await ingest(baseUrl, [
+      {
+        type: 'incident.reported',
+        data: testIncident(id, `Tham quan ${tag}`, {
+          reporter: { name: secrets.name, phone: secrets.phone },
+        }),
+      },
+    ]);
+    expect(sent.status).toBe(202);
+    const alert = await fetch(`${baseUrl}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-producer' },
+      body: JSON.stringify({
+        events: [
+          {
+            type: 'camera.alert',
+            data: {
+              id: `alert-${tag}`,
+              cameraId: 'CAM-e2e',
+              kind: 'face-match',
+              confidence: 0.93,
+              at: new Date().toISOString(),
+              location: { lon: 107.58, lat: 16.46 },
+              subject: secrets.subject,
+              plate: secrets.plate,
+            },
+          },
+        ],
+      }),
+    });
+    expect(alert.status).toBe(202);
+
+    // Opened with an operator's token on purpose: the tour narrows itself to a guest, the hub redacts.
+    const tour = await openTour(`?token=dev-operator&lang=both`);
+    const { page } = tour;
+    await page.waitForSelector('[data-testid="visitor-mode"]');
+    expect(await page.getAttribute('[data-testid="session"]', 'data-role')).toBe('guest');
+    await page.keyboard.press('Home');
+
+    const seen: string[] = [];
+    for (let i = 0; i < SCENES.length; i++) {
+      await expect.poll(() => scene(page)).toBe(SCENES[i]);
+      seen.push((await scene(page))!);
+      const caption = page.locator('[data-testid="tour-caption"]');
+      // Both languages on screen, each in its own block.
+      expect(await caption.locator('[lang="vi"] .tour-title').innerText()).not.toBe('');
+      expect(await caption.locator('[lang="en"] .tour-title').innerText()).not.toBe('');
+      // The figure is read from the stream, not the script: it has a value once the snapshot is in.
+      await expect
+        .poll(() => page.getAttribute('[data-testid="tour-figure"]', 'data-has-value'), { timeout: 5000 })
+        .toBe('true');
+      await page.screenshot({ path: resolve(RESULTS, `tour-${SCENES[i]}-both-1920.png`) });
+      await page.keyboard.press('PageDown');
+    }
+    expect(seen).toEqual(SCENES);
+    // The loop: past the closing scene the tour starts again.
+    await expect.poll(() => scene(page)).toBe('overview');
+
+    const html = await page.content();
+    const everything = [html, ...tour.received].join('\n');
+    const leaks = Object.values(secrets).filter((s) => everything.includes(s));
+    expect(leaks).toEqual([]);
+    // Control: the hub does hold them, so their absence on the tour means redaction.
+    const operatorView = await fetch(`${baseUrl}/api/snapshot`, {
+      headers: { authorization: 'Bearer dev-operator' },
+    }).then((r) => r.text());
+    expect(operatorView).toContain(secrets.name);
+    expect(operatorView).toContain(secrets.plate);
+    expect(tour.received.length).toBeGreaterThan(3);
+
+    expect(newProblems()(tour.problems)).toBe('');
+    await tour.context.close();
+  });
+
+  it('answers the presenter’s keys and resumes after a reload where it was', async () => {
+    const tour = await openTour('?token=dev-guest&lang=en');
+    const { page } = tour;
+    await page.keyboard.press('Home');
+    await expect.poll(() => step(page)).toBe(0);
+    // English only.
+    expect(await page.locator('[data-testid="tour-caption"] [lang]').count()).toBe(1);
+    expect(await page.getAttribute('[data-testid="tour-caption"] [lang]', 'lang')).toBe('en');
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => step(page)).toBe(SCENES.length - 1);
+    await page.keyboard.press('Space');
+    await expect.poll(() => step(page)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => scene(page)).toBe('reports');
+
+    await page.keyboard.press('p');
+    await page.waitForSelector('[data-testid="tour-paused"]');
+    await page.keyboard.press('b');
+    await page.waitForSelector('[data-testid="stage-blank"]');
+    await page.screenshot({ path: resolve(RESULTS, 'tour-blank-1920.png') });
+    await page.keyboard.press('b');
+    await page.waitForSelector('[data-testid="stage-blank"]', { state: 'detached' });
+    await page.keyboard.press('p');
+    await page.waitForSelector('[data-testid="tour-paused"]', { state: 'detached' });
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => scene(page)).toBe('safety');
+    await page.reload();
+    await page.waitForSelector('[data-testid="tour-caption"]', { timeout: 15_000 });
+    await expect.poll(() => scene(page)).toBe('safety');
+    await page.keyboard.press('Home');
+    await expect.poll(() => step(page)).toBe(0);
+
+    expect(newProblems()(tour.problems)).toBe('');
+    await tour.context.close();
+  });
+
+  it('runs unattended: each scene gives way to the next when its dwell is over', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      deviceScaleFactor: 1,
+    });
+    await guardContext(context);
+    // The page's clock is the test's: a scene's 25 s pass at once instead of being waited for.
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tour?token=dev-guest`);
+    await page.waitForSelector('[data-testid="tour-caption"]', { timeout: 30_000 });
+    await page.keyboard.press('Home');
+    await expect.poll(() => scene(page)).toBe('overview');
+    await pass(page, 20_000);
+    expect(await scene(page)).toBe('overview');
+    await pass(page, 6_000);
+    await expect.poll(() => scene(page)).toBe('reports');
+    await pass(page, 26_000);
+    await expect.poll(() => scene(page)).toBe('safety');
+    // Vietnamese by default.
+    expect(await page.getAttribute('[data-testid="tour-caption"] [lang]', 'lang')).toBe('vi');
+    await page.screenshot({ path: resolve(RESULTS, 'tour-vi-1920.png') });
+    await context.close();
+  });
+});
+
+describe('a playlist on the wall', () => {
+  it('rotates its scenes after each dwell, shows each scene’s panels, and holds while a person uses the wall', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      deviceScaleFactor: 1,
+    });
+    const problems = await guardContext(context);
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?playlist=day&token=dev-leader`);
+    await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 30_000 });
+    const wallScene = () => page.getAttribute('[data-testid="wall"]', 'data-scene');
+    await expect.poll(wallScene, { timeout: 10_000 }).toBe('overview');
+    // The overview has no handling panel; the reports scene has, and no camera tiles.
+    expect(await page.locator('[data-testid="handling-panel"]').count()).toBe(0);
+    await pass(page, 121_000);
+    await expect.poll(wallScene).toBe('reports');
+    await page.waitForSelector('[data-testid="handling-panel"]');
+    // The fly-over runs on the page's clock too: past its 3 s, the map is at the scene's camera.
+    await pass(page, 4_000);
+    await expect
+      .poll(() => page.getAttribute('[data-testid="map"]', 'data-view'), { timeout: 10_000 })
+      .toBe('scene');
+    await page.screenshot({ path: resolve(RESULTS, 'playlist-reports-1920.png') });
+
+    // A person's click holds the rotation for the playlist's 120 s, then the scene gets its dwell again.
+    await page.mouse.click(960, 540);
+    await pass(page, 100_000);
+    expect(await wallScene()).toBe('reports');
+    await pass(page, 60_000);
+    expect(await wallScene()).toBe('reports');
+    await pass(page, 30_000);
+    await expect.poll(wallScene).toBe('safety');
+    expect(newProblems()(problems)).toBe('');
+    await context.close();
+  });
+
+  it('says so when the URL names a scene the city’s file does not have', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      deviceScaleFactor: 1,
+    });
+    await guardContext(context);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?scene=nowhere`);
+    await expect
+      .poll(() => page.textContent('[data-testid="stage-problem"]').catch(() => ''))
+      .toContain('nowhere');
+    await context.close();
+  });
+});

@@ -1,0 +1,315 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT, sleep } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { describeProblems, guardContext, type PageProblems } from '../support/page';
+
+// Every wall the issue names, in Chromium: the layout the screen's shape gets, checked by the boxes of
+// its elements (nothing past the screen, no two areas or panels on each other, no text cut off, no
+// scrollbar), a screenshot of each; a tiled wall of three windows in step; the kiosk parameters.
+
+const baseUrl = inject('baseUrl');
+const RESULTS = resolve(ROOT, 'test-results');
+const MAP = '[data-testid="map"]';
+/** The charts and the map's pulses land within a second or two of the map's load on SwiftShader. */
+const SETTLE_MS = 3000;
+/** Đại Nội, the citadel: a point every window of the tiled wall can project. */
+const DAI_NOI: [number, number] = [107.577, 16.469];
+
+const WALLS = [
+  { width: 1920, height: 1080, layout: 'standard', rem: 16 },
+  { width: 3840, height: 2160, layout: 'standard', rem: 32 },
+  { width: 7680, height: 2160, layout: 'wide', rem: 32 },
+  { width: 6656, height: 1792, layout: 'wide', rem: 26.54 },
+  { width: 5760, height: 3240, layout: 'standard', rem: 48 },
+] as const;
+
+const summary: Record<string, unknown> = {};
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await launchChromium({ gl: 'swiftshader' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  writeFileSync(resolve(RESULTS, 'walls-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`[e2e] walls ${JSON.stringify(summary)}`);
+});
+
+async function openWall(context: BrowserContext, query: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/${query}`);
+  await page.waitForSelector('[data-testid="connection"][data-status="live"]', { timeout: 60_000 });
+  await page.waitForSelector(`${MAP}[data-loaded="true"]`, { timeout: 120_000 });
+  return page;
+}
+
+async function withContext<T>(
+  viewport: { width: number; height: number },
+  run: (context: BrowserContext, problems: PageProblems) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const problems = await guardContext(context);
+  try {
+    const out = await run(context, problems);
+    expect(describeProblems(problems), 'the page misbehaved').toBe('');
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+interface Fit {
+  layout: string | null;
+  remPx: number;
+  /** areas and panels reaching past the window */
+  outside: string[];
+  /** pairs of areas, or of panels in one area, that overlap */
+  overlaps: string[];
+  /** panels that do not fit in their area (its strict containment would cut them off) */
+  spilled: string[];
+  /** text boxes whose text is wider than the box (besides deliberate ellipses on producers' text) */
+  clipped: string[];
+  /** producers' text shortened with an ellipsis, as designed: reported, not a failure */
+  ellipsed: number;
+  /** the page or an element scrolls */
+  scrollbars: string[];
+  columns: number;
+}
+
+/** Measures the wall in the page: what overflows, overlaps or is cut off. */
+function measureFit(page: Page): Promise<Fit> {
+  return page.evaluate(() => {
+    const name = (el: Element) =>
+      el.getAttribute('data-testid') ??
+      el.getAttribute('data-area') ??
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+    const box = (el: Element) => el.getBoundingClientRect();
+    const W = window.innerWidth;
+    const H = window.innerHeight;
+    const wall = document.querySelector('[data-testid="wall"]')!;
+    const areas = [...wall.children];
+    const panels = areas.flatMap((a) =>
+      a.matches('.wall-column, .wall-strip') ? [...a.children].map((p) => ({ area: a, p })) : [],
+    );
+    const outside = [...areas, ...panels.map((x) => x.p)]
+      .filter((el) => {
+        const r = box(el);
+        return r.left < -0.5 || r.top < -0.5 || r.right > W + 0.5 || r.bottom > H + 0.5;
+      })
+      .map(name);
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+    const overlaps: string[] = [];
+    const pairs = (els: Element[]) => {
+      for (let i = 0; i < els.length; i++)
+        for (let j = i + 1; j < els.length; j++)
+          if (overlap(box(els[i]!), box(els[j]!))) overlaps.push(`${name(els[i]!)} × ${name(els[j]!)}`);
+    };
+    pairs(areas);
+    for (const a of areas) pairs(panels.filter((x) => x.area === a).map((x) => x.p));
+    const spilled = panels
+      .filter(({ area, p }) => {
+        const [ra, rp] = [box(area), box(p)];
+        return rp.bottom > ra.bottom + 0.5 || rp.right > ra.right + 0.5;
+      })
+      .map(({ area, p }) => `${name(p)} in ${name(area)}`);
+    // A text box: an element with text of its own. Its text is cut off when it is wider than the box.
+    const clipped: string[] = [];
+    let ellipsed = 0;
+    for (const el of wall.querySelectorAll('*')) {
+      if (el.closest('.maplibregl-ctrl-attrib')) continue; // the map's credits wrap or cut as MapLibre does
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!own || !(el instanceof HTMLElement) || el.clientWidth === 0) continue;
+      if (el.scrollWidth <= el.clientWidth + 1) continue;
+      // Reports' titles come from citizens and producers, any length: the panels shorten them by design.
+      if (getComputedStyle(el).textOverflow === 'ellipsis' && el.matches('.feed-item *, .handling-title'))
+        ellipsed += 1;
+      else
+        clipped.push(
+          `${name(el)}: "${el.textContent!.trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`,
+        );
+    }
+    const scrollbars: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > W || doc.scrollHeight > H)
+      scrollbars.push(`page ${doc.scrollWidth}×${doc.scrollHeight}`);
+    for (const el of document.querySelectorAll('*')) {
+      const s = getComputedStyle(el);
+      const scrolls = (o: string) => o === 'auto' || o === 'scroll';
+      if (
+        (scrolls(s.overflowY) && el.scrollHeight > el.clientHeight + 1) ||
+        (scrolls(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      )
+        scrollbars.push(name(el));
+    }
+    return {
+      layout: wall.getAttribute('data-layout'),
+      remPx: parseFloat(getComputedStyle(doc).fontSize),
+      outside,
+      overlaps,
+      spilled,
+      clipped,
+      ellipsed,
+      scrollbars,
+      columns: wall.querySelectorAll('.wall-column').length,
+    };
+  });
+}
+
+function expectFits(fit: Fit) {
+  expect(fit.outside, 'past the screen').toEqual([]);
+  expect(fit.overlaps, 'overlapping').toEqual([]);
+  expect(fit.spilled, 'not fitting their area').toEqual([]);
+  expect(fit.clipped, 'text cut off').toEqual([]);
+  expect(fit.scrollbars, 'scrolling').toEqual([]);
+}
+
+/** A point's place on the whole tiled wall, as this window draws it. */
+async function onWall(page: Page, offsetX: number, offsetY: number): Promise<[number, number]> {
+  const at = await page.evaluate(
+    ([lon, lat]) =>
+      (
+        window as unknown as {
+          __iocWall?: { map?: { project: ((lon: number, lat: number) => [number, number]) | null } };
+        }
+      ).__iocWall?.map?.project?.(lon, lat) ?? null,
+    DAI_NOI,
+  );
+  if (!at) throw new Error('the map does not project');
+  return [at[0] + offsetX, at[1] + offsetY];
+}
+
+describe('every wall size', () => {
+  for (const wall of WALLS) {
+    it(`${wall.width}×${wall.height}: the ${wall.layout} layout, nothing past the screen, overlapping or cut off`, async () => {
+      await withContext({ width: wall.width, height: wall.height }, async (context) => {
+        const page = await openWall(context, '?token=dev-leader');
+        await sleep(SETTLE_MS);
+        await page.screenshot({ path: resolve(RESULTS, `walls-${wall.width}x${wall.height}.png`) });
+        const fit = await measureFit(page);
+        summary[`${wall.width}x${wall.height}`] = fit;
+        expect(fit.layout).toBe(wall.layout);
+        expect(fit.remPx).toBeCloseTo(wall.rem, 1);
+        expectFits(fit);
+      });
+    });
+  }
+});
+
+describe('a tiled wall of three windows', () => {
+  // 1280×720 windows keep three software-rendered maps of the whole 3840×720 wall within the machine.
+  const SIZE = { width: 1280, height: 720 };
+  it('shows one layout across the screens, and the followers keep the leader’s camera', async () => {
+    await withContext(SIZE, async (context) => {
+      const screens: Page[] = [];
+      for (const n of [1, 2, 3]) screens.push(await openWall(context, `?token=dev-leader&screen=${n}of3`));
+      await sleep(SETTLE_MS);
+      const offsets = [0, SIZE.width, 2 * SIZE.width];
+      for (const [i, page] of screens.entries()) {
+        const fit = await measureFit(page);
+        expect(fit.layout, `screen ${i + 1}`).toBe('wide');
+        expect(fit.scrollbars, `screen ${i + 1}`).toEqual([]);
+        // Each window draws the whole wall, moved by its own part.
+        const wallBox = (await page.locator('[data-testid="wall"]').boundingBox())!;
+        expect([wallBox.x + offsets[i]!, wallBox.width, wallBox.height], `screen ${i + 1}`).toEqual([
+          0,
+          3 * SIZE.width,
+          SIZE.height,
+        ]);
+      }
+      const before = await onWall(screens[0]!, 0, 0);
+
+      // The leader is dragged: a camera move no action describes. The others jump to it.
+      const lead = screens[0]!;
+      const mapBox = (await lead.locator(MAP).boundingBox())!;
+      const from = {
+        x: Math.min(SIZE.width - 60, mapBox.x + mapBox.width - 80),
+        y: mapBox.y + mapBox.height / 2,
+      };
+      await lead.mouse.move(from.x, from.y);
+      await lead.mouse.down();
+      for (let s = 1; s <= 10; s++) await lead.mouse.move(from.x - 25 * s, from.y - 10 * s);
+      await lead.mouse.up();
+      await sleep(SETTLE_MS);
+      const after = await Promise.all(screens.map((p, i) => onWall(p, offsets[i]!, 0)));
+      expect(
+        Math.hypot(after[0]![0] - before[0], after[0]![1] - before[1]),
+        'the leader moved',
+      ).toBeGreaterThan(100);
+      for (const [i, at] of after.entries()) {
+        expect(Math.abs(at[0] - after[0]![0]), `screen ${i + 1} x`).toBeLessThan(2);
+        expect(Math.abs(at[1] - after[0]![1]), `screen ${i + 1} y`).toBeLessThan(2);
+      }
+      summary.tiledAfterDrag = after;
+
+      // A named view asked on the leader (a relayed map action): every screen flies there and arrives.
+      await lead.keyboard.press('2');
+      for (const page of screens)
+        await page.waitForSelector(`${MAP}[data-view="imperial-city"]`, { timeout: 60_000 });
+      await sleep(SETTLE_MS);
+      const atView = await Promise.all(screens.map((p, i) => onWall(p, offsets[i]!, 0)));
+      for (const [i, at] of atView.entries()) {
+        expect(Math.abs(at[0] - atView[0]![0]), `screen ${i + 1} x`).toBeLessThan(2);
+        expect(Math.abs(at[1] - atView[0]![1]), `screen ${i + 1} y`).toBeLessThan(2);
+      }
+      for (const [i, page] of screens.entries())
+        await page.screenshot({ path: resolve(RESULTS, `walls-tiled-${i + 1}of3.png`) });
+      // One alarm banner and one sound for the wall: the leader's.
+      expect(await screens[1]!.locator('.alarm-sound').count()).toBe(0);
+      expect(await screens[0]!.locator('.alarm-sound').count()).toBe(1);
+    });
+    // Three maps of a 3840-wide wall on two shared cores: loading them alone takes most of a minute.
+  }, 240_000);
+});
+
+describe('kiosk parameters', () => {
+  it('cursor=hide and interactive=0: no pointer drawn, the map takes no drag, key or control', async () => {
+    await withContext({ width: 1920, height: 1080 }, async (context) => {
+      const page = await openWall(context, '?token=dev-operator&cursor=hide&interactive=0');
+      await sleep(SETTLE_MS);
+      const cursor = await page.evaluate(() => {
+        const canvas = document.querySelector('[data-testid="map"] canvas')!;
+        return [getComputedStyle(document.body).cursor, getComputedStyle(canvas).cursor];
+      });
+      expect(cursor).toEqual(['none', 'none']);
+      expect(await page.locator('[data-testid^="layer-toggle-"]').count(), 'no layer switches offered').toBe(
+        0,
+      );
+      const before = await onWall(page, 0, 0);
+      const box = (await page.locator(MAP).boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 - 300, box.y + box.height / 2 - 100, { steps: 10 });
+      await page.mouse.up();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -800);
+      await page.keyboard.press('2');
+      await sleep(SETTLE_MS);
+      expect(await onWall(page, 0, 0), 'the map stayed where it was').toEqual(before);
+      expect(await page.locator(MAP).getAttribute('data-view')).toBe('');
+      await page.screenshot({ path: resolve(RESULTS, 'walls-kiosk-1920x1080.png') });
+    });
+  });
+
+  it('layout forces a layout, and a bad value shows in the header', async () => {
+    await withContext({ width: 1920, height: 1080 }, async (context) => {
+      const page = await openWall(context, '?token=dev-leader&layout=wide&screen=4of3');
+      await sleep(SETTLE_MS);
+      const fit = await measureFit(page);
+      expect(fit.layout).toBe('wide');
+      // The wide layout on a 16:9 screen shrinks its type to fit rather than cut its text.
+      expect(fit.remPx).toBeLessThan(16);
+      expectFits(fit);
+      await expect(page.locator('[data-testid="config-problem"]').textContent()).resolves.toContain(
+        'screen=4of3',
+      );
+      await page.screenshot({ path: resolve(RESULTS, 'walls-forced-wide-1920x1080.png') });
+    });
+  });
+});
