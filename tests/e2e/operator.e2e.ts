@@ -317,8 +317,9 @@ describe('an operator handles a report while the wall watches', () => {
     wallWin = await openWindow('/?token=dev-leader');
     for (const page of [op(), wall()]) {
       expect(await page.getAttribute('html', 'lang')).toBe('vi');
-      // Browsers keep audio locked until a gesture, so each page offers to enable it.
-      await page.waitForSelector('[data-testid="sound-enable"]', { timeout: 5000 });
+      // Browsers keep audio locked until a gesture, so each page offers to enable it. The wait is the
+      // page's first render beside a 50,000-lamp map loading in software GL (CI once took over 5 s).
+      await page.waitForSelector('[data-testid="sound-enable"]', { timeout: 20_000 });
     }
     // A person's click unlocks the wall's sound; the control then becomes the mute toggle.
     await wall().click('[data-testid="sound-enable"]');

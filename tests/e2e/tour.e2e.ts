@@ -245,6 +245,12 @@ describe('a playlist on the wall', () => {
       .poll(() => page.getAttribute('[data-testid="map"]', 'data-view'), { timeout: 10_000 })
       .toBe('scene');
     await page.screenshot({ path: resolve(RESULTS, 'playlist-reports-1920.png') });
+    // The scene shows no camera, lighting or systems panel: their column and strip go to the map.
+    const map = (await page.locator('.wall-map').boundingBox())!;
+    const left = (await page.locator('[data-area="left"]').boundingBox())!;
+    expect(map.x + map.width).toBeGreaterThan(1920 - 32);
+    expect(map.y + map.height).toBeGreaterThan(1080 - 32);
+    expect(map.x).toBeGreaterThanOrEqual(left.x + left.width);
 
     // A person's click holds the rotation for the playlist's 120 s, then the scene gets its dwell again.
     await page.mouse.click(960, 540);
@@ -269,6 +275,29 @@ describe('a playlist on the wall', () => {
     await expect
       .poll(() => page.textContent('[data-testid="stage-problem"]').catch(() => ''))
       .toContain('nowhere');
+    await context.close();
+  });
+
+  it('refuses a badly edited stage file on the tour, naming the bad field, and shows no half tour', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      deviceScaleFactor: 1,
+    });
+    await guardContext(context);
+    // The city's own file, as a deployment edited it: a step naming a scene the file does not have.
+    const stage = JSON.parse(readFileSync(resolve(ROOT, 'public/city/stage.json'), 'utf8')) as {
+      tour: { steps: { scene: string }[] };
+    };
+    stage.tour.steps[5]!.scene = 'smart-ward';
+    await context.route('**/city/stage.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(stage) }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tour?lang=en`);
+    await expect
+      .poll(() => page.textContent('[data-testid="stage-problem"]').catch(() => ''), { timeout: 20_000 })
+      .toMatch(/tour\.steps\[5\]\.scene.*smart-ward\b/);
+    expect(await page.locator('[data-testid="tour-caption"]').count()).toBe(0);
     await context.close();
   });
 });

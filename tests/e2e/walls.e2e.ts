@@ -236,16 +236,18 @@ describe('a tiled wall of three windows', () => {
       await lead.mouse.down();
       for (let s = 1; s <= 10; s++) await lead.mouse.move(from.x - 25 * s, from.y - 10 * s);
       await lead.mouse.up();
-      await sleep(SETTLE_MS);
-      const after = await Promise.all(screens.map((p, i) => onWall(p, offsets[i]!, 0)));
+      // The followers jump when the leader's move ends (after its inertia): on three software-rendered
+      // maps of the whole wall that can take a few seconds, so the test waits for it rather than a set time.
+      let after: [number, number][] = [];
+      const apart = async () => {
+        after = await Promise.all(screens.map((p, i) => onWall(p, offsets[i]!, 0)));
+        return Math.max(...after.map((at) => Math.hypot(at[0] - after[0]![0], at[1] - after[0]![1])));
+      };
+      await expect.poll(apart, { timeout: 20_000, interval: 500 }).toBeLessThan(2);
       expect(
         Math.hypot(after[0]![0] - before[0], after[0]![1] - before[1]),
         'the leader moved',
       ).toBeGreaterThan(100);
-      for (const [i, at] of after.entries()) {
-        expect(Math.abs(at[0] - after[0]![0]), `screen ${i + 1} x`).toBeLessThan(2);
-        expect(Math.abs(at[1] - after[0]![1]), `screen ${i + 1} y`).toBeLessThan(2);
-      }
       summary.tiledAfterDrag = after;
 
       // A named view asked on the leader (a relayed map action): every screen flies there and arrives.

@@ -1,3 +1,4 @@
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectConfigProblems } from '../../app/configSlice';
 import { selectConnection } from '../../app/connection';
@@ -5,6 +6,7 @@ import { useAppSelector } from '../../app/hooks';
 import { formatCityDate, formatCityTime, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { useCityNow } from '../../app/useCityNow';
+import { ReplayContext } from '../replay';
 import './wall.css';
 
 export function Header() {
@@ -20,6 +22,9 @@ export function Header() {
   const now = useCityNow();
   const dropped = Object.values(conn.dropped).reduce((a, b) => a + b, 0);
   const clock = conn.clock;
+  // A replay's clock runs at the replay's speed (0 when paused): that is the replay bar's to show, not
+  // the simulation's scale.
+  const replaying = useContext(ReplayContext)?.view.mode === 'replay';
   return (
     <header className="wall-header">
       <div className="wall-title">
@@ -27,8 +32,9 @@ export function Header() {
         <span className="wall-subtitle">{t('app.title')}</span>
       </div>
       {clock?.simulated && (
-        <div className="sim-badge" data-testid="sim-badge" title={t('sim.scale', { scale: clock.scale })}>
-          {t('sim.badge')} · {t('sim.scale', { scale: formatNumber(clock.scale, lang) })}
+        <div className="sim-badge" data-testid="sim-badge" title={replaying ? undefined : t('sim.scale', { scale: clock.scale })}>
+          {t('sim.badge')}
+          {!replaying && <> · {t('sim.scale', { scale: formatNumber(clock.scale, lang) })}</>}
         </div>
       )}
       <div className="wall-clock">

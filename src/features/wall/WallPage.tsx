@@ -1,6 +1,6 @@
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { Header } from './Header';
-import type { WallLayout } from './layouts';
+import { templateWithout, type WallLayout } from './layouts';
 import type { WallFrame } from './tiling';
 import './wall.css';
 
@@ -24,12 +24,20 @@ export function WallPage({
   /** the scene on show, if a scene or playlist runs (the panels it hides come back as null) */
   scene?: string | null;
 }) {
+  // A scene may hide every panel of an area: the area then goes to the map (templateWithout).
+  const shownIn = new Map(
+    layout.areas
+      .filter((a) => a.kind === 'column' || a.kind === 'strip')
+      .map((a) => [a.id, a.panels.map((id) => [id, panel(id)] as const).filter(([, el]) => el != null)]),
+  );
+  const empty = new Set([...shownIn].filter(([, shown]) => shown.length === 0).map(([id]) => id));
+  const template = templateWithout(layout.template, empty);
   const style: CSSProperties = {
     width: frame.width,
     height: frame.height,
     gridTemplateColumns: layout.columns,
     gridTemplateRows: layout.rows,
-    gridTemplateAreas: layout.template.map((row) => `'${row}'`).join(' '),
+    gridTemplateAreas: template.map((row) => `'${row}'`).join(' '),
     transform:
       frame.offsetX || frame.offsetY ? `translate(${-frame.offsetX}px, ${-frame.offsetY}px)` : undefined,
   };
@@ -46,9 +54,10 @@ export function WallPage({
                 {map}
               </main>
             );
-          // A scene may hide every panel of an area: the area then stays empty, without its frame.
-          const shown = area.panels.map((id) => [id, panel(id)] as const).filter(([, el]) => el != null);
-          if (shown.length === 0) return <div key={area.id} style={{ gridArea: area.id }} />;
+          const shown = shownIn.get(area.id) ?? [];
+          // An area the template could not give away stays empty, without its frame.
+          if (shown.length === 0)
+            return template === layout.template ? <div key={area.id} style={{ gridArea: area.id }} /> : null;
           const Tag = area.kind === 'strip' ? 'div' : 'aside';
           return (
             <Tag

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFor, layoutIdFor, LAYOUT_IDS } from './layouts';
+import { layoutFor, layoutIdFor, LAYOUT_IDS, templateWithout } from './layouts';
 
 describe('wall layouts', () => {
   it('chooses the layout by the shape of the screen, not its size', () => {
@@ -48,5 +48,41 @@ describe('wall layouts', () => {
       for (const row of layout.template)
         expect(row.split(' '), id).toHaveLength(layout.columns.split(/ (?![^(]*\))/).length);
     }
+  });
+});
+
+describe('areas a scene leaves empty', () => {
+  const standard = layoutFor(1920, 1080, 'standard').template;
+  const wide = layoutFor(7680, 2160, 'wide').template;
+
+  it('go to the map beside them, and the strip under it widens with it', () => {
+    expect(templateWithout(standard, new Set(['right']))).toEqual([
+      'head head head',
+      'left map map',
+      'left strip strip',
+    ]);
+    expect(templateWithout(wide, new Set(['incidents', 'kpis']))).toEqual([
+      'head head head head',
+      'map map map cameras',
+      'strip strip strip cameras',
+    ]);
+  });
+
+  it('give an emptied strip to the map above it, and a column beside it to the map too', () => {
+    expect(templateWithout(standard, new Set(['strip', 'right']))).toEqual([
+      'head head head',
+      'left map map',
+      'left map map',
+    ]);
+    expect(templateWithout(standard, new Set(['left', 'strip', 'right']))).toEqual([
+      'head head head',
+      'map map map',
+      'map map map',
+    ]);
+  });
+
+  it('leave the template as it is when nothing is empty or the map itself is', () => {
+    expect(templateWithout(standard, new Set())).toBe(standard);
+    expect(templateWithout(standard, new Set(['map']))).toBe(standard);
   });
 });

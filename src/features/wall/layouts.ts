@@ -47,8 +47,10 @@ const SPECS: Record<LayoutId, LayoutSpec> = {
   // Incidents and indicators on the left, cameras and lighting on the right, the map between.
   standard: {
     columns: '26rem minmax(0, 1fr) 26rem',
-    // The systems under a map this narrow wrap to three lines.
-    rows: '4.5rem minmax(0, 1fr) 4.4rem',
+    // The systems under a map this narrow wrap to three lines, and to four when some were last heard
+    // days ago ("3 ngày trước" is longer than a time). The strip is a layout root (contain: strict),
+    // so its height is set here, not by its chips.
+    rows: '4.5rem minmax(0, 1fr) 5rem',
     template: ['head head head', 'left map right', 'left strip right'],
     areas: [
       header,
@@ -104,4 +106,58 @@ export function layoutFor(width: number, height: number, forced?: LayoutId | nul
   const fit = Math.min(byScreen, width / spec.minWidthRem, height / spec.minHeightRem);
   const remPx = Math.min(MAX_REM_PX, Math.max(MIN_REM_PX, Math.floor(fit * 100) / 100));
   return { id, remPx, columns: spec.columns, rows: spec.rows, template: spec.template, areas: spec.areas };
+}
+
+/**
+ * The grid template with the areas a scene leaves empty given to the map: an empty area under the map
+ * (the systems' strip) becomes map, and an empty column becomes whatever lies beside it towards the
+ * map, so the map and its strip widen rather than a dark gap standing where panels were. Where that
+ * would not leave every area a rectangle, the template stays as it is.
+ */
+export function templateWithout(
+  template: readonly string[],
+  empty: ReadonlySet<string>,
+  mapId = 'map',
+): readonly string[] {
+  if (empty.size === 0) return template;
+  const cells = template.map((row) => row.split(' '));
+  const mapCols = new Set(cells.flatMap((row) => row.flatMap((name, c) => (name === mapId ? [c] : []))));
+  const mapRow = cells.findIndex((row) => row.includes(mapId));
+  if (mapRow < 0) return template;
+  // Under or over the map first, so that a column beside an emptied strip then finds the map.
+  for (const c of mapCols) {
+    const step = (r: number) => (r > mapRow ? -1 : 1);
+    for (let r = 0; r < cells.length; r++) {
+      if (!empty.has(cells[r]![c]!)) continue;
+      let from = r;
+      while (from !== mapRow && empty.has(cells[from]![c]!)) from += step(from);
+      cells[r]![c] = cells[from]![c]!;
+    }
+  }
+  const firstMapCol = Math.min(...mapCols);
+  for (const row of cells) {
+    for (let c = 0; c < row.length; c++) {
+      if (!empty.has(row[c]!)) continue;
+      const step = c < firstMapCol ? 1 : -1;
+      let from = c;
+      while (from >= 0 && from < row.length && empty.has(row[from]!)) from += step;
+      if (from >= 0 && from < row.length) row[c] = row[from]!;
+    }
+  }
+  return everyAreaRectangular(cells) && !cells.some((row) => row.some((n) => empty.has(n)))
+    ? cells.map((row) => row.join(' '))
+    : template;
+}
+
+function everyAreaRectangular(cells: readonly (readonly string[])[]): boolean {
+  const boxes = new Map<string, { r0: number; r1: number; c0: number; c1: number; n: number }>();
+  cells.forEach((row, r) =>
+    row.forEach((name, c) => {
+      const b = boxes.get(name);
+      if (!b) boxes.set(name, { r0: r, r1: r, c0: c, c1: c, n: 1 });
+      else
+        Object.assign(b, { r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c), n: b.n + 1 });
+    }),
+  );
+  return [...boxes.values()].every((b) => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) === b.n);
 }
