@@ -32,7 +32,11 @@ export function Header() {
         <span className="wall-subtitle">{t('app.title')}</span>
       </div>
       {clock?.simulated && (
-        <div className="sim-badge" data-testid="sim-badge" title={replaying ? undefined : t('sim.scale', { scale: clock.scale })}>
+        <div
+          className="sim-badge"
+          data-testid="sim-badge"
+          title={replaying ? undefined : t('sim.scale', { scale: clock.scale })}
+        >
           {t('sim.badge')}
           {!replaying && <> · {t('sim.scale', { scale: formatNumber(clock.scale, lang) })}</>}
         </div>
