@@ -4,6 +4,7 @@ import { renderWithProviders } from '../../../tests/support/render';
 import { aCity, anIncident, openCity } from '../../../tests/support/city';
 import { connectionChanged, eventsReceived, hubSelected } from '../../realtime/streamActions';
 import type { Lang } from '../../shared/i18n/i18n';
+import { ReplayContext, type ReplayControls, type ReplayView } from '../replay';
 import { Header } from './Header';
 
 /** The header's connection indicator: what an operator reads there, and the state it stands for. */
@@ -108,5 +109,44 @@ describe('Header: the connection as an operator reads it', () => {
     );
     expect(connection().textContent).toContain('hub ioc-b:8080');
     expect(connection().title).toBe('Hub http://ioc-b:8080 (2 of 2)');
+  });
+});
+
+describe('Header: the simulation badge', () => {
+  const simulated = (scale: number) => ({ ...aCity(), clock: { now: Date.now(), scale, simulated: true } });
+  const replay = (playing: boolean): ReplayView => ({
+    mode: 'replay',
+    from: 0,
+    to: 1,
+    at: 0,
+    playing,
+    speed: 10,
+    dropped: 0,
+  });
+  const controls: ReplayControls = {
+    onOpen() {},
+    onLive() {},
+    onSeek() {},
+    onPlayPause() {},
+    onSpeed() {},
+  };
+
+  it('says the simulator’s speed on a live wall', () => {
+    const city = openCity(simulated(720));
+    renderWithProviders(<Header />, { store: city.store, lang: 'en' });
+    expect(screen.getByTestId('sim-badge').textContent).toMatch(/×720/);
+  });
+
+  it('says no speed during a replay (the replay’s clock runs at its playing speed, 0 when paused)', () => {
+    const city = openCity(simulated(60));
+    renderWithProviders(
+      <ReplayContext.Provider value={{ view: replay(false), controls }}>
+        <Header />
+      </ReplayContext.Provider>,
+      { store: city.store, lang: 'en' },
+    );
+    const badge = screen.getByTestId('sim-badge');
+    expect(badge.textContent).not.toMatch(/×/);
+    expect(badge.title).toBe('');
   });
 });
