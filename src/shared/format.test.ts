@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCityTime, formatNumber } from './format';
+import { formatCityTime, formatEnergy, formatNumber } from './format';
 
 describe('format', () => {
   it('shows Huế time (UTC+7) whatever the machine zone', () => {
@@ -12,5 +12,11 @@ describe('format', () => {
     expect(formatNumber(20000, 'vi')).toBe('20.000');
     expect(formatNumber(20000, 'en')).toBe('20,000');
     expect(formatNumber(91.46, 'vi', 1)).toBe('91,5');
+  });
+
+  it('says energy in kWh below 10 MWh and in MWh above', () => {
+    expect(formatEnergy(9_400_400, 'vi')).toBe('9.400 kWh');
+    expect(formatEnergy(44_304_000, 'vi')).toBe('44,3 MWh');
+    expect(formatEnergy(60_200_000, 'en')).toBe('60.2 MWh');
   });
 });

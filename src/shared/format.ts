@@ -21,6 +21,16 @@ export function formatNumber(n: number, lang: Lang, maxFractionDigits = 0): stri
   ).format(n);
 }
 
+/**
+ * Energy as a panel's figure: kWh below 10 MWh, MWh with one decimal above, so that a city's day of
+ * lighting ("44,3 MWh") fits where "44.304 kWh" was cut off.
+ */
+export function formatEnergy(wh: number, lang: Lang): string {
+  return wh < 10_000_000
+    ? `${formatNumber(Math.round(wh / 1000), lang)} kWh`
+    : `${formatNumber(wh / 1_000_000, lang, 1)} MWh`;
+}
+
 /** Clock time in Huế (UTC+7), whatever the zone of the machine showing the wall. */
 export function formatCityTime(epochMs: number, lang: Lang, withSeconds = false): string {
   return cached(

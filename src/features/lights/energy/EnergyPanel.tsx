@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppSelector, useAppStore } from '../../../app/hooks';
 import { cityNow } from '../../../app/connection';
 import { HUE_WARDS } from '../../../shared/city/wards';
-import { formatCityTime, formatNumber } from '../../../shared/format';
+import { formatCityTime, formatEnergy, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
 import { emptyWardEnergy, PowerSeries, wardEnergy } from '../../../shared/lights/energy';
 import { Freshness } from '../../freshness';
@@ -168,7 +168,7 @@ export function EnergyPanel({ lamps }: { lamps: LampColumns }) {
               : t('energy.today')}
           </div>
           <div className="energy-value num" data-testid="energy-today" data-value={r.todayWh}>
-            {formatNumber(Math.round(r.todayWh / 1000), lang, 0)} kWh
+            {formatEnergy(r.todayWh, lang)}
           </div>
         </div>
         <div>
@@ -181,7 +181,7 @@ export function EnergyPanel({ lamps }: { lamps: LampColumns }) {
       <div className="energy-sub">
         {r.saved === null
           ? t('energy.savedNone')
-          : t('energy.savedVs', { kwh: formatNumber(Math.round(r.baselineWh / 1000), lang, 0) })}
+          : t('energy.savedVs', { energy: formatEnergy(r.baselineWh, lang) })}
       </div>
       <div className="energy-chart-head">
         <span>{t('energy.chart')}</span>

@@ -8,7 +8,7 @@ export const energyVi = {
   todaySince: 'Điện năng từ {{at}}',
   saved: 'Tiết kiệm',
   /** the baseline: every lamp at full power from dusk to dawn */
-  savedVs: 'so với {{kwh}} kWh nếu bật 100 % suốt đêm',
+  savedVs: 'so với {{energy}} nếu bật 100 % suốt đêm',
   savedNone: 'chưa đến giờ bật đèn',
   chart: 'Công suất 24 giờ qua',
   chartSince: 'có số liệu từ {{at}}',
@@ -27,7 +27,7 @@ export const energyEn: { [K in keyof typeof energyVi]: string } = {
   today: 'Energy today',
   todaySince: 'Energy since {{at}}',
   saved: 'Saved',
-  savedVs: 'against {{kwh}} kWh at 100 % all night',
+  savedVs: 'against {{energy}} at 100 % all night',
   savedNone: 'lamps not due on yet',
   chart: 'Power, last 24 hours',
   chartSince: 'data since {{at}}',
