@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandAck, StreamEvent } from '../../src/shared/protocol/events';
 import { reported, useHarness, type Harness, type Viewer } from '../integration/harness';
 import { SERVICES_INSTALLED, usePostgresAndRedis } from '../support/services';
@@ -101,6 +101,9 @@ describe.runIf(SERVICES_INSTALLED)('several hub nodes on one log', () => {
     first.socket.disconnect();
     const later = await h.ingest(a, [reported(), reported(), reported()]);
     const end = later.body.seqs![2]!;
+    // Node b learns the batches over Redis. A client that reaches it before b holds its lastSeq gets a
+    // snapshot instead (correct, not lossy): under load that happened once, so the test waits for b.
+    await vi.waitFor(() => expect(b.seq).toBeGreaterThanOrEqual(end), { timeout: 10_000, interval: 50 });
     const moved = await h.connect(b, { token: 'dev-operator', lastSeq, epoch: a.epoch });
     await moved.untilSeq(end);
     expect(moved.snapshots).toHaveLength(0);
