@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../server/commands';
 import type { HubOptions } from '../../server/hub';
 import { openDb } from '../../server/store/db';
 import type { CommandAck, Snapshot } from '../../src/shared/protocol/events';
-import { postgresBin, startPostgres, type TestPostgres } from '../support/postgres';
+import { postgresBin, usePostgres } from '../support/postgres';
 import { reported, useHarness, type Harness, type Viewer } from './harness';
 
 // The hub's durable record, on the embedded PGlite and on a real PostgreSQL: what was answered 202
@@ -131,13 +131,9 @@ const pgInstalled = postgresBin() !== null;
 // CI installs PostgreSQL (.ci/run); elsewhere these run wherever Debian's postgresql is installed.
 describe.runIf(pgInstalled || process.env.CI)('durable storage on PostgreSQL', () => {
   const h = useHarness();
-  let pg: TestPostgres;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(() => pg?.stop());
+  const pg = usePostgres();
 
   it('keeps everything across a restart with the same schema and code as PGlite', async () => {
-    await restartKeepsEverything(h, { databaseUrl: pg.url });
+    await restartKeepsEverything(h, { databaseUrl: pg().url });
   });
 });

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubOptions } from '../../server/hub';
 import { decodeLampRuns, type ReplayHistory } from '../../src/shared/protocol/replay';
-import { postgresBin, startPostgres, type TestPostgres } from '../support/postgres';
+import { postgresBin, usePostgres } from '../support/postgres';
 import { reported, useHarness, type Harness } from './harness';
 
 // `GET /api/replay` against the real hub and its store (PGlite, and PostgreSQL where installed): the
@@ -147,13 +147,9 @@ const pgInstalled = postgresBin() !== null;
 // CI installs PostgreSQL (.ci/run); elsewhere this runs wherever Debian's postgresql is installed.
 describe.runIf(pgInstalled || process.env.CI)('GET /api/replay on PostgreSQL', () => {
   const h = useHarness();
-  let pg: TestPostgres;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(() => pg?.stop());
+  const pg = usePostgres();
 
   it('serves the same day with the same queries', async () => {
-    await servesTheLastDay(h, { databaseUrl: pg.url });
+    await servesTheLastDay(h, { databaseUrl: pg().url });
   }, 60_000);
 });

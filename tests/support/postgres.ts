@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,4 +62,20 @@ export async function startPostgres(): Promise<TestPostgres> {
     }
   };
   return { url: `postgres://ioc@127.0.0.1:${port}/postgres`, stop };
+}
+
+/**
+ * A PostgreSQL of the describe block's own, started before its tests and stopped after them; the
+ * function returns it (inside a test).
+ */
+export function usePostgres(): () => TestPostgres {
+  let pg: TestPostgres | undefined;
+  beforeAll(async () => {
+    pg = await startPostgres();
+  }, 60_000);
+  afterAll(() => pg?.stop());
+  return () => {
+    if (!pg) throw new Error('PostgreSQL did not start');
+    return pg;
+  };
 }
