@@ -57,6 +57,19 @@ describe('heap snapshot summary', () => {
     expect(growth(before, after, 1)).toHaveLength(1);
   });
 
+  it('sums compiled code by function name when asked, beside the total', () => {
+    const snap = snapshot([
+      [4, 3, 900],
+      [4, 3, 100],
+      [4, 0, 50],
+    ]);
+    expect(summarize(snap).get('code: onTick')).toBeUndefined();
+    const s = summarize(snap, true);
+    expect(s.get('(code)')).toEqual({ count: 3, bytes: 1050 });
+    expect(s.get('code: onTick')).toEqual({ count: 2, bytes: 1000 });
+    expect(s.get('code: Incident')).toEqual({ count: 1, bytes: 50 });
+  });
+
   it('refuses JSON that is not a heap snapshot', () => {
     expect(() =>
       summarize({ snapshot: { meta: { node_fields: [], node_types: [] } }, nodes: [], strings: [] }),

@@ -17,9 +17,10 @@ export interface HeapGroup {
 
 /**
  * Self sizes summed by kind: objects by constructor name, closures as `(closure)`, strings as
- * `(string)`, and so on for V8's other node types.
+ * `(string)`, and so on for V8's other node types. With `codeByName`, compiled code is also summed by
+ * its name under `code: <name>` (beside the `(code)` total), to tell which functions' code grew.
  */
-export function summarize(snap: HeapSnapshot): Map<string, HeapGroup> {
+export function summarize(snap: HeapSnapshot, codeByName = false): Map<string, HeapGroup> {
   const fields = snap.snapshot.meta.node_fields;
   const stride = fields.length;
   const typeAt = fields.indexOf('type');
@@ -33,12 +34,18 @@ export function summarize(snap: HeapSnapshot): Map<string, HeapGroup> {
   for (let i = 0; i + stride <= snap.nodes.length; i += stride) {
     const type = typeNames[snap.nodes[i + typeAt]!] ?? 'unknown';
     const key = type === 'object' || type === 'native' ? snap.strings[snap.nodes[i + nameAt]!]! : `(${type})`;
-    const g = out.get(key) ?? { count: 0, bytes: 0 };
-    g.count++;
-    g.bytes += snap.nodes[i + sizeAt]!;
-    out.set(key, g);
+    const size = snap.nodes[i + sizeAt]!;
+    add(out, key, size);
+    if (codeByName && type === 'code') add(out, `code: ${snap.strings[snap.nodes[i + nameAt]!]}`, size);
   }
   return out;
+}
+
+function add(groups: Map<string, HeapGroup>, key: string, bytes: number) {
+  const g = groups.get(key) ?? { count: 0, bytes: 0 };
+  g.count++;
+  g.bytes += bytes;
+  groups.set(key, g);
 }
 
 export interface HeapGrowth extends HeapGroup {
@@ -69,7 +76,10 @@ export function formatGrowth(rows: readonly HeapGrowth[]): string {
 }
 
 /** Takes a heap snapshot of the page over CDP (V8 collects garbage first) and summarises it. */
-export async function snapshotSummary(cdp: CDPSession): Promise<Map<string, HeapGroup>> {
+export async function snapshotSummary(
+  cdp: CDPSession,
+  codeByName = false,
+): Promise<Map<string, HeapGroup>> {
   const chunks: string[] = [];
   const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
@@ -79,5 +89,5 @@ export async function snapshotSummary(cdp: CDPSession): Promise<Map<string, Heap
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
-  return summarize(JSON.parse(chunks.join('')) as HeapSnapshot);
+  return summarize(JSON.parse(chunks.join('')) as HeapSnapshot, codeByName);
 }

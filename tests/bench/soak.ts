@@ -95,7 +95,7 @@ export async function runSoakBench(argv: string[]): Promise<void> {
       samples.push({ atS, bytes });
       console.log(`[bench] soak ${atS} s: heap after GC ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
     };
-    const kindsBefore = o.heapDiff ? await snapshotSummary(cdp) : null;
+    const kindsBefore = o.heapDiff ? await snapshotSummary(cdp, true) : null;
     await sample();
     const applied0 = (await wallDiagnostics(page))?.eventsApplied ?? 0;
     const endAt = t0 + o.minutes * 60_000;
@@ -105,7 +105,7 @@ export async function runSoakBench(argv: string[]): Promise<void> {
     }
     const applied = ((await wallDiagnostics(page))?.eventsApplied ?? 0) - applied0;
     if (kindsBefore) {
-      const rows = growth(kindsBefore, await snapshotSummary(cdp), 25);
+      const rows = growth(kindsBefore, await snapshotSummary(cdp, true), 40);
       console.log(`[bench] heap growth over the soak by kind (bytes, count, kind):\n${formatGrowth(rows)}`);
     }
     const figures = soakFigures(samples, o.minutes);
