@@ -6,6 +6,7 @@ import { ROOT, sleep, startApp, type RunningApp } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { PRODUCER_TOKEN } from '../support/ingest';
 import { guardContext, type PageProblems } from '../support/page';
+import { expectFits, measureFit } from '../support/wallFit';
 
 // Stale data never looks fresh. A hub with no simulator, fed by this test as the city's systems'
 // producer (their heartbeats through POST /api/ingest), and the wall in Chromium. The test stops one
@@ -107,6 +108,8 @@ describe('freshness on the wall', () => {
     expect(Number(await opacity('[data-testid="fresh-lamps"]'))).toBe(1);
     expect(Number(await opacity('[data-testid="tile-incidents-open"] > .tile-value'))).toBe(1);
     await page.screenshot({ path: resolve(RESULTS, 'freshness-lamps-stale-1920.png') });
+    // The longer stale badges fit where the fresh ones did: nothing cut to "…" or pushed out.
+    expectFits(await measureFit(page));
     // The hub's next systems report (within 5 s) repeats the lighting's last time: the lamps stay stale.
     await sleep(6000);
     expect(await quality('lamps')).toBe('uncertain');
@@ -150,5 +153,20 @@ describe('freshness on the wall', () => {
     await page.unroute('**/api/version');
     expect(problems.offsite).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
+  });
+
+  it('fits the wall when every badge is stale: its longest words, none cut to "…"', async () => {
+    // Every system falls silent; the hub's last systems report follows within 5 s, then none comes.
+    beating.clear();
+    await sleep(6000);
+    const silentAt = await page.evaluate(() => Date.now());
+    await context.clock.setSystemTime(silentAt + 6 * 60_000);
+    for (const w of ['lamps', 'energy', 'incidents', 'alerts', 'cameras', 'map', 'systems', 'kpis'])
+      await expect.poll(() => quality(w), { timeout: 5000, message: w }).toBe('bad');
+    expect(await page.locator('[data-testid="fresh-systems"]').innerText()).toMatch(
+      /^✕\s*Bad · data \d+ min old$/,
+    );
+    expectFits(await measureFit(page));
+    await page.screenshot({ path: resolve(RESULTS, 'freshness-all-bad-1920.png') });
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, sleep } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { describeProblems, guardContext, type PageProblems } from '../support/page';
+import { expectFits, measureFit } from '../support/wallFit';
 
 // Every wall the issue names, in Chromium: the layout the screen's shape gets, checked by the boxes of
 // its elements (nothing past the screen, no two areas or panels on each other, no text cut off, no
@@ -61,113 +62,6 @@ async function withContext<T>(
   } finally {
     await context.close();
   }
-}
-
-interface Fit {
-  layout: string | null;
-  remPx: number;
-  /** areas and panels reaching past the window */
-  outside: string[];
-  /** pairs of areas, or of panels in one area, that overlap */
-  overlaps: string[];
-  /** panels that do not fit in their area (its strict containment would cut them off) */
-  spilled: string[];
-  /** text boxes whose text is wider than the box (besides deliberate ellipses on producers' text) */
-  clipped: string[];
-  /** producers' text shortened with an ellipsis, as designed: reported, not a failure */
-  ellipsed: number;
-  /** the page or an element scrolls */
-  scrollbars: string[];
-  columns: number;
-}
-
-/** Measures the wall in the page: what overflows, overlaps or is cut off. */
-function measureFit(page: Page): Promise<Fit> {
-  return page.evaluate(() => {
-    const name = (el: Element) =>
-      el.getAttribute('data-testid') ??
-      el.getAttribute('data-area') ??
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
-    const box = (el: Element) => el.getBoundingClientRect();
-    const W = window.innerWidth;
-    const H = window.innerHeight;
-    const wall = document.querySelector('[data-testid="wall"]')!;
-    const areas = [...wall.children];
-    const panels = areas.flatMap((a) =>
-      a.matches('.wall-column, .wall-strip') ? [...a.children].map((p) => ({ area: a, p })) : [],
-    );
-    const outside = [...areas, ...panels.map((x) => x.p)]
-      .filter((el) => {
-        const r = box(el);
-        return r.left < -0.5 || r.top < -0.5 || r.right > W + 0.5 || r.bottom > H + 0.5;
-      })
-      .map(name);
-    const overlap = (a: DOMRect, b: DOMRect) =>
-      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
-      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-    const overlaps: string[] = [];
-    const pairs = (els: Element[]) => {
-      for (let i = 0; i < els.length; i++)
-        for (let j = i + 1; j < els.length; j++)
-          if (overlap(box(els[i]!), box(els[j]!))) overlaps.push(`${name(els[i]!)} × ${name(els[j]!)}`);
-    };
-    pairs(areas);
-    for (const a of areas) pairs(panels.filter((x) => x.area === a).map((x) => x.p));
-    const spilled = panels
-      .filter(({ area, p }) => {
-        const [ra, rp] = [box(area), box(p)];
-        return rp.bottom > ra.bottom + 0.5 || rp.right > ra.right + 0.5;
-      })
-      .map(({ area, p }) => `${name(p)} in ${name(area)}`);
-    // A text box: an element with text of its own. Its text is cut off when it is wider than the box.
-    const clipped: string[] = [];
-    let ellipsed = 0;
-    for (const el of wall.querySelectorAll('*')) {
-      if (el.closest('.maplibregl-ctrl-attrib')) continue; // the map's credits wrap or cut as MapLibre does
-      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-      if (!own || !(el instanceof HTMLElement) || el.clientWidth === 0) continue;
-      if (el.scrollWidth <= el.clientWidth + 1) continue;
-      // Reports' titles come from citizens and producers, any length: the panels shorten them by design.
-      if (getComputedStyle(el).textOverflow === 'ellipsis' && el.matches('.feed-item *, .handling-title'))
-        ellipsed += 1;
-      else
-        clipped.push(
-          `${name(el)}: "${el.textContent!.trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`,
-        );
-    }
-    const scrollbars: string[] = [];
-    const doc = document.documentElement;
-    if (doc.scrollWidth > W || doc.scrollHeight > H)
-      scrollbars.push(`page ${doc.scrollWidth}×${doc.scrollHeight}`);
-    for (const el of document.querySelectorAll('*')) {
-      const s = getComputedStyle(el);
-      const scrolls = (o: string) => o === 'auto' || o === 'scroll';
-      if (
-        (scrolls(s.overflowY) && el.scrollHeight > el.clientHeight + 1) ||
-        (scrolls(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
-      )
-        scrollbars.push(name(el));
-    }
-    return {
-      layout: wall.getAttribute('data-layout'),
-      remPx: parseFloat(getComputedStyle(doc).fontSize),
-      outside,
-      overlaps,
-      spilled,
-      clipped,
-      ellipsed,
-      scrollbars,
-      columns: wall.querySelectorAll('.wall-column').length,
-    };
-  });
-}
-
-function expectFits(fit: Fit) {
-  expect(fit.outside, 'past the screen').toEqual([]);
-  expect(fit.overlaps, 'overlapping').toEqual([]);
-  expect(fit.spilled, 'not fitting their area').toEqual([]);
-  expect(fit.clipped, 'text cut off').toEqual([]);
-  expect(fit.scrollbars, 'scrolling').toEqual([]);
 }
 
 /** A point's place on the whole tiled wall, as this window draws it. */
