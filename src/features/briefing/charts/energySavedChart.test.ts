@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { energySavedOption } from './energySavedChart';
+import { energySavedOption, labelledMonth } from './energySavedChart';
 import { dataColors, dataValues, fontSizes, seriesById, unsizedText } from './optionProbe';
 import { chartTheme, WALL_COLORS } from './theme';
 
@@ -22,6 +22,18 @@ describe('energySavedOption', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['thg 1 2026', 'thg 2 2026', 'thg 3 2026']);
     expect((option.yAxis as { name: string }).name).toBe('MWh');
     expect(saved.name).toBe('Điện năng chiếu sáng tiết kiệm');
+  });
+
+  it('labels every other bar of a year, back from the month running, so the labels keep apart', () => {
+    const year = Array.from({ length: 13 }, (_, m) => ({ start: city(m + 1), value: 100 + m, target: 120 }));
+    const label = seriesById(energySavedOption({ points: year, lang: 'vi', theme: chartTheme(16) }), 'saved')
+      .label as { formatter: (p: { value: number; dataIndex: number }) => string };
+    const shown = year.map((p, i) => label.formatter({ value: p.value, dataIndex: i }));
+    expect(shown.filter(Boolean)).toEqual(['100', '102', '104', '106', '108', '110', '112']);
+    expect(shown.at(-1)).toBe('112');
+    expect(shown.at(-2)).toBe('');
+    // a quarter's three months keep all their labels
+    expect([0, 1, 2].map((i) => labelledMonth(i, 3))).toEqual([true, true, true]);
   });
 
   it('names it in English and keeps its text readable at 4K', () => {

@@ -23,6 +23,17 @@ export interface EnergySavedInput {
   theme: ChartTheme;
 }
 
+/** A year of months is too many three-digit labels for the chart's width ("108112104…" ran together). */
+const LABEL_EVERY_MONTH_UP_TO = 6;
+
+/**
+ * Whether month `i` of `n` has its value on its bar: every month of a short range; of a longer one,
+ * every other month counted back from the latest, so the month running is always labelled.
+ */
+export function labelledMonth(i: number, n: number): boolean {
+  return n <= LABEL_EVERY_MONTH_UP_TO || (n - 1 - i) % 2 === 0;
+}
+
 /**
  * Street-lighting energy saved by month: a bar per month in MWh with its value on top, red when the
  * month fell short of its target, the target as a dashed step (the month still running is held to
@@ -58,7 +69,9 @@ export function energySavedOption({ points, lang, theme }: EnergySavedInput): Br
         type: 'bar',
         barMaxWidth: theme.rem * 2.5,
         data: points.map((p) => markedValue(ENERGY_SAVED, p.value, p.target, theme)),
-        label: barValueLabel(theme, 'top', (v) => formatKpiValue(v, 'count', lang)),
+        label: barValueLabel(theme, 'top', (v, i) =>
+          labelledMonth(i, points.length) ? formatKpiValue(v, 'count', lang) : '',
+        ),
       },
       {
         id: 'target',

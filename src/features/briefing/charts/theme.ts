@@ -131,12 +131,17 @@ export function hoveredIndex(params: unknown): number {
 }
 
 /** A bar's value written at its end, a little larger than the axes: the figure a leader reads. */
-export function barValueLabel(theme: ChartTheme, position: 'right' | 'top', format: (v: number) => string) {
+export function barValueLabel(
+  theme: ChartTheme,
+  position: 'right' | 'top',
+  format: (v: number, dataIndex: number) => string,
+) {
   return {
     show: true,
     position,
     color: theme.colors.text,
     fontSize: textSize(theme).value,
-    formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? format(p.value) : ''),
+    formatter: (p: { value?: unknown; dataIndex?: number }) =>
+      typeof p.value === 'number' ? format(p.value, p.dataIndex ?? 0) : '',
   };
 }
