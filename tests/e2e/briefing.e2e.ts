@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HUE_KPIS } from '../../src/shared/city/kpiCatalogue';
-import { ROOT, sleep } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { sleep } from '../support/app';
+import { RESULTS, chromiumForFile } from '../support/chromium';
 import { PRODUCER_TOKEN } from '../support/ingest';
 import { captureDownload } from '../support/download';
 import { pdfText } from '../support/pdf';
@@ -13,21 +12,11 @@ import { decodePngInPage, pixelStats } from '../support/pixels';
 import { shareNear } from '../support/png';
 
 const baseUrl = inject('baseUrl');
-const RESULTS = resolve(ROOT, 'test-results');
 /** what the issue promises: an indicator ingested through /api/ingest shows within 2 s */
 const INGEST_TO_SCREEN_MS = 2000;
 const CHARTS = ['trend', 'ranking', 'map', 'sla', 'reports', 'energy'];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium({ gl: 'swiftshader' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 interface Briefing {
   context: BrowserContext;
@@ -53,7 +42,7 @@ const TILE_VALUES_SCRIPT = `(() => {
 })();`;
 
 async function openBriefing(query: string, viewport: { width: number; height: number }): Promise<Briefing> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport, deviceScaleFactor: 1 });
   const problems = await guardContext(context);
   await context.addInitScript({ content: TILE_VALUES_SCRIPT });
   const page = await context.newPage();

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROOT, sleep } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { sleep } from '../support/app';
+import { RESULTS, chromiumForFile } from '../support/chromium';
 import { ingest, testIncident } from '../support/ingest';
 import { guardContext, newProblems, type PageProblems } from '../support/page';
 import {
@@ -20,7 +20,6 @@ import {
 // incident that opens its detail when clicked on the map.
 
 const baseUrl = inject('baseUrl');
-const RESULTS = resolve(ROOT, 'test-results');
 const MAP = '[data-testid="map"]';
 /** Where the Phú Xuân label is drawn (src/shared/city/hue-wards.json `point`). */
 const PHU_XUAN: [number, number] = [107.58, 16.478];
@@ -30,15 +29,9 @@ const NEAR_DONG_BA = { lon: 107.5885, lat: 16.4728 };
 const SETTLE_MS = 1500;
 
 const summary: Record<string, unknown> = {};
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium({ gl: 'swiftshader' });
-});
+const browser = chromiumForFile();
 
 afterAll(async () => {
-  await browser?.close();
   writeFileSync(resolve(RESULTS, 'map-e2e-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`[e2e map] ${JSON.stringify(summary)}`);
 });
@@ -60,7 +53,7 @@ function useMapPage(width: number, height: number): () => MapPage {
     if (opened) expect(fresh(opened.problems), 'the page misbehaved').toBe('');
   };
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
     const problems = await guardContext(context);
     const page = await context.newPage();
     opened = { context, page, problems };

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROOT, sleep } from '../support/app';
-import { launchChromium } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sleep } from '../support/app';
+import { RESULTS, chromiumForFile } from '../support/chromium';
 import { PRODUCER_TOKEN, testIncident } from '../support/ingest';
 import { describeProblems, guardContext, type PageProblems } from '../support/page';
 
@@ -13,20 +12,11 @@ import { describeProblems, guardContext, type PageProblems } from '../support/pa
 // live state goes on underneath; R opens the replay and Esc returns to live with no resync.
 
 const baseUrl = inject('baseUrl');
-const RESULTS = resolve(ROOT, 'test-results');
 const VIEWPORT = { width: 1920, height: 1080 };
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium({ gl: 'swiftshader' });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
+const browser = chromiumForFile();
 /** hh:mm in Huế, as the wall writes it. */
 const cityHhmm = (t: number) =>
   new Intl.DateTimeFormat('en-GB', {
@@ -59,7 +49,7 @@ interface Opened {
 }
 
 async function openWall(query: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const problems = await guardContext(context);
   const page = await context.newPage();
   const frames = { snapshots: 0, resyncs: 0 };

@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT, sleep } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { RESULTS, chromiumForFile } from '../support/chromium';
 import { ingest, testIncident } from '../support/ingest';
 import { guardContext, newProblems } from '../support/page';
 
 const baseUrl = inject('baseUrl');
-const RESULTS = resolve(ROOT, 'test-results');
 // The tour's scenes in order, as the city's stage file has them.
 const SCENES = (
   JSON.parse(readFileSync(resolve(ROOT, 'public/city/stage.json'), 'utf8')) as {
@@ -16,15 +15,7 @@ const SCENES = (
   }
 ).tour.steps.map((s) => s.scene);
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium({ gl: 'swiftshader' });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
+const browser = chromiumForFile();
 interface TourPage {
   context: BrowserContext;
   page: Page;
@@ -35,7 +26,7 @@ interface TourPage {
 
 /** Opens `/tour` recording everything that reaches the page over the network. */
 async function openTour(query: string, width = 1920, height = 1080): Promise<TourPage> {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   const problems = await guardContext(context);
   const page = await context.newPage();
   const received: string[] = [];
@@ -196,7 +187,7 @@ describe('the delegation tour', () => {
   });
 
   it('runs unattended: each scene gives way to the next when its dwell is over', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1920, height: 1080 },
       deviceScaleFactor: 1,
     });
@@ -223,7 +214,7 @@ describe('the delegation tour', () => {
 
 describe('a playlist on the wall', () => {
   it('rotates its scenes after each dwell, shows each scene’s panels, and holds while a person uses the wall', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1920, height: 1080 },
       deviceScaleFactor: 1,
     });
@@ -265,7 +256,7 @@ describe('a playlist on the wall', () => {
   });
 
   it('says so when the URL names a scene the city’s file does not have', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1920, height: 1080 },
       deviceScaleFactor: 1,
     });
@@ -279,7 +270,7 @@ describe('a playlist on the wall', () => {
   });
 
   it('refuses a badly edited stage file on the tour, naming the bad field, and shows no half tour', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1920, height: 1080 },
       deviceScaleFactor: 1,
     });

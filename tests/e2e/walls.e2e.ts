@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROOT, sleep } from '../support/app';
-import { launchChromium } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { sleep } from '../support/app';
+import { RESULTS, chromiumForFile } from '../support/chromium';
 import { describeProblems, guardContext, type PageProblems } from '../support/page';
 import { expectFits, measureFit } from '../support/wallFit';
 
@@ -12,7 +12,6 @@ import { expectFits, measureFit } from '../support/wallFit';
 // scrollbar), a screenshot of each; a tiled wall of three windows in step; the kiosk parameters.
 
 const baseUrl = inject('baseUrl');
-const RESULTS = resolve(ROOT, 'test-results');
 const MAP = '[data-testid="map"]';
 /** The charts and the map's pulses land within a second or two of the map's load on SwiftShader. */
 const SETTLE_MS = 3000;
@@ -28,15 +27,9 @@ const WALLS = [
 ] as const;
 
 const summary: Record<string, unknown> = {};
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  browser = await launchChromium({ gl: 'swiftshader' });
-});
+const browser = chromiumForFile();
 
 afterAll(async () => {
-  await browser?.close();
   writeFileSync(resolve(RESULTS, 'walls-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`[e2e] walls ${JSON.stringify(summary)}`);
 });
@@ -53,7 +46,7 @@ async function withContext<T>(
   viewport: { width: number; height: number },
   run: (context: BrowserContext, problems: PageProblems) => Promise<T>,
 ): Promise<T> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport, deviceScaleFactor: 1 });
   const problems = await guardContext(context);
   try {
     const out = await run(context, problems);
