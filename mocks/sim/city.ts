@@ -95,7 +95,10 @@ const LAMP_WARMUP_MS = 3 * DAY_MS;
 /** An indicator moves every 2.5-3.5 city hours: the stream carries about as many as before issue 13. */
 const KPI_STEP_MIN_MS = 150 * MINUTE_MS;
 const KPI_STEP_MAX_MS = 210 * MINUTE_MS;
-/** A system beats every city minute, but not more often than every 5 real seconds at a fast clock. */
+/**
+ * A system beats every 5 real seconds at any clock speed: well inside the wall's tightest freshness
+ * threshold (lamps, 30 s), so that a quiet but speaking system never looks stale between its beats.
+ */
 const HEARTBEAT_REAL_MS = 5_000;
 
 /** The upstream systems the simulator stands for: those of its indicators, its cameras and its lamps. */
@@ -132,6 +135,8 @@ class HueCity implements CitySim {
   readonly scale: number;
   private clock: number;
   private emitting = false;
+  /** each system's next heartbeat, city ms */
+  private readonly nextBeat = new Map<KpiSystem, number>();
   private out: CityEvent[] = [];
   /** where in `out` this step's one light.states goes: where its first lamp changed (-1: none yet) */
   private lampSlot = -1;
@@ -210,6 +215,11 @@ class HueCity implements CitySim {
     this.emitting = true;
   }
 
+  /** city ms between a system's heartbeats: 5 real seconds at the clock's speed, at least a city second */
+  private get beatEvery(): number {
+    return Math.max(1000, HEARTBEAT_REAL_MS * this.scale);
+  }
+
   get now(): number {
     return this.clock;
   }
@@ -219,6 +229,7 @@ class HueCity implements CitySim {
     const until = this.clock + realDtMs * this.scale;
     this.agenda.runUntil(until, (t) => (this.clock = t));
     this.clock = until;
+    this.beatUntil(until);
     if (this.clock - this.lastPrune > HOUR_MS) this.prune();
     return this.drain();
   }
@@ -432,19 +443,22 @@ class HueCity implements CitySim {
   }
 
   private scheduleHeartbeat(system: KpiSystem, from: number): void {
-    const every = Math.max(MINUTE_MS, HEARTBEAT_REAL_MS * this.scale);
     // Systems beat out of step with each other, as independent producers do.
-    const first = Math.round(from + this.rng.heartbeats.range(0, every));
-    const beat = (t: number): void => {
-      this.agenda.at(t, () => {
-        this.emit({
-          type: 'system.heartbeat',
-          data: { system, at: new Date(this.clock).toISOString() },
-        });
-        beat(this.clock + every);
-      });
-    };
-    beat(first);
+    this.nextBeat.set(system, Math.round(from + this.rng.heartbeats.range(0, this.beatEvery)));
+  }
+
+  /**
+   * The heartbeats due by `until`, one per system: its latest. A heartbeat says a system is alive now,
+   * so a step that spans several beats (a test's simulated year, a slow tick) sends only the last one;
+   * beats are counted, not put on the agenda, which at ×1 would hold millions of them a year.
+   */
+  private beatUntil(until: number): void {
+    for (const [system, next] of this.nextBeat) {
+      if (next > until) continue;
+      const last = next + Math.floor((until - next) / this.beatEvery) * this.beatEvery;
+      this.emit({ type: 'system.heartbeat', data: { system, at: new Date(last).toISOString() } });
+      this.nextBeat.set(system, last + this.beatEvery);
+    }
   }
 
   private emitKpi(update: Kpi): void {
