@@ -92,7 +92,7 @@ export function App({
     // A delegation's screen: no alarms, no sound, no commands (the page is a guest's, see main.tsx).
     return (
       <Suspense fallback={null}>
-        <Tour lamps={lamps} faults={faults} api={api} lead={lead} interactive={kiosk.interactive} />
+        <Tour lamps={lamps} faults={faults} api={api} tiles={tiles} interactive={kiosk.interactive} />
       </Suspense>
     );
   }

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo } from 'react';
+import { Fragment, useEffect, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { camerasOnMap } from '../features/cameras/camerasOnMap';
 import { incidentsOnMap } from '../features/incidents/incidentsOnMap';
@@ -19,10 +19,13 @@ import {
   type TourStep,
 } from '../features/stage';
 import { Header } from '../features/wall/Header';
+import { useWallFrame } from '../features/wall/useWallFrame';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import type { Lang } from '../shared/i18n/i18n';
 import type { HubApi } from './connection';
 import { useAppDispatch, useAppSelector } from './hooks';
+import { selectKiosk } from './configSlice';
+import type { TiledWall } from './tiles';
 import { panelFor } from './panels';
 import { useStageFigure } from './stageFigures';
 import { STAGE_VOCABULARY, type PanelId } from './stageVocabulary';
@@ -39,18 +42,27 @@ export function Tour({
   lamps,
   faults,
   api,
-  lead = true,
+  tiles = null,
   interactive = true,
 }: {
   lamps: LampColumns;
   faults: LampFaultWatch;
   api: HubApi;
-  /** false on a tiled wall's other screens: they follow the leading one */
-  lead?: boolean;
+  /** this window's tiled wall, if it is one screen of several: the others follow the leading one */
+  tiles?: TiledWall | null;
   interactive?: boolean;
 }) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
+  const lead = tiles?.lead ?? true;
+  const kiosk = useAppSelector(selectKiosk);
+  // The wall's sizing: the type follows the screen (32 px at 4K), and a tiled wall's window shows its
+  // own part of one tour. The standard layout's rules give the size; the tour keeps its own grid.
+  const fitted = useWallFrame(kiosk.screen, 'standard');
+  const attachCamera = useMemo(
+    () => tiles && ((m: Parameters<TiledWall['attachCamera']>[0]) => tiles.attachCamera(m)),
+    [tiles],
+  );
   const load = useStage(STAGE_VOCABULARY);
   const stage = useAppSelector(selectStage);
   const captionLang = useMemo(() => captionLangFromSearch(window.location.search), []);
@@ -71,42 +83,53 @@ export function Tour({
   const step = steps[index];
   const scene = step && script ? script.scenes[step.scene] : undefined;
   // Each step flies the map to its scene, even when two steps share one (the presenter went back).
+  // Only the leading screen asks: the others are relayed its requests (src/app/tiles.ts).
   useEffect(() => {
-    if (!scene) return;
+    if (!scene || !lead) return;
     dispatch(cameraRequested(scene.view));
     if (scene.layers) dispatch(layersSet(scene.layers as Partial<Record<MapLayerId, boolean>>));
-  }, [dispatch, scene, index, stage.stepAt]);
+  }, [dispatch, scene, index, stage.stepAt, lead]);
 
+  if (!fitted) return null;
+  const { frame } = fitted;
+  const style: CSSProperties = {
+    width: frame.width,
+    height: frame.height,
+    transform:
+      frame.offsetX || frame.offsetY ? `translate(${-frame.offsetX}px, ${-frame.offsetY}px)` : undefined,
+  };
   return (
-    <div className="tour" data-testid="tour" data-scene={step?.scene ?? ''} data-step={index}>
-      <Header />
-      <main className="tour-map">
-        <CityMap capabilities={onMap} controls={false} />
-        {step && (
-          <TourFigureOverlay
-            step={step}
-            index={index}
-            total={steps.length}
-            langs={langs}
-            captionLang={captionLang}
-            paused={stage.hold?.until === null}
-          />
-        )}
-        {load.phase === 'loading' && <div className="stage-problem">{t('stage.loading')}</div>}
-        {load.phase === 'failed' && (
-          <StageProblem
-            text={t(load.kind === 'invalid' ? 'stage.badProfile' : 'stage.unreachable', {
-              error: load.error,
-            })}
-          />
-        )}
-      </main>
-      <aside className="tour-side">
-        {scene?.panels.slice(0, TOUR_PANELS).map((id) => (
-          <Fragment key={id}>{panelFor(id as PanelId, { lamps, api })}</Fragment>
-        ))}
-      </aside>
-      {stage.blank && <div className="stage-blank" data-testid="stage-blank" />}
+    <div className="wall-window">
+      <div className="tour" style={style} data-testid="tour" data-scene={step?.scene ?? ''} data-step={index}>
+        <Header />
+        <main className="tour-map">
+          <CityMap capabilities={onMap} controls={false} onMap={attachCamera ?? undefined} />
+          {step && (
+            <TourFigureOverlay
+              step={step}
+              index={index}
+              total={steps.length}
+              langs={langs}
+              captionLang={captionLang}
+              paused={stage.hold?.until === null}
+            />
+          )}
+          {load.phase === 'loading' && <div className="stage-problem">{t('stage.loading')}</div>}
+          {load.phase === 'failed' && (
+            <StageProblem
+              text={t(load.kind === 'invalid' ? 'stage.badProfile' : 'stage.unreachable', {
+                error: load.error,
+              })}
+            />
+          )}
+        </main>
+        <aside className="tour-side">
+          {scene?.panels.slice(0, TOUR_PANELS).map((id) => (
+            <Fragment key={id}>{panelFor(id as PanelId, { lamps, api })}</Fragment>
+          ))}
+        </aside>
+        {stage.blank && <div className="stage-blank" data-testid="stage-blank" />}
+      </div>
     </div>
   );
 }

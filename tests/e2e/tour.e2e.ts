@@ -295,3 +295,70 @@ describe('a playlist on the wall', () => {
     await context.close();
   });
 });
+
+describe('the tour on a tiled wall and on a 4K screen', () => {
+  it('shows one tour across three windows, each its own part, all on the leading screen’s step', async () => {
+    const size = { width: 1280, height: 720 };
+    const context = await browser().newContext({ viewport: size, deviceScaleFactor: 1 });
+    const problems = await guardContext(context);
+    const screens: Page[] = [];
+    for (const n of [1, 2, 3]) {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/tour?token=dev-guest&lang=both&screen=${n}of3`);
+      await page.waitForSelector('[data-testid="tour"][data-scene]:not([data-scene=""])', {
+        timeout: 30_000,
+      });
+      screens.push(page);
+    }
+    for (const [i, page] of screens.entries()) {
+      const box = (await page.locator('[data-testid="tour"]').boundingBox())!;
+      expect([box.x + i * size.width, box.width, box.height], `screen ${i + 1}`).toEqual([
+        0,
+        3 * size.width,
+        size.height,
+      ]);
+    }
+    const lead = screens[0]!;
+    await lead.keyboard.press('Home');
+    await lead.keyboard.press('ArrowRight');
+    await lead.keyboard.press('ArrowRight');
+    // Held there, so that the dwell does not move the wall on while the screens are looked at.
+    await lead.keyboard.press('p');
+    await expect.poll(() => step(lead)).toBe(2);
+    for (const [i, page] of screens.entries()) {
+      await expect.poll(() => step(page), { message: `screen ${i + 1}` }).toBe(2);
+      expect(await scene(page), `screen ${i + 1}`).toBe(SCENES[2]);
+    }
+    // A follower's keys move nothing: the leading screen is the presenter's.
+    await screens[2]!.keyboard.press('ArrowRight');
+    await sleep(500);
+    expect(await step(lead)).toBe(2);
+    for (const [i, page] of screens.entries()) {
+      await page.screenshot({ path: resolve(RESULTS, `tour-tiled-${i + 1}of3.png`) });
+      expect(await step(page), `screen ${i + 1} still`).toBe(2);
+    }
+    expect(problems.pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('scales its words with the screen: twice the size at 3840×2160', async () => {
+    const fontSizes = async (width: number, height: number) => {
+      const context = await browser().newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/tour?token=dev-guest&lang=vi`);
+      // Attached, not visible: Playwright checks visibility on the page's frames, which software GL at 4K
+      // draws a few a second while the map flies.
+      await page.waitForSelector('[data-testid="tour-caption"]', { state: 'attached', timeout: 60_000 });
+      const px = await page.evaluate(() => [
+        parseFloat(getComputedStyle(document.documentElement).fontSize),
+        parseFloat(getComputedStyle(document.querySelector('.tour-title')!).fontSize),
+      ]);
+      await context.close();
+      return px;
+    };
+    const [hd, uhd] = [await fontSizes(1920, 1080), await fontSizes(3840, 2160)];
+    expect(hd[0]).toBe(16);
+    expect(uhd[0]).toBe(32);
+    expect(uhd[1]).toBeCloseTo(2 * hd[1]!, 1);
+  }, 120_000);
+});
