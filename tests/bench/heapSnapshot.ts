@@ -76,10 +76,7 @@ export function formatGrowth(rows: readonly HeapGrowth[]): string {
 }
 
 /** Takes a heap snapshot of the page over CDP (V8 collects garbage first) and summarises it. */
-export async function snapshotSummary(
-  cdp: CDPSession,
-  codeByName = false,
-): Promise<Map<string, HeapGroup>> {
+export async function snapshotSummary(cdp: CDPSession, codeByName = false): Promise<Map<string, HeapGroup>> {
   const chunks: string[] = [];
   const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
