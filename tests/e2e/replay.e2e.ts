@@ -5,6 +5,7 @@ import { sleep } from '../support/app';
 import { RESULTS, chromiumForFile } from '../support/chromium';
 import { PRODUCER_TOKEN, testIncident } from '../support/ingest';
 import { describeProblems, guardContext, type PageProblems } from '../support/page';
+import { expectFits, measureFit } from '../support/wallFit';
 
 // Time replay on the wall in Chromium against `npm start`. The test owns the clock: it asks the hub
 // for the city's now and ingests an incident with times it chooses (reported at "14:00", resolved
@@ -48,8 +49,8 @@ interface Opened {
   frames: { snapshots: number; resyncs: number };
 }
 
-async function openWall(query: string): Promise<Opened> {
-  const context = await browser().newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+async function openWall(query: string, viewport = VIEWPORT): Promise<Opened> {
+  const context = await browser().newContext({ viewport, deviceScaleFactor: 1 });
   const problems = await guardContext(context);
   const page = await context.newPage();
   const frames = { snapshots: 0, resyncs: 0 };
@@ -153,6 +154,53 @@ describe('time replay of the last 24 hours', () => {
       await wall.context.close();
     }
   });
+
+  for (const size of [
+    { width: 3840, height: 2160 },
+    { width: 7680, height: 2160 },
+  ])
+    it(`replays on a ${size.width}×${size.height} wall as it lives there: nothing cut off or past the screen`, async () => {
+      const wall = await openWall('?token=dev-leader', size);
+      const { page } = wall;
+      try {
+        await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
+        await page.keyboard.press('r');
+        await page.waitForSelector('[data-testid="replay-banner"]', { timeout: 30_000 });
+        await until(
+          'the replay under way',
+          async () =>
+            /^PHÁT LẠI \d\d:\d\d$/.test((await page.textContent('[data-testid="replay-banner"]')) ?? ''),
+          30_000,
+        );
+        const fit = await measureFit(page);
+        expectFits(fit);
+        expect(fit.remPx, 'the type of a 2160-row wall').toBe(32);
+        // The banner and the scrubber: on the screen, their words whole, scaled with the wall's type.
+        const bar = await page.evaluate(() =>
+          ['replay-banner', 'replay-bar'].map((id) => {
+            const el = document.querySelector(`[data-testid="${id}"]`)!;
+            const r = el.getBoundingClientRect();
+            const cut = [el, ...el.querySelectorAll('*')].filter(
+              (e) => e instanceof HTMLElement && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1,
+            ).length;
+            return {
+              inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+              cut,
+              fontPx: parseFloat(getComputedStyle(el).fontSize),
+            };
+          }),
+        );
+        for (const b of bar) expect(b).toMatchObject({ inside: true, cut: 0 });
+        expect(bar[0]!.fontPx, 'the banner reads from across the room').toBeGreaterThanOrEqual(2 * fit.remPx);
+        await page.screenshot({
+          path: resolve(RESULTS, `replay-${size.width}x${size.height}.png`),
+          ...(size.width > 4000 ? { scale: 'css' as const } : {}),
+        });
+        expect(describeProblems(wall.problems)).toBe('');
+      } finally {
+        await wall.context.close();
+      }
+    }, 240_000);
 
   it('offers a guest no replay: no control, and R does nothing', async () => {
     const wall = await openWall('?token=dev-guest');
