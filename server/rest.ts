@@ -21,6 +21,7 @@ import {
 import { cabinetSummaries } from './lights';
 import { answerMetrics, type HubMetrics } from './metrics';
 import type { PowerMeter } from './power';
+import { DAY_SPAN_MS } from '../src/shared/lights/daily';
 import { redactEvents } from './redact';
 import { replayFor, replayRange } from './replay';
 import { MAX_REPORT_BUCKETS, type ReportArchive } from './reports';
@@ -311,7 +312,12 @@ export function restHandler(d: RestDeps): (req: IncomingMessage, res: ServerResp
       sendError(res, 503, 'replay needs a durable store: this hub keeps nothing (STORE=memory)');
       return;
     }
-    answerAsync(res, async () => replayFor(await read(range.from, range.to), role));
+    answerAsync(res, async () => ({
+      ...replayFor(await read(range.from, range.to), role),
+      // The lighting's power from a day before the range to its end, as far as the meter holds it: the
+      // energy panel's day and its 24-hour chart at any instant of the replay.
+      power: d.power.history(range.to, range.to - range.from + DAY_SPAN_MS),
+    }));
   }
 
   /** The command audit trail: operators and leaders only, it names the staff who acted. */

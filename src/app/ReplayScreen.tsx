@@ -168,6 +168,7 @@ export function ReplayScreen({
         copy.lamps.summary(),
         { speed: rate, simulated: clock?.simulated ?? false },
         real,
+        history.power,
       ),
     );
     shown.current = { key, frame: state.lamps, at: playback.at, real, rate };

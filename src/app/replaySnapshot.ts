@@ -3,13 +3,14 @@ import { selectCabinets } from '../features/lights/cabinetsSlice';
 import { selectPowerHistory } from '../features/lights/energy/powerHistorySlice';
 import type { ReplayState } from '../features/replay';
 import type { LightsSummary } from '../realtime/streamActions';
+import type { PowerHistory } from '../shared/protocol/events';
 import { snapshotReceived } from '../realtime/streamActions';
 import type { RootState } from './store';
 
 /**
  * The snapshot a replay's store is given for one instant: the replayed incidents, alerts, indicators
  * and statuses over the live page's inventory (its cameras and cabinets, which do not change with
- * time), the lighting's power up to the instant, and a clock that runs at the replay's speed (0 when
+ * time), the lighting's power up to the instant (from the hub's meter, which the replay's answer carries), and a clock that runs at the replay's speed (0 when
  * paused) so that the wall's clock shows the replayed time between two steps.
  */
 export function replaySnapshot(
@@ -18,8 +19,11 @@ export function replaySnapshot(
   lights: LightsSummary,
   clock: { speed: number; simulated: boolean },
   receivedAt: number,
+  /** the hub's meter over the replay's day, when its answer had it */
+  hubPower?: PowerHistory,
 ) {
-  const power = selectPowerHistory(live);
+  // Without the hub's, what the live page was given at load: it ends where the page opened.
+  const power = hubPower ?? selectPowerHistory(live);
   return snapshotReceived({
     seq: 0,
     state: {

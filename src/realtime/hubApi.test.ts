@@ -128,3 +128,40 @@ describe('hub API', () => {
     expect((refused as Error).message).toContain('bucket must be one of day, month');
   });
 });
+
+describe('hub API: the replay', () => {
+  const frame = (power: unknown) => ({
+    from: 1000,
+    to: 2000,
+    now: 2100,
+    incidents: [],
+    alerts: [],
+    base: { kpis: [], cameras: [], cabinets: [] },
+    events: [],
+    lamps: [],
+    ...(power === undefined ? {} : { power }),
+  });
+
+  it('reads the lighting power the hub sends with the day, and drops and counts a bad one', async () => {
+    const good = {
+      spacingMs: 60_000,
+      points: [
+        [500, 1200],
+        [1500, 800],
+      ],
+    };
+    const read = await apiAnswering(200, frame(good)).replay!({}, new AbortController().signal);
+    expect(read.history.power).toEqual(good);
+    expect(read.dropped).toBe(0);
+    const bad = await apiAnswering(200, frame({ spacingMs: 60_000, points: [[500, -3]] })).replay!(
+      {},
+      new AbortController().signal,
+    );
+    expect(bad.history.power).toBeUndefined();
+    expect(bad.dropped).toBe(1);
+    // A hub before it sends none: no power, nothing dropped.
+    const older = await apiAnswering(200, frame(undefined)).replay!({}, new AbortController().signal);
+    expect(older.history.power).toBeUndefined();
+    expect(older.dropped).toBe(0);
+  });
+});

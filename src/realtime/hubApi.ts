@@ -1,6 +1,6 @@
 import { z } from '../shared/zod';
 import { KPI_PERIODS } from '../shared/city/kpiCatalogue';
-import { kpiPeriodSchema, type KpiSample } from '../shared/protocol/events';
+import { kpiPeriodSchema, powerHistorySchema, type KpiSample } from '../shared/protocol/events';
 import { replayFrameSchema, replayItemSchemas, type ReplayHistory } from '../shared/protocol/replay';
 
 // The hub's HTTP API as the page reads it: the indicators' history, which the stream does not carry
@@ -215,8 +215,10 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
     async replay(q, signal) {
       const raw = replayFrameSchema.safeParse(await getJson(`/api/replay?${rangeParams(q)}`, signal));
       if (!raw.success) throw new HubApiError('replay: not a replay answer', null);
-      const { from, to, now, incidents, alerts, base, events, lamps } = raw.data;
+      const { from, to, now, incidents, alerts, base, events, lamps, power } = raw.data;
       const dropped = { n: 0 };
+      const powerRead = power === undefined ? null : powerHistorySchema.safeParse(power);
+      if (powerRead && !powerRead.success) dropped.n++;
       const item = replayItemSchemas;
       const history: ReplayHistory = {
         from,
@@ -232,6 +234,7 @@ export function createHubApi(opts: { baseUrl: () => string; token: string; fetch
         // Played in the order given: the hub sends them by seq, which is their order in time.
         events: itemsOf(events, item.event, dropped),
         lamps,
+        ...(powerRead?.success ? { power: powerRead.data } : {}),
       };
       return { history, dropped: dropped.n };
     },

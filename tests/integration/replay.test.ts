@@ -89,6 +89,17 @@ async function servesTheLastDay(h: Harness, storage: NonNullable<HubOptions['sto
   const frame = decodeLampRuns(day.lamps.at(-1)!.runs, SLOW_CITY.lamps);
   expect([frame.state[0], frame.state[1]]).toEqual([3, 3]);
   expect(day.lamps.at(-1)!.runs.reduce((n, v, k) => (k % 3 === 2 ? n + v : n), 0)).toBe(SLOW_CITY.lamps);
+  // The lighting's power from the meter, a day before the range to its end (the simulator's seeded
+  // past): the energy panel's day and chart at any replayed instant.
+  const power = day.power!.points;
+  expect(power.length).toBeGreaterThan(2);
+  expect(power[0]![0]).toBeGreaterThanOrEqual(day.from - 24 * HOUR);
+  // The series is the meter's steps (a sample where the draw changed, and the hub's since): it reaches
+  // back before the range, so the range's first hours have their power too.
+  expect(power[0]![0]).toBeLessThan(day.from);
+  expect(power.at(-1)![0]).toBeLessThanOrEqual(day.to);
+  expect(power.at(-1)![0]).toBeGreaterThan(day.to - 5 * 60_000);
+  expect(power.some(([, w]) => w > 0)).toBe(true);
 
   // From the instant between the two KPIs: the first is the value at `from`, the second an event.
   const later = (await replay(hub, `?from=${iso(between)}&to=${iso(hub.cityNow)}`)).body;

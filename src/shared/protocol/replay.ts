@@ -10,6 +10,7 @@ import {
   type CameraStatus,
   type Incident,
   type Kpi,
+  type PowerHistory,
 } from './events';
 
 // `GET /api/replay` (docs/protocol.md, "Replay of the last 24 hours"): the city's recent past as the
@@ -55,6 +56,11 @@ export interface ReplayHistory {
   events: ReplayEvent[];
   /** the newest lamp keyframe at or before `from` (when there is one), then each one of the range */
   lamps: LampFrame[];
+  /**
+   * the city's lighting power from a day before `from` to `to`, as far as the hub's meter holds it
+   * (26 hours); absent from a hub before it
+   */
+  power?: PowerHistory;
 }
 
 /** Lamp states and levels (0-100, whole) as runs; `level` is rounded as the page holds it. */
@@ -118,6 +124,8 @@ export const replayFrameSchema = z.object({
   }),
   events: z.array(z.unknown()),
   lamps: z.array(lampFrameSchema),
+  /** checked on its own (powerHistorySchema): a bad power history is dropped, not the replay */
+  power: z.unknown().optional(),
 });
 
 export const replayItemSchemas = {

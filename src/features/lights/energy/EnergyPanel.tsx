@@ -5,14 +5,14 @@ import { cityNow } from '../../../app/connection';
 import { HUE_WARDS } from '../../../shared/city/wards';
 import { formatCityTime, formatEnergy, formatNumber } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n/i18n';
-import { emptyWardEnergy, PowerSeries, wardEnergy } from '../../../shared/lights/energy';
+import { emptyWardEnergy, wardEnergy } from '../../../shared/lights/energy';
 import { Freshness } from '../../freshness';
 import { selectCabinets } from '../cabinetsSlice';
 import type { LampColumns } from '../lampColumns';
 import { selectLightsSummary } from '../lightsSlice';
 import { powerChartOption } from './powerChart';
 import { useUiScale } from '../../../shared/ui/useUiScale';
-import { selectPowerHistory } from './powerHistorySlice';
+import { powerSamplesOf } from './powerSamples';
 import { lampInventory, type LampInventory } from './reading';
 import { DAY_SPAN_MS, energyTotals, type EnergyTotals } from '../../../shared/lights/daily';
 import { isDaylight } from '../../../shared/lights/faults';
@@ -43,30 +43,15 @@ interface EnergyReading extends EnergyTotals {
 }
 
 /**
- * Starts from the hub's power history (the snapshot's), then samples the city's draw on every store
- * change (O(1), no render) into it, and every REFRESH_MS turns it and the lamp columns into the
- * figures shown. A hub that keeps no history leaves the series to start when the panel mounts, and
- * the panel says so.
+ * Every REFRESH_MS, the store's power samples (powerSamples.ts: the hub's history, then the city's
+ * draw as the page saw it) and the lamp columns turned into the figures shown. A hub that keeps no
+ * history leaves the samples to start with the page, and the panel says so.
  */
 function useEnergyReading(lamps: LampColumns): EnergyReading | null {
   const store = useAppStore();
   const cabinets = useAppSelector(selectCabinets);
-  const history = useAppSelector(selectPowerHistory);
-  const [series] = useState(() => new PowerSeries());
+  const series = useMemo(() => powerSamplesOf(store), [store]);
   const [reading, setReading] = useState<EnergyReading | null>(null);
-
-  useEffect(() => {
-    // A snapshot's history replaces what the page sampled before it: the hub's meter saw it all.
-    series.clear();
-    for (const [t, w] of history?.points ?? []) series.add(t, w);
-    const sample = () => {
-      const s = store.getState();
-      const now = cityNow(s.connection.clock, Date.now());
-      if (now !== null && s.lights.count > 0) series.add(now, selectLightsSummary(s).powerW);
-    };
-    sample();
-    return store.subscribe(sample);
-  }, [store, series, history]);
 
   useEffect(() => {
     let inventory: LampInventory | null = null;
