@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, type CSSProperties } from 'react';
+import { Fragment, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { camerasOnMap } from '../features/cameras/camerasOnMap';
 import { incidentsOnMap } from '../features/incidents/incidentsOnMap';
@@ -19,6 +19,7 @@ import {
   type TourStep,
 } from '../features/stage';
 import { Header } from '../features/wall/Header';
+import { frameBox } from '../features/wall/tiling';
 import { useWallFrame } from '../features/wall/useWallFrame';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import type { Lang } from '../shared/i18n/i18n';
@@ -91,16 +92,15 @@ export function Tour({
   }, [dispatch, scene, index, stage.stepAt, lead]);
 
   if (!fitted) return null;
-  const { frame } = fitted;
-  const style: CSSProperties = {
-    width: frame.width,
-    height: frame.height,
-    transform:
-      frame.offsetX || frame.offsetY ? `translate(${-frame.offsetX}px, ${-frame.offsetY}px)` : undefined,
-  };
   return (
     <div className="wall-window">
-      <div className="tour" style={style} data-testid="tour" data-scene={step?.scene ?? ''} data-step={index}>
+      <div
+        className="tour"
+        style={frameBox(fitted.frame)}
+        data-testid="tour"
+        data-scene={step?.scene ?? ''}
+        data-step={index}
+      >
         <Header />
         <main className="tour-map">
           <CityMap capabilities={onMap} controls={false} onMap={attachCamera ?? undefined} />

@@ -332,6 +332,7 @@ describe('the tour on a tiled wall and on a 4K screen', () => {
     // A follower's keys move nothing: the leading screen is the presenter's.
     await screens[2]!.keyboard.press('ArrowRight');
     await sleep(500);
+    expect(await step(screens[2]!), 'the follower that was pressed').toBe(2);
     expect(await step(lead)).toBe(2);
     for (const [i, page] of screens.entries()) {
       await page.screenshot({ path: resolve(RESULTS, `tour-tiled-${i + 1}of3.png`) });

@@ -1,7 +1,7 @@
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { Header } from './Header';
 import { templateWithout, type WallLayout } from './layouts';
-import type { WallFrame } from './tiling';
+import { frameBox, type WallFrame } from './tiling';
 import './wall.css';
 
 /**
@@ -33,13 +33,10 @@ export function WallPage({
   const empty = new Set([...shownIn].filter(([, shown]) => shown.length === 0).map(([id]) => id));
   const template = templateWithout(layout.template, empty);
   const style: CSSProperties = {
-    width: frame.width,
-    height: frame.height,
+    ...frameBox(frame),
     gridTemplateColumns: layout.columns,
     gridTemplateRows: layout.rows,
     gridTemplateAreas: template.map((row) => `'${row}'`).join(' '),
-    transform:
-      frame.offsetX || frame.offsetY ? `translate(${-frame.offsetX}px, ${-frame.offsetY}px)` : undefined,
   };
   return (
     // The window clips the wall (overflow: clip, not hidden): a tiled screen's part can never be

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameFor, isLeadingTile, parseScreen } from './tiling';
+import { frameBox, frameFor, isLeadingTile, parseScreen } from './tiling';
 
 describe('tiled walls', () => {
   it('reads a screen of a row, and a screen of a grid', () => {
@@ -34,5 +34,16 @@ describe('tiled walls', () => {
     expect(isLeadingTile(parseScreen('2of3'))).toBe(false);
     expect(isLeadingTile(parseScreen('2,1of2x2'))).toBe(false);
     expect(isLeadingTile(null)).toBe(true);
+  });
+});
+
+describe('frameBox', () => {
+  it('moves the whole wall by this window’s part, and leaves a single screen unmoved', () => {
+    expect(frameBox(frameFor(1280, 720, { row: 1, col: 3, rows: 1, cols: 3 }))).toEqual({
+      width: 3840,
+      height: 720,
+      transform: 'translate(-2560px, 0px)',
+    });
+    expect(frameBox(frameFor(1920, 1080, null))).toEqual({ width: 1920, height: 1080 });
   });
 });

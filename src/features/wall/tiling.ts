@@ -54,3 +54,11 @@ export function frameFor(windowWidth: number, windowHeight: number, tile: Screen
     offsetY: windowHeight * (tile.row - 1),
   };
 }
+
+/** The CSS box of the whole wall in this window: its size, moved so that the window shows its part. */
+export function frameBox(frame: WallFrame): { width: number; height: number; transform?: string } {
+  const { width, height, offsetX, offsetY } = frame;
+  return offsetX || offsetY
+    ? { width, height, transform: `translate(${-offsetX}px, ${-offsetY}px)` }
+    : { width, height };
+}
