@@ -21,7 +21,7 @@ describe('soakFigures', () => {
   it('fails a heap that keeps growing, even when its last sample dips', () => {
     // +0.25 MiB a minute from 40 MiB, the last read 1 MiB low: first to last +4.4 %, the trend +6 %.
     const mib = Array.from({ length: 11 }, (_, i) => 40 + i * 0.25);
-    mib[10] -= 0.75;
+    mib[10] = mib[10]! - 0.75;
     const f = soakFigures(minuteSamples(mib), 10);
     expect(f.growth).toBeLessThan(0.05);
     expect(f.trendGrowth).toBeGreaterThan(0.05);

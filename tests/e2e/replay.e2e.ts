@@ -180,9 +180,11 @@ describe('time replay of the last 24 hours', () => {
           ['replay-banner', 'replay-bar'].map((id) => {
             const el = document.querySelector(`[data-testid="${id}"]`)!;
             const r = el.getBoundingClientRect();
-            const cut = [el, ...el.querySelectorAll('*')].filter(
-              (e) => e instanceof HTMLElement && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1,
-            ).length;
+            const cut = [el, ...el.querySelectorAll('*')]
+              .filter(
+                (e) => e instanceof HTMLElement && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1,
+              )
+              .map((e) => `${e.className} ${e.scrollWidth}>${e.clientWidth}`);
             return {
               inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
               cut,
@@ -190,7 +192,30 @@ describe('time replay of the last 24 hours', () => {
             };
           }),
         );
-        for (const b of bar) expect(b).toMatchObject({ inside: true, cut: 0 });
+        for (const b of bar) expect(b).toMatchObject({ inside: true, cut: [] });
+        // Nothing of the wall's text shows half-covered under the scrubber (the systems strip did) or the
+        // banner (the map's attribution did).
+        const under = await page.evaluate(() =>
+          ['replay-bar', 'replay-banner'].flatMap((id) => {
+            const over = document.querySelector(`[data-testid="${id}"]`)!;
+            const b = over.getBoundingClientRect();
+            return [...document.querySelectorAll('body *')]
+              .filter(
+                (e) =>
+                  !over.contains(e) &&
+                  [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+              )
+              .filter((e) => e.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+              .filter((e) => {
+                const r = e.getBoundingClientRect();
+                return (
+                  r.width > 0 && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top
+                );
+              })
+              .map((e) => `${id} over ${e.className}: ${e.textContent!.trim().slice(0, 40)}`);
+          }),
+        );
+        expect(under, 'text under the replay bar or banner').toEqual([]);
         // The energy of the replayed day is the hub's meter's, not a line drawn across the hours since the
         // page opened: the lamps never drew more than all of them at full power, so no negative saving.
         await page.waitForSelector('[data-testid="energy-saved"]', { state: 'attached', timeout: 10_000 });

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
@@ -65,6 +65,47 @@ export function ReplayOpen() {
 }
 
 /**
+ * Where the replay sits on this wall: the bar in the box of the strip under the map (the systems'
+ * statuses, which are not part of the history), the banner centred over the map's foot, above its attribution line. Boxes are the
+ * screen's, so a tiled window that shows no strip shows no bar. Without a strip, replay.css places both.
+ */
+function useAnchors(active: boolean): { bar?: CSSProperties; banner?: CSSProperties } {
+  const [anchors, setAnchors] = useState<{ bar?: CSSProperties; banner?: CSSProperties }>({});
+  useLayoutEffect(() => {
+    if (!active) return;
+    const strip = document.querySelector<HTMLElement>('.wall-strip');
+    const map = document.querySelector<HTMLElement>('.wall-map');
+    const measure = () => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const next: { bar?: CSSProperties; banner?: CSSProperties } = {};
+      const s = strip?.getBoundingClientRect();
+      if (s && s.width > 0 && s.height > 0)
+        next.bar = {
+          left: s.left,
+          top: s.top,
+          width: s.width,
+          height: s.height,
+          bottom: 'auto',
+          transform: 'none',
+        };
+      const m = map?.getBoundingClientRect();
+      if (m && m.width > 0)
+        next.banner = { left: m.left + m.width / 2, bottom: innerHeight - m.bottom + 2.2 * rem };
+      setAnchors(next);
+    };
+    measure();
+    const seen = new ResizeObserver(measure);
+    for (const el of [strip, map]) if (el) seen.observe(el);
+    addEventListener('resize', measure);
+    return () => {
+      seen.disconnect();
+      removeEventListener('resize', measure);
+    };
+  }, [active]);
+  return anchors;
+}
+
+/**
  * The replay's banner and scrubber, over the bottom of the wall while it shows the past: the banner
  * says so and when, the bar scrubs, plays and speeds it. It holds no state: src/app/ReplayScreen.tsx
  * runs the replay and its keys.
@@ -72,14 +113,15 @@ export function ReplayOpen() {
 export function ReplayBar({ view, controls }: { view: ReplayView; controls: ReplayControls }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Lang;
+  const anchors = useAnchors(view.mode === 'replay');
   if (view.mode !== 'replay') return null;
   const time = formatCityTime(view.at, lang);
   return (
     <>
-      <div className="replay-banner" data-testid="replay-banner" role="status">
+      <div className="replay-banner" data-testid="replay-banner" role="status" style={anchors.banner}>
         {t('replay.banner', { time })}
       </div>
-      <div className="replay-bar" data-testid="replay-bar">
+      <div className="replay-bar" data-testid="replay-bar" style={anchors.bar}>
         <button type="button" className="replay-live" data-testid="replay-live" onClick={controls.onLive}>
           ● {t('replay.live')}
         </button>
