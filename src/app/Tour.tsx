@@ -60,10 +60,6 @@ export function Tour({
   // The wall's sizing: the type follows the screen (32 px at 4K), and a tiled wall's window shows its
   // own part of one tour. The standard layout's rules give the size; the tour keeps its own grid.
   const fitted = useWallFrame(kiosk.screen, 'standard');
-  const attachCamera = useMemo(
-    () => tiles && ((m: Parameters<TiledWall['attachCamera']>[0]) => tiles.attachCamera(m)),
-    [tiles],
-  );
   const load = useStage(STAGE_VOCABULARY);
   const stage = useAppSelector(selectStage);
   const captionLang = useMemo(() => captionLangFromSearch(window.location.search), []);
@@ -103,7 +99,7 @@ export function Tour({
       >
         <Header />
         <main className="tour-map">
-          <CityMap capabilities={onMap} controls={false} onMap={attachCamera ?? undefined} />
+          <CityMap capabilities={onMap} controls={false} onMap={tiles?.attachCamera} />
           {step && (
             <TourFigureOverlay
               step={step}

@@ -55,10 +55,6 @@ export function Wall({
       isPanelId(id) && (shown === null || shown.has(id)) ? panelFor(id, { lamps, api }) : null,
     [lamps, api, shown],
   );
-  const attachCamera = useMemo(
-    () => tiles && ((m: Parameters<TiledWall['attachCamera']>[0]) => tiles.attachCamera(m)),
-    [tiles],
-  );
   if (!fitted) return null;
   return (
     <WallPage
@@ -68,7 +64,7 @@ export function Wall({
       scene={director.scene}
       map={
         <>
-          <CityMap capabilities={onMap} controls={kiosk.interactive} onMap={attachCamera ?? undefined} />
+          <CityMap capabilities={onMap} controls={kiosk.interactive} onMap={tiles?.attachCamera} />
           {kiosk.interactive && <ReplayOpen />}
           {director.problem && <StageProblem text={director.problem} />}
         </>

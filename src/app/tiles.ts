@@ -69,8 +69,9 @@ export interface TiledWall {
   middleware: Middleware;
   /** start once the store is made */
   connect(store: { dispatch: (a: UnknownAction) => unknown; getState: () => unknown }): void;
-  /** the map, once made (null when it goes): the leader tells its moves, the others jump to them */
-  attachCamera(host: CameraHost | null): void;
+  /** the map, once made (null when it goes): the leader tells its moves, the others jump to them. A
+   * function property, so that a page hands it to its map as it is, without `this`. */
+  attachCamera: (host: CameraHost | null) => void;
   /** messages refused as malformed (the channel is same-origin, so a bug, not an attack) */
   readonly dropped: number;
   close(): void;
@@ -174,7 +175,7 @@ export function tiledWall(tile: ScreenTile, channel: TileChannel): TiledWall {
       // A leader that (re)starts puts the others back in step with it; a follower asks to be.
       post(lead ? snapshot() : { kind: 'hello' });
     },
-    attachCamera(h) {
+    attachCamera: (h) => {
       if (host && lead) host.off('moveend', onMoveEnd);
       host = h;
       if (!h) return;

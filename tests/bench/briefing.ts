@@ -10,6 +10,7 @@ import { launchChromium } from '../support/browser';
 import { ensureBuilt } from '../support/build';
 import { guardContext } from '../support/page';
 import { percentile, round } from '../support/stats';
+import { intOption } from './args';
 
 // `npm run bench -- --scenario briefing`: issue 13's figures. A new city's hub (PGlite, the simulator's
 // seeded history: every indicator of the catalogue, 30 days daily and 24 months monthly, per ward where
@@ -69,17 +70,12 @@ function options(argv: string[]) {
       out: { type: 'string', default: resolve(ROOT, 'bench-results/briefing.json') },
     },
   });
-  const int = (name: string, raw: string | undefined) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
-    return n;
-  };
   return {
-    exports: int('exports', v.exports),
-    loads: int('loads', v.loads),
-    browsers: int('browsers', v.browsers),
-    switches: int('switches', v.switches),
-    seed: int('seed', v.seed),
+    exports: intOption('exports', v.exports),
+    loads: intOption('loads', v.loads),
+    browsers: intOption('browsers', v.browsers),
+    switches: intOption('switches', v.switches),
+    seed: intOption('seed', v.seed),
     out: v.out!,
   };
 }

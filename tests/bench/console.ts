@@ -26,6 +26,7 @@ import {
 } from './consoleReport';
 import { nextTickAt, seededRandom } from './load';
 import { sourceLocator } from './sourceMaps';
+import { intOption } from './args';
 
 // `npm run bench -- --scenario console`: issue 4's "the list stays fast with 10,000 incidents". The
 // hub (with its simulator) runs in this process; 10,000 reports go in through /api/ingest before the
@@ -72,14 +73,6 @@ const SELECT_CYCLE: { select: 'status' | 'sort'; value: string }[] = [
   { select: 'sort', value: 'newest' },
 ];
 
-function positiveInt(name: string, raw: string | undefined, allowZero = false): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    throw new Error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got ${raw}`);
-  }
-  return n;
-}
-
 function options(argv: string[]) {
   const { values: v } = parseArgs({
     args: argv,
@@ -106,19 +99,19 @@ function options(argv: string[]) {
     },
   });
   return {
-    incidents: positiveInt('incidents', v.incidents),
-    batch: positiveInt('batch', v.batch),
-    lamps: positiveInt('lamps', v.lamps),
-    seed: positiveInt('seed', v.seed),
+    incidents: intOption('incidents', v.incidents),
+    batch: intOption('batch', v.batch),
+    lamps: intOption('lamps', v.lamps),
+    seed: intOption('seed', v.seed),
     gl: (v.gl === 'swiftshader' ? 'swiftshader' : 'llvmpipe') as GlBackend,
-    typeDelayMs: positiveInt('type-delay', v['type-delay'], true),
-    selectCycles: positiveInt('select-cycles', v['select-cycles'], true),
-    scrollStepPx: positiveInt('scroll-step', v['scroll-step'], true),
-    presses: positiveInt('presses', v.presses),
-    repeatMs: positiveInt('repeat-ms', v['repeat-ms']),
-    liveRate: positiveInt('live-rate', v['live-rate']),
-    liveSeconds: positiveInt('live-seconds', v['live-seconds']),
-    idleSeconds: positiveInt('idle-seconds', v['idle-seconds'], true),
+    typeDelayMs: intOption('type-delay', v['type-delay'], 0),
+    selectCycles: intOption('select-cycles', v['select-cycles'], 0),
+    scrollStepPx: intOption('scroll-step', v['scroll-step'], 0),
+    presses: intOption('presses', v.presses),
+    repeatMs: intOption('repeat-ms', v['repeat-ms']),
+    liveRate: intOption('live-rate', v['live-rate']),
+    liveSeconds: intOption('live-seconds', v['live-seconds']),
+    idleSeconds: intOption('idle-seconds', v['idle-seconds'], 0),
     out: v.out,
     profile: v.profile,
   };

@@ -8,6 +8,7 @@ import { launchWithWebGl, type GlBackend } from '../support/browser';
 import { ensureBuilt } from '../support/build';
 import { guardContext } from '../support/page';
 import { percentile, round } from '../support/stats';
+import { intOption } from './args';
 
 // `npm run bench -- --scenario flyover`: issue 14's fly-over figures. The wall at 7680×2160 (two 4K
 // panels side by side) over a city of 50,000 lamps, flying between the map's named views as scenes do
@@ -37,17 +38,12 @@ function options(argv: string[]) {
       out: { type: 'string', default: resolve(ROOT, 'bench-results/flyover.json') },
     },
   });
-  const int = (name: string, raw: string | undefined) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
-    return n;
-  };
   return {
-    lamps: int('lamps', v.lamps),
-    width: int('width', v.width),
-    height: int('height', v.height),
-    rounds: int('rounds', v.rounds),
-    seed: int('seed', v.seed),
+    lamps: intOption('lamps', v.lamps),
+    width: intOption('width', v.width),
+    height: intOption('height', v.height),
+    rounds: intOption('rounds', v.rounds),
+    seed: intOption('seed', v.seed),
     gl: v.gl as GlBackend,
     out: v.out!,
   };

@@ -28,6 +28,7 @@ import { figures, formatTable, type MapMetricsSample, type Measurements } from '
 import { formatGrowth, growth, snapshotSummary } from './heapSnapshot';
 import { sourceLocator } from './sourceMaps';
 import { watchWire, type WireCount } from './wire';
+import { intOption } from './args';
 
 // `npm run bench [-- --lamps N --rate N --seconds N]`: the hub (with its simulator) runs in this
 // process, the load generator too, and the production build of the wall in headless Chromium.
@@ -64,13 +65,13 @@ const { values: opts } = parseArgs({
   },
 });
 
-const lamps = positiveInt('lamps', opts.lamps);
-const rate = positiveInt('rate', opts.rate);
-const seconds = positiveInt('seconds', opts.seconds);
+const lamps = intOption('lamps', opts.lamps);
+const rate = intOption('rate', opts.rate);
+const seconds = intOption('seconds', opts.seconds);
 // The lighting console shows no reports: there, none are sent, and nothing waits for them to show.
 const incidentsPerSec = opts.path === '/lights' ? 0 : Math.min(rate, Number(opts.incidents));
 const warmupS = Number(opts.warmup);
-const seed = positiveInt('seed', opts.seed);
+const seed = intOption('seed', opts.seed);
 const gl: GlBackend = opts.gl === 'swiftshader' ? 'swiftshader' : 'llvmpipe';
 
 /** The heap is read (after a forced GC) this often during the window, to tell a plateau from a leak. */
@@ -83,12 +84,6 @@ const LOG_SIZE = 100_000;
 const MAX_IN_FLIGHT = 4;
 /** up to a second's worth of updates in one request when catching up (10,000 lamps are ~140 KB of JSON) */
 const MAX_BATCH = Math.min(10_000, Math.max(100, rate));
-
-function positiveInt(name: string, raw: string | undefined): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${raw}`);
-  return n;
-}
 
 interface PerfMetrics {
   TaskDuration: number;

@@ -51,6 +51,7 @@ import {
   type TwoNodeFanoutFigures,
 } from './serverReport';
 import type { ProducerConfig, ViewersConfig } from './serverWorker';
+import { intOption } from './args';
 
 // `npm run bench -- --scenario server`: the hub's own figures, with durable storage, on the embedded
 // PGlite and on a real PostgreSQL (Debian's package, fsync on): (1) how many reports a second it
@@ -105,12 +106,6 @@ function options(argv: string[]) {
       out: { type: 'string', default: resolve(ROOT, 'bench-results/server.json') },
     },
   });
-  const int = (name: string, raw: string | undefined, min = 1) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min)
-      throw new Error(`--${name} must be an integer >= ${min}, got ${raw}`);
-    return n;
-  };
   const list = <T extends string>(name: string, raw: string, allowed: readonly T[]): T[] => {
     const items = raw.split(',').map((s) => s.trim()) as T[];
     const bad = items.filter((s) => !allowed.includes(s));
@@ -118,24 +113,24 @@ function options(argv: string[]) {
     return items;
   };
   return {
-    seconds: int('seconds', v.seconds),
-    warmup: int('warmup', v.warmup, 0),
+    seconds: intOption('seconds', v.seconds),
+    warmup: intOption('warmup', v.warmup, 0),
     stores: list<StoreKind>('stores', v.stores!, STORES),
     only: list<Phase>('only', v.only!, PHASES),
-    inFlight: int('in-flight', v['in-flight']),
+    inFlight: intOption('in-flight', v['in-flight']),
     batch: parseRange(v.batch!),
-    commandRate: int('command-rate', v['command-rate']),
-    commandLoad: int('command-load', v['command-load'], 0),
-    restartIncidents: int('restart-incidents', v['restart-incidents']),
-    restartLamps: int('restart-lamps', v['restart-lamps']),
-    clients: int('clients', v.clients),
-    guests: int('guests', v.guests, 0),
-    viewerProcs: int('viewer-procs', v['viewer-procs']),
-    fanoutRate: int('fanout-rate', v['fanout-rate']),
-    fanoutLamps: int('fanout-lamps', v['fanout-lamps']),
+    commandRate: intOption('command-rate', v['command-rate']),
+    commandLoad: intOption('command-load', v['command-load'], 0),
+    restartIncidents: intOption('restart-incidents', v['restart-incidents']),
+    restartLamps: intOption('restart-lamps', v['restart-lamps']),
+    clients: intOption('clients', v.clients),
+    guests: intOption('guests', v.guests, 0),
+    viewerProcs: intOption('viewer-procs', v['viewer-procs']),
+    fanoutRate: intOption('fanout-rate', v['fanout-rate']),
+    fanoutLamps: intOption('fanout-lamps', v['fanout-lamps']),
     fanoutSimScale: Number(v['fanout-sim-scale']),
-    tickMs: int('tick', v.tick),
-    seed: int('seed', v.seed),
+    tickMs: intOption('tick', v.tick),
+    seed: intOption('seed', v.seed),
     out: v.out!,
   };
 }

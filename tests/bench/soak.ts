@@ -9,6 +9,7 @@ import { ensureBuilt } from '../support/build';
 import { guardContext, wallDiagnostics } from '../support/page';
 import { formatGrowth, growth, snapshotSummary } from './heapSnapshot';
 import { soakFigures, soakTable, type HeapSample } from './soakReport';
+import { positiveOption } from './args';
 
 // `npm run bench -- --scenario soak [--minutes 60]`: issue 14's "a wall runs for days". The hub with
 // its simulator at ×60 (an hour of the soak is two and a half city days: dusk, night dimming, dawn,
@@ -34,18 +35,14 @@ function options(argv: string[]) {
       'heap-diff': { type: 'boolean', default: false },
     },
   });
-  const num = (name: string, raw: string | undefined) => {
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
-    return n;
-  };
   return {
-    minutes: num('minutes', v.minutes),
-    lamps: Math.round(num('lamps', v.lamps)),
-    scale: num('scale', v.scale),
-    warmupS: v.warmup === undefined ? 86_400 / num('scale', v.scale) : num('warmup', v.warmup),
-    sampleS: num('sample', v.sample),
-    seed: Math.round(num('seed', v.seed)),
+    minutes: positiveOption('minutes', v.minutes),
+    lamps: Math.round(positiveOption('lamps', v.lamps)),
+    scale: positiveOption('scale', v.scale),
+    warmupS:
+      v.warmup === undefined ? 86_400 / positiveOption('scale', v.scale) : positiveOption('warmup', v.warmup),
+    sampleS: positiveOption('sample', v.sample),
+    seed: Math.round(positiveOption('seed', v.seed)),
     out: v.out!,
     heapDiff: v['heap-diff'] === true,
   };
