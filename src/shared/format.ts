@@ -46,6 +46,21 @@ export function formatCityTime(epochMs: number, lang: Lang, withSeconds = false)
   ).format(epochMs);
 }
 
+/**
+ * A moment of the city's last day or so: its clock time, and "22/11 20:23" when it falls on another
+ * city day than `ref` (a replay's range starts at the same clock time a day before it ends).
+ */
+export function formatCityMoment(epochMs: number, ref: number, lang: Lang): string {
+  const time = formatCityTime(epochMs, lang);
+  // "22/11" in both languages: Intl writes "22-11" in Vietnamese, unlike the wall's other dates.
+  const dayMonth = cached(
+    'dm',
+    () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: CITY_ZONE }),
+  );
+  const day = dayMonth.format(epochMs);
+  return day === dayMonth.format(ref) ? time : `${day} ${time}`;
+}
+
 export function formatCityDate(epochMs: number, lang: Lang): string {
   return cached(
     `d|${lang}`,

@@ -156,6 +156,7 @@ describe('time replay of the last 24 hours', () => {
   });
 
   for (const size of [
+    { width: 1920, height: 1080 },
     { width: 3840, height: 2160 },
     { width: 7680, height: 2160 },
   ])
@@ -174,7 +175,9 @@ describe('time replay of the last 24 hours', () => {
         );
         const fit = await measureFit(page);
         expectFits(fit);
-        expect(fit.remPx, 'the type of a 2160-row wall').toBe(32);
+        expect(fit.remPx, 'the wall’s type: 16 px at 1080 rows, 32 px at 2160').toBe(
+          (16 * size.height) / 1080,
+        );
         // The banner and the scrubber: on the screen, their words whole, scaled with the wall's type.
         const bar = await page.evaluate(() =>
           ['replay-banner', 'replay-bar'].map((id) => {

@@ -1,6 +1,6 @@
 import { createContext, useContext, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCityTime } from '../../shared/format';
+import { formatCityMoment, formatCityTime } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import './replay.css';
 
@@ -134,7 +134,7 @@ export function ReplayBar({ view, controls }: { view: ReplayView; controls: Repl
         >
           {view.playing ? '❚❚' : '▶'}
         </button>
-        <span className="replay-edge num">{formatCityTime(view.from, lang)}</span>
+        <span className="replay-edge num">{formatCityMoment(view.from, view.to, lang)}</span>
         <input
           type="range"
           className="replay-slider"
