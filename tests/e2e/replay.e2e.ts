@@ -221,9 +221,26 @@ describe('time replay of the last 24 hours', () => {
         expect(under, 'text under the replay bar or banner').toEqual([]);
         // The energy of the replayed day is the hub's meter's, not a line drawn across the hours since the
         // page opened: the lamps never drew more than all of them at full power, so no negative saving.
-        await page.waitForSelector('[data-testid="energy-saved"]', { state: 'attached', timeout: 10_000 });
+        // Seek to 02:00 in the city, when the lamps have burned since dusk, so that the saving has a figure.
+        const night = await page.evaluate(() => {
+          const input = document.querySelector<HTMLInputElement>('[data-testid="replay-slider"]')!;
+          const [hour, day, zone] = [3_600_000, 86_400_000, 7 * 3_600_000];
+          let t = Math.floor((Number(input.max) + zone) / day) * day - zone + 2 * hour;
+          if (t > Number(input.max)) t -= day;
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(t));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          return { t, min: Number(input.min) };
+        });
+        expect(night.t, 'the last 24 hours hold a 02:00').toBeGreaterThanOrEqual(night.min);
+        await until(
+          'the replay at 02:00',
+          async () =>
+            /^PHÁT LẠI 02:\d\d$/.test((await page.textContent('[data-testid="replay-banner"]')) ?? ''),
+          10_000,
+        );
         const saved = await page.getAttribute('[data-testid="energy-saved"]', 'data-value');
-        if (saved) expect(Number(saved), 'the replayed day’s saving').toBeGreaterThanOrEqual(0);
+        expect(saved, 'a saving figure at night').toMatch(/^-?\d/);
+        expect(Number(saved), 'the replayed day’s saving').toBeGreaterThanOrEqual(0);
         expect(bar[0]!.fontPx, 'the banner reads from across the room').toBeGreaterThanOrEqual(2 * fit.remPx);
         await page.screenshot({
           path: resolve(RESULTS, `replay-${size.width}x${size.height}.png`),
