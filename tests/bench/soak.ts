@@ -9,7 +9,7 @@ import { ensureBuilt } from '../support/build';
 import { guardContext, wallDiagnostics } from '../support/page';
 import { formatGrowth, growth, snapshotSummary } from './heapSnapshot';
 import { soakFigures, soakTable, type HeapSample } from './soakReport';
-import { positiveOption } from './args';
+import { intOption, positiveOption } from './args';
 
 // `npm run bench -- --scenario soak [--minutes 60]`: issue 14's "a wall runs for days". The hub with
 // its simulator at ×60 (an hour of the soak is two and a half city days: dusk, night dimming, dawn,
@@ -35,21 +35,21 @@ function options(argv: string[]) {
       'heap-diff': { type: 'boolean', default: false },
     },
   });
+  const scale = positiveOption('scale', v.scale);
   return {
     minutes: positiveOption('minutes', v.minutes),
-    lamps: Math.round(positiveOption('lamps', v.lamps)),
-    scale: positiveOption('scale', v.scale),
-    warmupS:
-      v.warmup === undefined ? 86_400 / positiveOption('scale', v.scale) : positiveOption('warmup', v.warmup),
+    lamps: intOption('lamps', v.lamps),
+    scale,
+    warmupS: v.warmup === undefined ? 86_400 / scale : positiveOption('warmup', v.warmup),
     sampleS: positiveOption('sample', v.sample),
-    seed: Math.round(positiveOption('seed', v.seed)),
+    seed: intOption('seed', v.seed),
     out: v.out!,
     heapDiff: v['heap-diff'] === true,
   };
 }
 
 /** What the page retains: the least of three reads after a GC, 2 s apart, since a read can land while a
- * lamp batch or a snapshot is still alive on the stack (single reads spiked by up to 1 MiB). */
+ * lamp batch or a snapshot is still alive on the stack (single reads spiked by up to 1.2 MiB). */
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   let least = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 3; i++) {

@@ -66,8 +66,8 @@ export function ReplayOpen() {
 
 /**
  * Where the replay sits on this wall: the bar in the box of the strip under the map (the systems'
- * statuses, which are not part of the history), the banner centred over the map's foot, above its attribution line. Boxes are the
- * screen's, so a tiled window that shows no strip shows no bar. Without a strip, replay.css places both.
+ * statuses, which are not part of the history), the banner centred over the map's foot, above its
+ * attribution line. Without a strip or a map, replay.css places both.
  */
 function useAnchors(active: boolean): { bar?: CSSProperties; banner?: CSSProperties } {
   const [anchors, setAnchors] = useState<{ bar?: CSSProperties; banner?: CSSProperties }>({});
