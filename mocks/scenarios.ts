@@ -12,7 +12,8 @@ import type {
   LampColumns,
 } from '../src/shared/protocol/events';
 import { applyIncidentUpdate, transition } from '../src/shared/protocol/incident';
-import { cityKpiHistory, hubApiUnreachable, wardShapes } from './msw/handlers';
+import type { ReportRecord } from '../src/shared/city/reports';
+import { cityKpiHistory, hubApiUnreachable, reportArchive, wardShapes } from './msw/handlers';
 import { server } from './msw/node';
 
 // The city's systems as a component test meets them, one scenario per call: what the hub answers to
@@ -131,6 +132,18 @@ export function givenWardShapes(): void {
 /** The hub keeps these city samples of the indicators' history, and the city's now is `now`. */
 export function givenKpiHistory(samples: readonly KpiSample[], now: number): void {
   server.use(cityKpiHistory(samples, now));
+}
+
+/**
+ * The hub's store holds these citizen reports (the city's past and the incidents it lived through):
+ * its report summaries count them. Returns the ranges the page asked about, as they come.
+ */
+export function givenReportArchive(
+  records: readonly ReportRecord[],
+): { from: number; to: number; bucket: string }[] {
+  const asked: { from: number; to: number; bucket: string }[] = [];
+  server.use(reportArchive(records, (q) => asked.push(q)));
+  return asked;
 }
 
 /** The page's socket may be up, but the hub's HTTP API does not answer (a proxy in between fails). */

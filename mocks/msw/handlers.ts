@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { WARD_SHAPES_URL } from '../../src/shared/city/wardShapes';
 import { monthsBefore } from '../../src/shared/city/periods';
+import { summarizeReports, type ReportBucketKind, type ReportRecord } from '../../src/shared/city/reports';
 import type { KpiSample } from '../../src/shared/protocol/events';
 import { HISTORY_MONTHS } from '../sim/kpiHistory';
 import { readWards2025 } from '../sim/wardsFile';
@@ -25,6 +26,33 @@ export function cityKpiHistory(samples: readonly KpiSample[], now: number) {
       from: new Date(monthsBefore(now, HISTORY_MONTHS)).toISOString(),
       to: new Date(now).toISOString(),
       indicators,
+    });
+  });
+}
+
+/**
+ * `GET /api/reports/summary` of a hub whose store holds `records`, counted by the hub's own rule
+ * (src/shared/city/reports.ts). `asked` receives each query's range, as epoch ms.
+ */
+export function reportArchive(
+  records: readonly ReportRecord[],
+  asked: (q: { from: number; to: number; bucket: string }) => void = () => undefined,
+) {
+  return http.get('*/api/reports/summary', ({ request }) => {
+    const q = new URL(request.url).searchParams;
+    const from = Date.parse(q.get('from') ?? '');
+    const to = Date.parse(q.get('to') ?? '');
+    const bucket = (q.get('bucket') ?? 'month') as ReportBucketKind;
+    asked({ from, to, bucket });
+    const s = summarizeReports(records, from, to, bucket);
+    const iso = (t: number) => new Date(t).toISOString();
+    return HttpResponse.json({
+      from: iso(from),
+      to: iso(to),
+      bucket,
+      buckets: s.buckets.map((b) => ({ ...b, start: iso(b.start) })),
+      categories: s.categories,
+      ...(s.simulated ? { simulated: true } : {}),
     });
   });
 }

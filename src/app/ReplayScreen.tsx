@@ -222,11 +222,6 @@ export function ReplayScreen({
   // A guest never replays: should a page's session turn out to be a guest's, it shows live.
   const shownCopy = allowed ? copy : null;
 
-  useEffect(() => {
-    document.body.classList.toggle('replaying', shownCopy !== null);
-    return () => document.body.classList.remove('replaying');
-  }, [shownCopy]);
-
   const view = useMemo<ReplayView>(
     () =>
       copy && playback

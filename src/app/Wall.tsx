@@ -12,9 +12,9 @@ import { WallPage } from '../features/wall/WallPage';
 import { wardsOnMap } from '../features/wards/wardsOnMap';
 import { useCallback, useMemo } from 'react';
 import { selectKiosk } from './configSlice';
-import type { HubApi } from './connection';
+import { selectSession, type HubApi } from './connection';
 import { useAppSelector } from './hooks';
-import { panelFor } from './panels';
+import { LEADER_PANELS, panelFor } from './panels';
 import { useStageDirector } from './StageDirector';
 import { PANEL_IDS, type PanelId } from './stageVocabulary';
 import type { TiledWall } from './tiles';
@@ -50,10 +50,14 @@ export function Wall({
     [lamps, faults],
   );
   const shown = director.panels;
+  // The role the hub confirmed, never the page's own asking (src/app/audience.ts).
+  const leader = useAppSelector(selectSession)?.role === 'leader';
   const panel = useCallback(
-    (id: string) =>
-      isPanelId(id) && (shown === null || shown.has(id)) ? panelFor(id, { lamps, api }) : null,
-    [lamps, api, shown],
+    (id: string) => {
+      if (!isPanelId(id) || (shown !== null && !shown.has(id))) return null;
+      return panelFor((leader && LEADER_PANELS[id]) || id, { lamps, api });
+    },
+    [lamps, api, shown, leader],
   );
   if (!fitted) return null;
   return (

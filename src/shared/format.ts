@@ -52,13 +52,16 @@ export function formatCityTime(epochMs: number, lang: Lang, withSeconds = false)
  */
 export function formatCityMoment(epochMs: number, ref: number, lang: Lang): string {
   const time = formatCityTime(epochMs, lang);
-  // "22/11" in both languages: Intl writes "22-11" in Vietnamese, unlike the wall's other dates.
-  const dayMonth = cached(
+  const day = formatCityDayMonth(epochMs);
+  return day === formatCityDayMonth(ref) ? time : `${day} ${time}`;
+}
+
+/** A city day as "22/11" in both languages: Intl writes "22-11" in Vietnamese, unlike the wall's other dates. */
+export function formatCityDayMonth(epochMs: number): string {
+  return cached(
     'dm',
     () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: CITY_ZONE }),
-  );
-  const day = dayMonth.format(epochMs);
-  return day === dayMonth.format(ref) ? time : `${day} ${time}`;
+  ).format(epochMs);
 }
 
 export function formatCityDate(epochMs: number, lang: Lang): string {

@@ -57,6 +57,36 @@ async function withContext<T>(
   }
 }
 
+/**
+ * A leader's wall shows the reports' trend where an operator's shows the camera alerts, and its days
+ * before today are the hub's store's (the page holds a week of finished reports only): each bar is
+ * the hub's day, and the first week of the fortnight has reports.
+ */
+async function expectLeadersReportTrend(page: Page): Promise<void> {
+  expect(await page.locator('[data-testid="alert-feed"]').count(), 'no camera alert feed').toBe(0);
+  const iso = (t: number) => new Date(t).toISOString();
+  let days: number[][] = [];
+  const sameAsHub = async () => {
+    days = await page.$$eval('[data-testid="report-trend"] .report-bars g', (gs) =>
+      gs.map((g) => [Number(g.getAttribute('data-day')), Number(g.getAttribute('data-received'))]),
+    );
+    if (days.length !== 15) return `${days.length} days drawn`;
+    const q = `from=${iso(days[0]![0]!)}&to=${iso(days[14]![0]!)}&bucket=day`;
+    const res = await fetch(`${baseUrl}/api/reports/summary?${q}`, {
+      headers: { authorization: 'Bearer dev-leader' },
+    });
+    const hub = (await res.json()) as { buckets: { start: string; received: number }[] };
+    const hubDays = hub.buckets.map((b) => [Date.parse(b.start), b.received]);
+    return JSON.stringify(hubDays) === JSON.stringify(days.slice(0, 14))
+      ? 'same'
+      : JSON.stringify({ hubDays, days });
+  };
+  // The city's day may turn between the two reads: the wall then asks again, and so does the test.
+  await expect.poll(sameAsHub, { timeout: 30_000, interval: 1000 }).toBe('same');
+  const firstWeek = days.slice(0, 7).reduce((n, d) => n + d[1]!, 0);
+  expect(firstWeek, 'reports more than a week old, from the hub').toBeGreaterThan(0);
+}
+
 /** A point's place on the whole tiled wall, as this window draws it. */
 async function onWall(page: Page, offsetX: number, offsetY: number): Promise<[number, number]> {
   const at = await page.evaluate(
@@ -78,6 +108,7 @@ describe('every wall size', () => {
       await withContext({ width: wall.width, height: wall.height }, async (context) => {
         const page = await openWall(context, '?token=dev-leader');
         await sleep(SETTLE_MS);
+        await expectLeadersReportTrend(page);
         await page.screenshot({ path: resolve(RESULTS, `walls-${wall.width}x${wall.height}.png`) });
         const fit = await measureFit(page);
         summary[`${wall.width}x${wall.height}`] = fit;
@@ -162,6 +193,9 @@ describe('kiosk parameters', () => {
     await withContext({ width: 1920, height: 1080 }, async (context) => {
       const page = await openWall(context, '?token=dev-operator&cursor=hide&interactive=0');
       await sleep(SETTLE_MS);
+      // An operator's wall keeps the camera alerts, which a leader's gives to the reports' trend.
+      await page.waitForSelector('[data-testid="alert-feed"]');
+      expect(await page.locator('[data-testid="report-trend"]').count()).toBe(0);
       const cursor = await page.evaluate(() => {
         const canvas = document.querySelector('[data-testid="map"] canvas')!;
         return [getComputedStyle(document.body).cursor, getComputedStyle(canvas).cursor];

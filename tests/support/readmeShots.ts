@@ -34,6 +34,7 @@ try {
     await page.goto(`${hub.url}/?token=dev-leader`);
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid="energy-chart"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="report-trend"] .report-bars', { timeout: 30_000 });
     // The energy panel reads the city every 2 s, 24 city minutes at ×720: the shot is taken as soon as a
     // reading falls between 23:10 and 23:40 in Huế (UTC+7), whatever day the simulator is on, so that the
     // header's clock has not passed midnight (and the day's energy restarted) by the time it is taken.
@@ -81,6 +82,7 @@ try {
     await wide.goto(`${hub.url}/?token=dev-leader`);
     await wide.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 180_000 });
     await wide.waitForSelector('[data-testid="energy-chart"]', { timeout: 30_000 });
+    await wide.waitForSelector('[data-testid="report-trend"] .report-bars', { timeout: 30_000 });
     await sleep(MAP_DATA_REDRAW_MS);
     await wide.screenshot({ path: WIDE });
     console.log(`[readme] ${WIDE}`);

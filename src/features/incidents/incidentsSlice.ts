@@ -3,7 +3,8 @@ import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import { OPEN_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
 import { applyIncidentUpdate, incidentFromReport } from '../../shared/protocol/incident';
-import { isOverdue, slaCompliance, type Compliance, type SlaPeriod } from './sla';
+import type { DayReports } from './reportPast';
+import { isOverdue, periodStart, slaCompliance, type Compliance, type SlaPeriod } from './sla';
 
 /** Incidents held by the page. Beyond this, the oldest closed ones go first. */
 export const INCIDENT_LIMIT = 10_000;
@@ -201,6 +202,21 @@ export const selectHandlingSummary = createSelector(
       overdue: open.filter((i) => isOverdue(i, now)).length,
       oldest: [...open].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt)).slice(0, 3),
     };
+  },
+);
+
+/** Today's reports in city time to `now` (pass a slowly changing value): received, resolved, in time. */
+export const selectTodayReports = createSelector(
+  [selectAllIncidents, (_s: WithIncidents, now: number) => now],
+  (all, now): DayReports => {
+    const start = periodStart('today', now);
+    let received = 0;
+    for (const inc of all) {
+      const at = Date.parse(inc.reportedAt);
+      if (at >= start && at <= now) received++;
+    }
+    const { resolved, onTime } = slaCompliance(all, 'today', now);
+    return { start, received, resolved, onTime };
   },
 );
 

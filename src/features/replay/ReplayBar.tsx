@@ -64,10 +64,15 @@ export function ReplayOpen() {
   );
 }
 
+/** Gap between the banner and the map's attribution line, in rem. */
+const BANNER_GAP_REM = 0.6;
+
 /**
  * Where the replay sits on this wall: the bar in the box of the strip under the map (the systems'
  * statuses, which are not part of the history), the banner centred over the map's foot, above its
- * attribution line. Without a strip or a map, replay.css places both.
+ * attribution line. It marks the two (`data-replay="covered"`, `"framed"`) for replay.css to hide the
+ * strip's contents and frame the map; this is the one place that knows the wall's class names.
+ * Without a strip or a map, replay.css places both.
  */
 function useAnchors(active: boolean): { bar?: CSSProperties; banner?: CSSProperties } {
   const [anchors, setAnchors] = useState<{ bar?: CSSProperties; banner?: CSSProperties }>({});
@@ -75,6 +80,8 @@ function useAnchors(active: boolean): { bar?: CSSProperties; banner?: CSSPropert
     if (!active) return;
     const strip = document.querySelector<HTMLElement>('.wall-strip');
     const map = document.querySelector<HTMLElement>('.wall-map');
+    strip?.setAttribute('data-replay', 'covered');
+    map?.setAttribute('data-replay', 'framed');
     const measure = () => {
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       const next: { bar?: CSSProperties; banner?: CSSProperties } = {};
@@ -89,8 +96,12 @@ function useAnchors(active: boolean): { bar?: CSSProperties; banner?: CSSPropert
           transform: 'none',
         };
       const m = map?.getBoundingClientRect();
-      if (m && m.width > 0)
-        next.banner = { left: m.left + m.width / 2, bottom: innerHeight - m.bottom + 2.2 * rem };
+      if (m && m.width > 0) {
+        // The attribution line's top, wherever the map's style and type scale put it.
+        const credit = map?.querySelector('.maplibregl-ctrl-attrib')?.getBoundingClientRect();
+        const foot = credit && credit.height > 0 ? Math.min(m.bottom, credit.top) : m.bottom;
+        next.banner = { left: m.left + m.width / 2, bottom: innerHeight - foot + BANNER_GAP_REM * rem };
+      }
       setAnchors(next);
     };
     measure();
@@ -100,6 +111,8 @@ function useAnchors(active: boolean): { bar?: CSSProperties; banner?: CSSPropert
     return () => {
       seen.disconnect();
       removeEventListener('resize', measure);
+      strip?.removeAttribute('data-replay');
+      map?.removeAttribute('data-replay');
     };
   }, [active]);
   return anchors;

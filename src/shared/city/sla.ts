@@ -62,5 +62,10 @@ export function complianceBetween<T>(
     resolved++;
     if (at <= deadlineOf(item)) onTime++;
   }
+  return complianceOf(resolved, onTime);
+}
+
+/** Compliance from its two counts: the rate is null while nothing was resolved. */
+export function complianceOf(resolved: number, onTime: number): Compliance {
   return { resolved, onTime, rate: resolved ? onTime / resolved : null };
 }

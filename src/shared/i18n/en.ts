@@ -187,6 +187,18 @@ export const en: Messages = {
     topWards: 'Wards (per 10,000)',
     oldest: 'Waiting longest',
   },
+  reportTrend: {
+    title: 'Reports by day',
+    today: 'Today',
+    week: '7 days',
+    month: 'This month',
+    resolved: '{{count}} resolved',
+    received: 'Received',
+    resolvedKey: 'Resolved',
+    chart: 'Reports received and resolved each day, last {{days}} days',
+    peak: 'Peak {{count}} a day',
+    waiting: "Waiting for the earlier days' figures from the hub",
+  },
   sla: { remaining: 'Time left', overdue: 'Overdue', deadline: 'Answer due' },
   csv: {
     reportedAt: 'Reported at',

@@ -194,6 +194,18 @@ export const vi = {
     topWards: 'Phường (/10.000 dân)',
     oldest: 'Chờ lâu nhất',
   },
+  reportTrend: {
+    title: 'Phản ánh theo ngày',
+    today: 'Hôm nay',
+    week: '7 ngày',
+    month: 'Tháng này',
+    resolved: '{{count}} đã giải quyết',
+    received: 'Tiếp nhận',
+    resolvedKey: 'Đã giải quyết',
+    chart: 'Phản ánh tiếp nhận và giải quyết mỗi ngày, {{days}} ngày qua',
+    peak: 'Cao nhất {{count}}/ngày',
+    waiting: 'Đang chờ số liệu các ngày trước từ máy chủ',
+  },
   sla: { remaining: 'Còn lại', overdue: 'Quá hạn', deadline: 'Hạn trả lời' },
   csv: {
     reportedAt: 'Thời điểm phản ánh',

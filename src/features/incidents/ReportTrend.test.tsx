@@ -1,0 +1,82 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { givenHubApiUnreachable, givenReportArchive } from '../../../mocks/scenarios';
+import { aCity, anIncident, CITY_NOW, openCity } from '../../../tests/support/city';
+import { renderWithProviders } from '../../../tests/support/render';
+import { createHubApi } from '../../realtime/hubApi';
+import { reportRecordOf } from '../../shared/city/reports';
+import type { Incident } from '../../shared/protocol/events';
+import { chartDays, ReportTrend } from './ReportTrend';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const hubApi = () => createHubApi({ baseUrl: () => 'http://hub.test', token: 'leader-token' });
+
+/** A report that came in `daysAgo` city days before CITY_NOW (19:00, Mon 23 Nov), resolved `afterH` later if given. */
+function report(id: string, daysAgo: number, afterH?: number): Incident {
+  const reportedAt = new Date(CITY_NOW - daysAgo * DAY - 9 * H).toISOString();
+  if (afterH === undefined) return anIncident(id, { reportedAt, updatedAt: reportedAt });
+  const at = new Date(Date.parse(reportedAt) + afterH * H).toISOString();
+  return anIncident(id, {
+    reportedAt,
+    status: 'resolved',
+    updatedAt: at,
+    history: [
+      { status: 'received', by: 'hue-s', at: reportedAt },
+      { status: 'resolved', by: 'op', at },
+    ],
+  });
+}
+
+const many = (n: number, daysAgo: number, afterH?: number) =>
+  Array.from({ length: n }, (_, i) => report(`d${daysAgo}-${i}`, daysAgo, afterH));
+
+describe("a leader's report trend", () => {
+  it('counts today, seven days and the month, and draws each day of the fortnight', async () => {
+    // In the hub's store: 20 reports on 10 November, 6 on the 19th (resolved within the day), 3 on
+    // the 22nd. The page holds today's 2 and the 22nd's (a week of reports).
+    const page = [...many(2, 0), ...many(3, 1)];
+    const past = [...many(20, 13, 5), ...many(6, 4, 2)];
+    givenReportArchive([...past, ...page].map(reportRecordOf));
+    const city = openCity(aCity({ incidents: page }));
+    renderWithProviders(<ReportTrend api={hubApi()} />, { store: city.store });
+
+    expect(screen.getByTestId('reports-today').dataset.received).toBe('2');
+    await waitFor(() => expect(screen.getByTestId('reports-month').dataset.received).toBe('31'));
+    expect(screen.getByTestId('reports-week').dataset.received).toBe('11');
+    expect(screen.getByTestId('reports-month').textContent).toContain('26 đã giải quyết');
+
+    const bars = [...document.querySelectorAll<SVGGElement>('.report-bars g')];
+    expect(bars).toHaveLength(15);
+    expect(bars.map((b) => Number(b.dataset.received))).toEqual([
+      0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 3, 2,
+    ]);
+    expect(Number(bars[10]!.dataset.resolved)).toBe(6);
+    // The tallest day fills the chart; the others stand in proportion to it.
+    const height = (b: SVGGElement) => Number(b.querySelector('.received')!.getAttribute('height'));
+    expect(height(bars[1]!)).toBe(100);
+    expect(height(bars[10]!)).toBeCloseTo(30);
+    expect(screen.getByText('09/11')).toBeTruthy();
+    expect(screen.getByTestId('reports-peak').textContent).toBe('Cao nhất 20/ngày');
+  });
+
+  it('says it waits for the hub, and shows only today, while the hub does not answer', async () => {
+    givenHubApiUnreachable();
+    const city = openCity(aCity({ incidents: [...many(2, 0), ...many(3, 1)] }));
+    renderWithProviders(<ReportTrend api={hubApi()} />, { store: city.store, lang: 'en' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByTestId('reports-today').dataset.received).toBe('2');
+    expect(screen.getByTestId('reports-week').dataset.received).toBe('');
+    expect(screen.getByTestId('reports-week').textContent).toContain('–');
+    expect(screen.getByText("Waiting for the earlier days' figures from the hub")).toBeTruthy();
+    expect(document.querySelector('.report-bars')).toBeNull();
+  });
+
+  it('fills the days the hub did not list with zeros', () => {
+    const today = { start: Date.UTC(2026, 10, 22, 17), received: 1, resolved: 0, onTime: 0 };
+    const days = chartDays([{ start: today.start - 3 * DAY, received: 4, resolved: 2, onTime: 2 }], today);
+    expect(days).toHaveLength(15);
+    expect(days.map((d) => d.received)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 1]);
+    expect(days.every((d, i) => i === 0 || d.start - days[i - 1]!.start === DAY)).toBe(true);
+  });
+});
