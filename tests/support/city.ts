@@ -38,6 +38,25 @@ export function anIncident(id: string, over: Partial<Incident> = {}): Incident {
   };
 }
 
+/**
+ * A report that came in at 10:00 `daysAgo` city days before CITY_NOW, resolved `afterH` hours later
+ * when given (open otherwise): for counts and SLA figures over days.
+ */
+export function aReportOfDay(id: string, daysAgo: number, afterH?: number): Incident {
+  const reportedAt = new Date(CITY_NOW - daysAgo * 86_400_000 - 9 * 3_600_000).toISOString();
+  if (afterH === undefined) return anIncident(id, { reportedAt, updatedAt: reportedAt });
+  const at = new Date(Date.parse(reportedAt) + afterH * 3_600_000).toISOString();
+  return anIncident(id, {
+    reportedAt,
+    status: 'resolved',
+    updatedAt: at,
+    history: [
+      { status: 'received', by: 'hue-s', at: reportedAt },
+      { status: 'resolved', by: 'op', at },
+    ],
+  });
+}
+
 /** What a producer reports for an incident (`incident.reported`), taken from anIncident. */
 export function aReport(id: string, over: Partial<Incident> = {}): IncidentReported {
   const {

@@ -1,40 +1,25 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { givenHubApiUnreachable, givenReportArchive } from '../../../mocks/scenarios';
-import { aCity, anIncident, CITY_NOW, openCity } from '../../../tests/support/city';
+import { aCity, aReportOfDay, openCity } from '../../../tests/support/city';
 import { renderWithProviders } from '../../../tests/support/render';
 import { createHubApi } from '../../realtime/hubApi';
 import { reportRecordOf, type ReportRecord } from '../../shared/city/reports';
-import type { Incident } from '../../shared/protocol/events';
 import { HandlingPanel } from './HandlingPanel';
 
-const H = 3_600_000;
 const hubApi = () => createHubApi({ baseUrl: () => 'http://hub.test', token: 'operator-token' });
-
-/** A report resolved `afterH` hours after it came in, `daysAgo` city days before CITY_NOW (19:00, Mon 23 Nov). */
-function resolved(id: string, daysAgo: number, afterH: number): Incident {
-  const reportedAt = new Date(CITY_NOW - daysAgo * 24 * H - 9 * H).toISOString();
-  const at = new Date(Date.parse(reportedAt) + afterH * H).toISOString();
-  return anIncident(id, {
-    reportedAt,
-    status: 'resolved',
-    updatedAt: at,
-    history: [
-      { status: 'received', by: 'hue-s', at: reportedAt },
-      { status: 'resolved', by: 'op', at },
-    ],
-  });
-}
 
 /** The city's past in the hub's store: `n` reports resolved on 10 November, `late` of them past 48 h. */
 function pastOfNovember(n: number, late: number): ReportRecord[] {
-  return Array.from({ length: n }, (_, i) => reportRecordOf(resolved(`past-${i}`, 13, i < late ? 60 : 5)));
+  return Array.from({ length: n }, (_, i) =>
+    reportRecordOf(aReportOfDay(`past-${i}`, 13, i < late ? 60 : 5)),
+  );
 }
 
 // The page holds finished reports for a week only: on 23 November it has today's and last week's, not
 // those of the 1st to the 16th, which the hub's store keeps.
-const today = resolved('today', 0, 2);
-const lastWeek = resolved('last-week', 3, 50);
+const today = aReportOfDay('today', 0, 2);
+const lastWeek = aReportOfDay('last-week', 3, 50);
 
 describe("the handling panel's SLA figures", () => {
   it("counts the month from the hub's store before today, and today from the page's own reports", async () => {

@@ -1,35 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { givenHubApiUnreachable, givenReportArchive } from '../../../mocks/scenarios';
-import { aCity, anIncident, CITY_NOW, openCity } from '../../../tests/support/city';
+import { aCity, aReportOfDay, openCity } from '../../../tests/support/city';
 import { renderWithProviders } from '../../../tests/support/render';
 import { createHubApi } from '../../realtime/hubApi';
 import { reportRecordOf } from '../../shared/city/reports';
-import type { Incident } from '../../shared/protocol/events';
 import { chartDays, ReportTrend } from './ReportTrend';
 
 const H = 3_600_000;
 const DAY = 24 * H;
 const hubApi = () => createHubApi({ baseUrl: () => 'http://hub.test', token: 'leader-token' });
 
-/** A report that came in `daysAgo` city days before CITY_NOW (19:00, Mon 23 Nov), resolved `afterH` later if given. */
-function report(id: string, daysAgo: number, afterH?: number): Incident {
-  const reportedAt = new Date(CITY_NOW - daysAgo * DAY - 9 * H).toISOString();
-  if (afterH === undefined) return anIncident(id, { reportedAt, updatedAt: reportedAt });
-  const at = new Date(Date.parse(reportedAt) + afterH * H).toISOString();
-  return anIncident(id, {
-    reportedAt,
-    status: 'resolved',
-    updatedAt: at,
-    history: [
-      { status: 'received', by: 'hue-s', at: reportedAt },
-      { status: 'resolved', by: 'op', at },
-    ],
-  });
-}
-
 const many = (n: number, daysAgo: number, afterH?: number) =>
-  Array.from({ length: n }, (_, i) => report(`d${daysAgo}-${i}`, daysAgo, afterH));
+  Array.from({ length: n }, (_, i) => aReportOfDay(`d${daysAgo}-${i}`, daysAgo, afterH));
 
 describe("a leader's report trend", () => {
   it('counts today, seven days and the month, and draws each day of the fortnight', async () => {
