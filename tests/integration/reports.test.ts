@@ -2,8 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monthsBefore } from '../../src/shared/city/periods';
+import { monthsBefore, periodStart } from '../../src/shared/city/periods';
+import { selectTodayReports } from '../../src/features/incidents/incidentsSlice';
 import type { Snapshot } from '../../src/shared/protocol/events';
+import { openCity } from '../support/city';
 import { reported, useHarness } from './harness';
 
 // Citizen reports over any period from the hub's store: the city's seeded past and the incidents it
@@ -67,6 +69,29 @@ describe('citizen reports over any period', () => {
     expect(again.started.restored).toBe(true);
     const after = await h.get<Summary>(again, `/api/reports/summary?${range}&bucket=month`, 'dev-guest');
     expect(after.body).toEqual(year.body);
+  });
+
+  it("counts today as the wall does: the snapshot's incidents give the store's figures for the day so far", async () => {
+    // The handling and leaders' panels add the page's own today to the store's past days; the two
+    // rules must agree, on a new city's first day above all, whose morning is the simulator's warm-up.
+    const hub = await h.start({ sim: STILL_CITY, storage: tempDir() });
+    const snap = await h.get<Snapshot>(hub, '/api/snapshot', 'dev-leader');
+    const now = snap.body.state.clock.now;
+    const day = periodStart('day', now);
+    const store = await h.get<Summary>(
+      hub,
+      `/api/reports/summary?from=${iso(day)}&to=${iso(now + 1)}&bucket=day`,
+      'dev-leader',
+    );
+    const [today] = store.body.buckets;
+    expect(today!.received).toBeGreaterThan(0);
+    const page = selectTodayReports(openCity(snap.body.state).store.getState(), now);
+    expect(page).toEqual({
+      start: day,
+      received: today!.received,
+      resolved: today!.resolved,
+      onTime: today!.onTime,
+    });
   });
 
   it('counts a live incident where it came in and where it was resolved, across a restart', async () => {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import { useCityNow } from '../../app/useCityNow';
+import { useCityMinute } from '../../app/useCityNow';
 import { wardName } from '../../shared/city/wards';
 import { formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
@@ -14,7 +14,6 @@ import { periodStart, type Compliance } from './sla';
 import '../../shared/ui/panels.css';
 import './HandlingPanel.css';
 
-const MINUTE = 60_000;
 /** The wards listed as having the most open reports per resident. */
 const WARDS_SHOWN = 5;
 
@@ -31,14 +30,13 @@ function age(ms: number, lang: Lang): string {
 export function HandlingPanel({ api }: { api: HubApi }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const now = useCityNow(5000);
-  // The summary is recomputed once a city minute at most, not on every clock tick.
-  const minute = now === null ? 0 : Math.floor(now / MINUTE) * MINUTE;
+  const cityMinute = useCityMinute();
+  const minute = cityMinute ?? 0;
   const s = useAppSelector((st) => selectHandlingSummary(st, minute));
   const counts = useAppSelector(selectStatusCounts);
   // The month reaches past the week of finished reports the page holds: its earlier days are the hub's.
   const today = useAppSelector((st) => selectTodayReports(st, minute));
-  const past = useReportPast(api, now === null ? null : minute);
+  const past = useReportPast(api, cityMinute);
   const month = past && reportsSince(past, today, periodStart('month', minute));
   const compliance: Record<'today' | 'week' | 'month', Compliance | null> = {
     today: s.compliance.today,
@@ -96,7 +94,9 @@ export function HandlingPanel({ api }: { api: HubApi }) {
           {s.oldest.map((i) => (
             <li key={i.id} data-incident-id={i.id}>
               <span className="handling-title">{i.title}</span>
-              <span className="num">{now === null ? '' : age(now - Date.parse(i.reportedAt), lang)}</span>
+              <span className="num">
+                {cityMinute === null ? '' : age(cityMinute - Date.parse(i.reportedAt), lang)}
+              </span>
             </li>
           ))}
         </ol>

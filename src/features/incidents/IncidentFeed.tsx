@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import { useCityNow } from '../../app/useCityNow';
+import { useCityMinute } from '../../app/useCityNow';
 import { selectLatestIncidents, selectOverdueIds } from './incidentsSlice';
 import { INCIDENT_CATEGORIES } from '../../shared/protocol/codes';
 import { formatCityTime } from '../../shared/format';
@@ -19,8 +19,7 @@ export function IncidentFeed() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const items = useAppSelector(selectLatestIncidents);
-  const now = useCityNow(5000);
-  const minute = now === null ? 0 : Math.floor(now / 60_000) * 60_000;
+  const minute = useCityMinute() ?? 0;
   const overdue = useAppSelector((s) => selectOverdueIds(s, minute));
   return (
     <FeedPanel

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { HubApi } from '../../app/connection';
 import { useAppSelector } from '../../app/hooks';
-import { useCityNow } from '../../app/useCityNow';
+import { useCityMinute } from '../../app/useCityNow';
 import { formatCityDayMonth, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { Freshness } from '../freshness';
 import { selectTodayReports } from './incidentsSlice';
-import { PAST_DAYS, reportsSince, useReportPast, type DayReports } from './reportPast';
+import { figuresOf, PAST_DAYS, reportsSince, useReportPast, type DayReports } from './reportPast';
 import { periodStart } from './sla';
 import '../../shared/ui/panels.css';
 import './ReportTrend.css';
 
-const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
 /** The chart's days: the fortnight before today, and today so far. */
 const CHART_DAYS = PAST_DAYS + 1;
@@ -24,10 +23,10 @@ const CHART_DAYS = PAST_DAYS + 1;
 export function ReportTrend({ api }: { api: HubApi }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const now = useCityNow(5000);
-  const minute = now === null ? 0 : Math.floor(now / MINUTE) * MINUTE;
+  const cityMinute = useCityMinute();
+  const minute = cityMinute ?? 0;
   const today = useAppSelector((st) => selectTodayReports(st, minute));
-  const past = useReportPast(api, now === null ? null : minute);
+  const past = useReportPast(api, cityMinute);
   const days = past && chartDays(past, today);
   const periods = [
     ['today', today.start],
@@ -41,8 +40,7 @@ export function ReportTrend({ api }: { api: HubApi }) {
       <div className="report-periods">
         {periods.map(([id, from]) => {
           // Today is the page's own; a longer period waits for the hub rather than show today alone.
-          const sum =
-            id === 'today' ? reportsSince([], today, from) : past && reportsSince(past, today, from);
+          const sum = id === 'today' ? figuresOf(today) : past && reportsSince(past, today, from);
           return (
             <div key={id} data-testid={`reports-${id}`} data-received={sum?.received ?? ''}>
               <div className="figure-label">{t(`reportTrend.${id}`)}</div>
@@ -111,20 +109,16 @@ function DailyBars({ days, label }: { days: readonly DayReports[]; label: string
       <line className="report-grid" x1={0} x2={days.length * 10} y1={50} y2={50} />
       {days.map((d, i) => (
         <g key={d.start} data-day={d.start} data-received={d.received} data-resolved={d.resolved}>
-          <rect
-            className="received"
-            x={i * 10 + 1}
-            width={4}
-            y={100 - h(d.received)}
-            height={h(d.received)}
-          />
-          <rect
-            className="resolved"
-            x={i * 10 + 5}
-            width={4}
-            y={100 - h(d.resolved)}
-            height={h(d.resolved)}
-          />
+          {(['received', 'resolved'] as const).map((kind, k) => (
+            <rect
+              key={kind}
+              className={kind}
+              x={i * 10 + 1 + k * 4}
+              width={4}
+              y={100 - h(d[kind])}
+              height={h(d[kind])}
+            />
+          ))}
         </g>
       ))}
     </svg>

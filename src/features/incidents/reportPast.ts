@@ -27,24 +27,25 @@ export function pastRange(now: number): { from: number; to: number } {
   return { from: Math.min(periodStart('month', now), today - PAST_DAYS * DAY_MS), to: today };
 }
 
+/** A day's (or a period's) figures as the panels show them: received, resolved and SLA compliance. */
+export function figuresOf(d: Omit<DayReports, 'start'>): Compliance & { received: number } {
+  return { received: d.received, ...complianceOf(d.resolved, d.onTime) };
+}
+
 /** The reports from `from` (a city midnight) to now: the past days' from the hub, with today's. */
 export function reportsSince(
   past: readonly DayReports[],
   today: DayReports,
   from: number,
-): Compliance & {
-  received: number;
-} {
-  let received = today.received;
-  let resolved = today.resolved;
-  let onTime = today.onTime;
+): Compliance & { received: number } {
+  const sum = { received: today.received, resolved: today.resolved, onTime: today.onTime };
   for (const d of past) {
     if (d.start < from || d.start >= today.start) continue;
-    received += d.received;
-    resolved += d.resolved;
-    onTime += d.onTime;
+    sum.received += d.received;
+    sum.resolved += d.resolved;
+    sum.onTime += d.onTime;
   }
-  return { received, ...complianceOf(resolved, onTime) };
+  return figuresOf(sum);
 }
 
 /** The hub's days, as the summary answered them, or one ask's failure. */
