@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { aCity, anIncident, CITY_NOW, openCity } from '../../../tests/support/city';
 import { streamFrame } from '../../../tests/support/streamFrames';
 import { makeStore } from '../../app/store';
-import type { IncidentReported, StreamEvent } from '../../shared/protocol/events';
+import type { Incident, IncidentReported, StreamEvent } from '../../shared/protocol/events';
 import {
   EVICT_ROOM,
   INCIDENT_LIMIT,
@@ -114,6 +115,53 @@ describe('incidents slice', () => {
     const after = store.getState().incidents;
     expect(after.ids.length).toBeGreaterThan(INCIDENT_LIMIT);
     expect(after.ids.every((id) => byId(id).status === 'received')).toBe(true);
+  });
+});
+
+describe('retention on a wall that runs for days', () => {
+  it("drops the incidents finished more than a week ago as city time passes, the hub's rule, never an open one", () => {
+    const DAY = 86_400_000;
+    const at = (daysAgo: number) => new Date(CITY_NOW - daysAgo * DAY).toISOString();
+    const finished = (id: string, daysAgo: number, status: Incident['status'] = 'resolved') =>
+      anIncident(id, { reportedAt: at(daysAgo + 1), status, updatedAt: at(daysAgo) });
+    const city = openCity(
+      aCity({
+        incidents: [
+          finished('six-days', 6),
+          finished('five-days', 5, 'rejected'),
+          finished('one-day', 1),
+          // open for a month: an operator must still see it
+          anIncident('open-month', { reportedAt: at(30), updatedAt: at(30) }),
+        ],
+      }),
+    );
+    const ids = () => [...city.store.getState().incidents.ids].sort();
+    // Any event moves the page's city time; this one names no incident the page holds.
+    const tick = (daysLater: number) =>
+      city.store.dispatch(
+        streamFrame(
+          [{ type: 'incident.updated', data: { id: 'elsewhere', status: 'assigned', by: 'op', at: at(0) } }],
+          CITY_NOW + daysLater * DAY,
+        ),
+      );
+    tick(0.5);
+    expect(ids()).toEqual(['five-days', 'one-day', 'open-month', 'six-days']);
+    tick(1.5); // six-days is now 7.5 days past its last change
+    expect(ids()).toEqual(['five-days', 'one-day', 'open-month']);
+    tick(2.5);
+    expect(ids()).toEqual(['one-day', 'open-month']);
+    expect(city.store.getState().incidents.closed).toBe(1);
+    // A report finished a week ago but changed again in this frame is kept.
+    city.store.dispatch(
+      streamFrame(
+        [{ type: 'incident.updated', data: { id: 'one-day', status: 'closed', by: 'op', at: at(-9) } }],
+        CITY_NOW + 9 * DAY,
+      ),
+    );
+    expect(ids()).toEqual(['one-day', 'open-month']);
+    tick(17);
+    expect(ids()).toEqual(['open-month']);
+    expect(city.store.getState().incidents.closed).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@ import { eventsReceived, snapshotReceived } from '../../realtime/streamActions';
 import { OPEN_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '../../shared/protocol/codes';
 import type { Incident } from '../../shared/protocol/events';
 import { applyIncidentUpdate, incidentFromReport } from '../../shared/protocol/incident';
+import { isRetained } from '../../shared/protocol/retention';
 import type { DayReports } from './reportPast';
 import { isOverdue, periodStart, slaCompliance, type Compliance, type SlaPeriod } from './sla';
 
@@ -10,6 +11,8 @@ import { isOverdue, periodStart, slaCompliance, type Compliance, type SlaPeriod 
 export const INCIDENT_LIMIT = 10_000;
 /** Eviction makes this much room at once, so that it runs once per few hundred reports, not per batch. */
 export const EVICT_ROOM = 250;
+/** City time between two retention sweeps: finished incidents leave within an hour of their week. */
+export const SWEEP_EVERY_MS = 3_600_000;
 
 /**
  * Incidents by id, split over SHARDS plain objects. Redux state is immutable, so a change copies the
@@ -24,6 +27,8 @@ export interface IncidentsState {
   shards: Record<string, Incident>[];
   /** how many are no longer open (resolved, closed, rejected): what eviction could drop */
   closed: number;
+  /** city time of the last retention sweep (the snapshot's, or the stream's latest `ts`) */
+  sweptAt: number;
 }
 
 // Hashing an id costs a pass over its characters; lists look ids up 10,000 at a time, so the
@@ -49,7 +54,7 @@ const lookupIn = (shards: IncidentsState['shards'], id: string): Incident | unde
   shards[shardOf(id)]![id];
 const lookup = (st: IncidentsState, id: string): Incident | undefined => lookupIn(st.shards, id);
 
-function fill(incidents: readonly Incident[]): IncidentsState {
+function fill(incidents: readonly Incident[], sweptAt = 0): IncidentsState {
   const shards: Record<string, Incident>[] = Array.from({ length: SHARDS }, () => ({}));
   const ids: string[] = [];
   for (const inc of incidents) {
@@ -59,7 +64,7 @@ function fill(incidents: readonly Incident[]): IncidentsState {
   }
   let closed = 0;
   for (const id of ids) if (!OPEN_STATUSES.has(lookupIn(shards, id)!.status)) closed++;
-  return { ids, shards, closed };
+  return { ids, shards, closed, sweptAt };
 }
 
 export const incidentsSlice = createSlice({
@@ -67,7 +72,8 @@ export const incidentsSlice = createSlice({
   initialState: fill([]),
   reducers: {},
   extraReducers: (b) => {
-    b.addCase(snapshotReceived, (_s, { payload }) => fill(payload.state.incidents));
+    // The hub's state holds what the retention rule keeps (src/shared/protocol/retention.ts).
+    b.addCase(snapshotReceived, (_s, { payload }) => fill(payload.state.incidents, payload.state.clock.now));
     b.addCase(eventsReceived, (s, { payload }) => {
       let added = false;
       for (const ev of payload.events) {
@@ -87,6 +93,11 @@ export const incidentsSlice = createSlice({
         }
       }
       if (added && s.closed > 0 && s.ids.length > INCIDENT_LIMIT) evictClosed(s);
+      const now = payload.events.at(-1)?.ts;
+      if (now !== undefined && now - s.sweptAt >= SWEEP_EVERY_MS) {
+        s.sweptAt = now;
+        if (s.closed > 0) sweepFinished(s, now);
+      }
     });
   },
 });
@@ -111,6 +122,25 @@ function evictClosed(s: IncidentsState): void {
     gone.add(inc.id);
     delete s.shards[shardOf(inc.id)]![inc.id];
   }
+  s.ids = s.ids.filter((id) => !gone.has(id));
+  s.closed -= gone.size;
+}
+
+/**
+ * Drops the incidents finished more than a week ago, the hub's own rule: a wall that has run for a
+ * month holds what a wall opened now is given, and its heap stops growing with the days it has run.
+ */
+function sweepFinished(s: IncidentsState, now: number): void {
+  const before = original(s) ?? s;
+  const gone = new Set<string>();
+  for (const shard of before.shards) {
+    for (const id in shard) {
+      // The scan reads the state before this batch; a candidate is checked again as the batch left it.
+      if (!isRetained(shard[id]!, now) && !isRetained(lookup(s, id)!, now)) gone.add(id);
+    }
+  }
+  if (gone.size === 0) return;
+  for (const id of gone) delete s.shards[shardOf(id)]![id];
   s.ids = s.ids.filter((id) => !gone.has(id));
   s.closed -= gone.size;
 }
