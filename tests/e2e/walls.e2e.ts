@@ -87,6 +87,46 @@ async function expectLeadersReportTrend(page: Page): Promise<void> {
   expect(firstWeek, 'reports more than a week old, from the hub').toBeGreaterThan(0);
 }
 
+/**
+ * On a panel taller than it is wide (the wide walls), the week's reports by category: each row the
+ * hub's count over the same seven days to the same minute, the last row the sum of the rest when the
+ * city had more categories than rows. A wider panel has no such list.
+ */
+async function expectWeekByCategory(page: Page, tall: boolean): Promise<void> {
+  const list = page.locator('[data-testid="reports-by-category"]');
+  if (!tall) {
+    await sleep(1000);
+    expect(await list.count(), 'no category list on a wide panel').toBe(0);
+    return;
+  }
+  const sameAsHub = async () => {
+    const shown = await page.$$eval('[data-testid="reports-by-category"]', (els) =>
+      els.map((el) => ({
+        from: Number(el.getAttribute('data-from')),
+        until: Number(el.getAttribute('data-until')),
+        rows: [...el.querySelectorAll('.report-category')].map((r) => [
+          r.getAttribute('data-category'),
+          Number(r.getAttribute('data-count')),
+        ]),
+      })),
+    );
+    if (shown.length !== 1) return 'no category list';
+    const { from, until, rows } = shown[0]!;
+    const q = `from=${new Date(from).toISOString()}&to=${new Date(until + 1).toISOString()}&bucket=day`;
+    const res = await fetch(`${baseUrl}/api/reports/summary?${q}`, {
+      headers: { authorization: 'Bearer dev-leader' },
+    });
+    const hub = ((await res.json()) as { categories: { category: string; count: number }[] }).categories;
+    const folded = hub.length > rows.length;
+    const expected = hub.slice(0, folded ? rows.length - 1 : rows.length).map((c) => [c.category, c.count]);
+    if (folded) expected.push(['rest', hub.slice(rows.length - 1).reduce((n, c) => n + c.count, 0)]);
+    return rows.length > 0 && JSON.stringify(expected) === JSON.stringify(rows)
+      ? 'same'
+      : JSON.stringify({ hub, rows });
+  };
+  await expect.poll(sameAsHub, { timeout: 30_000, interval: 1000 }).toBe('same');
+}
+
 /** A point's place on the whole tiled wall, as this window draws it. */
 async function onWall(page: Page, offsetX: number, offsetY: number): Promise<[number, number]> {
   const at = await page.evaluate(
@@ -109,6 +149,7 @@ describe('every wall size', () => {
         const page = await openWall(context, '?token=dev-leader');
         await sleep(SETTLE_MS);
         await expectLeadersReportTrend(page);
+        await expectWeekByCategory(page, wall.layout === 'wide');
         await page.screenshot({ path: resolve(RESULTS, `walls-${wall.width}x${wall.height}.png`) });
         const fit = await measureFit(page);
         summary[`${wall.width}x${wall.height}`] = fit;

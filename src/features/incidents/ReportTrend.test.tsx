@@ -1,11 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { givenHubApiUnreachable, givenReportArchive } from '../../../mocks/scenarios';
-import { aCity, aReportOfDay, openCity } from '../../../tests/support/city';
+import { aCity, aReportOfDay, CITY_NOW, openCity } from '../../../tests/support/city';
 import { renderWithProviders } from '../../../tests/support/render';
 import { createHubApi } from '../../realtime/hubApi';
 import { reportRecordOf } from '../../shared/city/reports';
-import { chartDays, ReportTrend } from './ReportTrend';
+import { chartDays, ReportTrend, WeekByCategory } from './ReportTrend';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -61,5 +61,69 @@ describe("a leader's report trend", () => {
     expect(days).toHaveLength(15);
     expect(days.map((d) => d.received)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 1]);
     expect(days.every((d, i) => i === 0 || d.start - days[i - 1]!.start === DAY)).toBe(true);
+  });
+
+  it("lists the week's reports by category: the hub's six days before today and today's live", async () => {
+    const of = (category: string, n: number, daysAgo: number) =>
+      many(n, daysAgo).map((r, i) => ({ ...r, id: `${category}-${daysAgo}-${i}`, category }));
+    // The page holds yesterday's and today's; the store all of them, and a fortnight ago's trees.
+    const page = [...of('waste', 2, 0), ...of('noise-at-night', 1, 0), ...of('road-damage', 1, 1)];
+    const store = [...page, ...of('flooding', 3, 2), ...of('waste', 1, 6), ...of('trees', 5, 10)];
+    givenReportArchive(store.map(reportRecordOf));
+    const city = openCity(aCity({ incidents: page }));
+    renderWithProviders(<WeekByCategory api={hubApi()} cityMinute={CITY_NOW} />, { store: city.store });
+
+    const rows = async () =>
+      [...document.querySelectorAll<HTMLElement>('.report-category')].map((r) => [
+        r.dataset.category,
+        r.dataset.count,
+        r.textContent,
+      ]);
+    await waitFor(async () => expect(await rows()).toHaveLength(4));
+    // Yesterday's road report is counted once (from the hub), a category the city does not list as other.
+    expect(await rows()).toEqual([
+      ['flooding', '3', 'Ngập úng, nước đọng3'],
+      ['waste', '3', 'Rác thải3'],
+      ['other', '1', 'Khác1'],
+      ['road-damage', '1', 'Đường hư hỏng1'],
+    ]);
+    const widths = [...document.querySelectorAll<HTMLElement>('.report-category-bar > span')].map((b) =>
+      parseFloat(b.style.width),
+    );
+    expect(widths[0]).toBe(100);
+    expect(widths[2]).toBeCloseTo(100 / 3);
+  });
+
+  it('sums the categories past the eighth row into one, without a bar of its own', async () => {
+    const cats = [
+      'waste',
+      'flooding',
+      'trees',
+      'manhole',
+      'telecom',
+      'streetlight',
+      'urban-order',
+      'road-damage',
+    ];
+    // Today: the first category 9 times, then one fewer each; the last two (2 and 1) are the rest.
+    const page = cats.flatMap((category, k) =>
+      many(9 - k, 0).map((r, i) => ({ ...r, id: `${category}-${i}`, category })),
+    );
+    page.push({ ...aReportOfDay('x', 0), category: 'illegal-parking' });
+    givenReportArchive(page.map(reportRecordOf));
+    const city = openCity(aCity({ incidents: page }));
+    renderWithProviders(<WeekByCategory api={hubApi()} cityMinute={CITY_NOW} />, {
+      store: city.store,
+      lang: 'en',
+    });
+    await waitFor(() => expect(document.querySelectorAll('.report-category')).toHaveLength(8));
+    const rest = document.querySelector<HTMLElement>('.report-category:last-child')!;
+    expect([rest.dataset.category, rest.dataset.count, rest.textContent]).toEqual([
+      'rest',
+      '3',
+      'All other categories3',
+    ]);
+    expect(rest.querySelector('.report-category-bar > span')).toBeNull();
+    expect(document.querySelectorAll('.report-category-bar > span')).toHaveLength(7);
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubApi } from '../../app/connection';
 import { useAppSelector } from '../../app/hooks';
@@ -5,8 +6,18 @@ import { useCityMinute } from '../../app/useCityNow';
 import { formatCityDayMonth, formatNumber } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/i18n';
 import { Freshness } from '../freshness';
-import { selectTodayReports } from './incidentsSlice';
-import { figuresOf, PAST_DAYS, reportsSince, useReportPast, type DayReports } from './reportPast';
+import { selectTodayCategories, selectTodayReports } from './incidentsSlice';
+import {
+  addCategories,
+  figuresOf,
+  PAST_DAYS,
+  reportsSince,
+  topCategories,
+  useReportPast,
+  useWeekCategories,
+  weekRange,
+  type DayReports,
+} from './reportPast';
 import { periodStart } from './sla';
 import '../../shared/ui/panels.css';
 import './ReportTrend.css';
@@ -14,6 +25,8 @@ import './ReportTrend.css';
 const DAY_MS = 86_400_000;
 /** The chart's days: the fortnight before today, and today so far. */
 const CHART_DAYS = PAST_DAYS + 1;
+/** The categories listed on a tall panel; more are summed into one last row. */
+const CATEGORY_ROWS = 8;
 
 /**
  * The leaders' view of citizen reports (it takes the camera alerts' place on a leader's wall): how many
@@ -28,13 +41,15 @@ export function ReportTrend({ api }: { api: HubApi }) {
   const today = useAppSelector((st) => selectTodayReports(st, minute));
   const past = useReportPast(api, cityMinute);
   const days = past && chartDays(past, today);
+  const box = useRef<HTMLElement>(null);
+  const tall = useTall(box);
   const periods = [
     ['today', today.start],
     ['week', today.start - 6 * DAY_MS],
     ['month', periodStart('month', minute)],
   ] as const;
   return (
-    <section className="panel report-trend" data-testid="report-trend">
+    <section className="panel report-trend" data-testid="report-trend" ref={box}>
       <h2>{t('reportTrend.title')}</h2>
       <Freshness of="incidents" />
       <div className="report-periods">
@@ -52,6 +67,7 @@ export function ReportTrend({ api }: { api: HubApi }) {
           );
         })}
       </div>
+      {tall && <WeekByCategory api={api} cityMinute={cityMinute} />}
       {days ? (
         <>
           <div className="report-peak num" data-testid="reports-peak">
@@ -71,6 +87,60 @@ export function ReportTrend({ api }: { api: HubApi }) {
         <span>{t('reportTrend.today')}</span>
       </div>
     </section>
+  );
+}
+
+/**
+ * Whether the panel stands taller than it is wide, as in the wide walls' right column: the fortnight's
+ * bars alone would be stretched there, so the week's reports by category take a part of the height.
+ */
+function useTall(box: RefObject<HTMLElement | null>): boolean {
+  const [tall, setTall] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const seen = new ResizeObserver(() => setTall(el.clientHeight > el.clientWidth));
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, [box]);
+  return tall;
+}
+
+/**
+ * The reports received over seven days (the hub's six days before today, and today live) by category,
+ * the commonest first, as bars in proportion to the commonest; more than fit are summed in a last row.
+ */
+export function WeekByCategory({ api, cityMinute }: { api: HubApi; cityMinute: number | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const today = useAppSelector((st) => selectTodayCategories(st, cityMinute ?? 0));
+  const past = useWeekCategories(api, cityMinute);
+  if (!past) return null;
+  const { shown, rest } = topCategories(addCategories(past, today), CATEGORY_ROWS);
+  const rows = [
+    ...shown.map((c) => ({ id: c.category, label: t(`category.${c.category}`), count: c.count })),
+    ...(rest ? [{ id: 'rest', label: t('reportTrend.rest'), count: rest }] : []),
+  ];
+  // The rest is several categories together: it gets no bar, which would read as one category's.
+  const top = Math.max(1, ...shown.map((c) => c.count));
+  return (
+    <div
+      className="report-categories"
+      data-testid="reports-by-category"
+      data-from={weekRange(cityMinute ?? 0).from}
+      data-until={cityMinute ?? ''}
+    >
+      <div className="figure-label">{t('reportTrend.byCategory')}</div>
+      {rows.map((r) => (
+        <div key={r.id} className="report-category" data-category={r.id} data-count={r.count}>
+          <span>{r.label}</span>
+          <span className="report-category-bar">
+            {r.id !== 'rest' && <span style={{ width: `${(r.count / top) * 100}%` }} />}
+          </span>
+          <span className="num">{formatNumber(r.count, lang)}</span>
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -4,7 +4,8 @@ import { OPEN_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '.
 import type { Incident } from '../../shared/protocol/events';
 import { applyIncidentUpdate, incidentFromReport } from '../../shared/protocol/incident';
 import { isRetained } from '../../shared/protocol/retention';
-import type { DayReports } from './reportPast';
+import { categoryOf } from './filters';
+import type { CategoryCount, DayReports } from './reportPast';
 import { isOverdue, periodStart, slaCompliance, type Compliance, type SlaPeriod } from './sla';
 
 /** Incidents held by the page. Beyond this, the oldest closed ones go first. */
@@ -235,18 +236,37 @@ export const selectHandlingSummary = createSelector(
   },
 );
 
+/** The reports that came in on `now`'s city day, up to `now`, and that day's start. */
+const selectReceivedToday = createSelector(
+  [selectAllIncidents, (_s: WithIncidents, now: number) => now],
+  (all, now) => {
+    const start = periodStart('today', now);
+    return {
+      start,
+      received: all.filter((inc) => {
+        const at = Date.parse(inc.reportedAt);
+        return at >= start && at <= now;
+      }),
+    };
+  },
+);
+
 /** Today's reports in city time to `now` (pass a slowly changing value): received, resolved, in time. */
 export const selectTodayReports = createSelector(
-  [selectAllIncidents, (_s: WithIncidents, now: number) => now],
-  (all, now): DayReports => {
-    const start = periodStart('today', now);
-    let received = 0;
-    for (const inc of all) {
-      const at = Date.parse(inc.reportedAt);
-      if (at >= start && at <= now) received++;
-    }
+  [selectReceivedToday, selectAllIncidents, (_s: WithIncidents, now: number) => now],
+  ({ start, received }, all, now): DayReports => {
     const { resolved, onTime } = slaCompliance(all, 'today', now);
-    return { start, received, resolved, onTime };
+    return { start, received: received.length, resolved, onTime };
+  },
+);
+
+/** Today's reports in city time to `now` by category (unknown ones as 'other'), in no order. */
+export const selectTodayCategories = createSelector(
+  [selectReceivedToday],
+  ({ received }): CategoryCount[] => {
+    const counts = new Map<string, number>();
+    for (const inc of received) counts.set(categoryOf(inc), (counts.get(categoryOf(inc)) ?? 0) + 1);
+    return [...counts].map(([category, count]) => ({ category, count }));
   },
 );
 

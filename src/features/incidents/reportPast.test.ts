@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PAST_DAYS, pastRange, reportsSince, type DayReports } from './reportPast';
+import {
+  addCategories,
+  PAST_DAYS,
+  pastRange,
+  reportsSince,
+  topCategories,
+  weekRange,
+  type DayReports,
+} from './reportPast';
 
 const DAY = 86_400_000;
 /** Midnight in Huế (UTC+7) of a November 2026 day. */
@@ -35,5 +43,36 @@ describe("the days before today that the wall reads from the hub's store", () =>
       onTime: 0,
       rate: null,
     });
+  });
+
+  it('reach back six days for the week by category', () => {
+    expect(weekRange(midnight(23) + 19 * 3_600_000)).toEqual({ from: midnight(17), to: midnight(23) });
+  });
+});
+
+describe("the week's reports by category", () => {
+  it("add today's to the hub's, in the hub's order: most first, ties by category", () => {
+    const past = [
+      { category: 'waste', count: 4 },
+      { category: 'flooding', count: 2 },
+      { category: 'trees', count: 1 },
+    ];
+    const today = [
+      { category: 'flooding', count: 2 },
+      { category: 'other', count: 1 },
+    ];
+    expect(addCategories(past, today)).toEqual([
+      { category: 'flooding', count: 4 },
+      { category: 'waste', count: 4 },
+      { category: 'other', count: 1 },
+      { category: 'trees', count: 1 },
+    ]);
+    expect(addCategories([], [])).toEqual([]);
+  });
+
+  it('show as many as fit, and sum the others into the last row so that the rows add up', () => {
+    const all = [9, 7, 5, 3, 2, 1].map((count, i) => ({ category: `c${i}`, count }));
+    expect(topCategories(all, 6)).toEqual({ shown: all, rest: 0 });
+    expect(topCategories(all, 4)).toEqual({ shown: all.slice(0, 3), rest: 3 + 2 + 1 });
   });
 });

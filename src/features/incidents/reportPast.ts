@@ -48,46 +48,86 @@ export function reportsSince(
   return figuresOf(sum);
 }
 
-/** The hub's days, as the summary answered them, or one ask's failure. */
-type Past = { key: string; days: readonly DayReports[] } | { key: string; failed: true };
+/** The city days of the week before today's, `to` today's midnight: the leaders' week by category. */
+export function weekRange(now: number): { from: number; to: number } {
+  const today = periodStart('day', now);
+  return { from: today - 6 * DAY_MS, to: today };
+}
 
-const asked = new WeakMap<HubApi, { key: string; answer: Promise<readonly DayReports[]> }>();
+/** A count of reports of one category, as the hub's summary lists them. */
+export interface CategoryCount {
+  category: string;
+  count: number;
+}
+
+/** The hub's order of categories: most first, ties by category. */
+const byCountThenName = (a: CategoryCount, b: CategoryCount) =>
+  b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0);
+
+/** The hub's days' categories with today's live ones, in the hub's order. */
+export function addCategories(
+  past: readonly CategoryCount[],
+  today: readonly CategoryCount[],
+): CategoryCount[] {
+  const sum = new Map<string, number>();
+  for (const c of [...past, ...today]) sum.set(c.category, (sum.get(c.category) ?? 0) + c.count);
+  return [...sum].map(([category, count]) => ({ category, count })).sort(byCountThenName);
+}
+
+/** The first categories, with the rest summed into one count when more than `rows` would be shown. */
+export function topCategories(
+  all: readonly CategoryCount[],
+  rows: number,
+): { shown: CategoryCount[]; rest: number } {
+  if (all.length <= rows) return { shown: [...all], rest: 0 };
+  const shown = all.slice(0, rows - 1);
+  return { shown, rest: all.slice(rows - 1).reduce((n, c) => n + c.count, 0) };
+}
+
+type Range = { from: number; to: number };
+const keyOf = (r: Range) => `${r.from}/${r.to}`;
+
+/** The hub's answer for a range, or one ask's failure. */
+type Answer<T> = { key: string; value: T } | { key: string; failed: true };
+
+const asked = new WeakMap<HubApi, Map<string, Promise<ReportsSummary>>>();
 
 /** One ask per hub and range however many panels want it: the handling panel and the leaders' panel. */
-function askPast(api: HubApi, range: { from: number; to: number }): Promise<readonly DayReports[]> {
-  const key = `${range.from}/${range.to}`;
-  const before = asked.get(api);
-  if (before?.key === key) return before.answer;
-  const answer = api
-    .reportsSummary({ ...range, bucket: 'day' })
-    .then((s: ReportsSummary) => s.buckets.filter((b) => b.start >= range.from && b.start < range.to));
-  asked.set(api, { key, answer });
+function askSummary(api: HubApi, range: Range): Promise<ReportsSummary> {
+  const key = keyOf(range);
+  let byKey = asked.get(api);
+  if (!byKey) asked.set(api, (byKey = new Map()));
+  const before = byKey.get(key);
+  if (before) return before;
+  // Once the city's day has turned, the answers that end at an earlier midnight are not asked again.
+  for (const [k] of byKey) if (Number(k.split('/')[1]) < range.to) byKey.delete(k);
+  const answer = api.reportsSummary({ ...range, bucket: 'day' });
+  byKey.set(key, answer);
   // A failed answer is not kept: the next ask tries again.
   answer.catch(() => {
-    if (asked.get(api)?.answer === answer) asked.delete(api);
+    if (byKey.get(key) === answer) byKey.delete(key);
   });
   return answer;
 }
 
 /**
- * The city days before today from the hub's store (pastRange), asked again when the city's day turns
- * and, after a failure, every RETRY_MS. Null until the hub has answered for the present range: a
- * month's figure is not shown from the week the page holds, which would understate it.
+ * What the hub's store answers for a range of city days before today, asked again when the range
+ * changes (the city's day turns) and, after a failure, every RETRY_MS. Null until the hub has answered
+ * for the present range. `read` picks the part wanted; it must be the same function on every render.
  */
-export function useReportPast(api: HubApi, now: number | null): readonly DayReports[] | null {
-  const range = now === null ? null : pastRange(now);
-  const key = range ? `${range.from}/${range.to}` : '';
-  const [past, setPast] = useState<Past | null>(null);
+function useHubDays<T>(api: HubApi, range: Range | null, read: (s: ReportsSummary, r: Range) => T): T | null {
+  const key = range ? keyOf(range) : '';
+  const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!range) return;
     let live = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    askPast(api, range).then(
-      (days) => live && setPast({ key, days }),
+    askSummary(api, range).then(
+      (s) => live && setAnswer({ key, value: read(s, range) }),
       () => {
         if (!live) return;
-        setPast({ key, failed: true });
+        setAnswer({ key, failed: true });
         retry = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
       },
     );
@@ -95,8 +135,23 @@ export function useReportPast(api: HubApi, now: number | null): readonly DayRepo
       live = false;
       clearTimeout(retry);
     };
-    // The range is wholly named by its key.
+    // The range is wholly named by its key, and `read` does not change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, attempt]);
-  return past && past.key === key && 'days' in past ? past.days : null;
+  return answer && answer.key === key && 'value' in answer ? answer.value : null;
 }
+
+const daysOf = (s: ReportsSummary, r: Range): readonly DayReports[] =>
+  s.buckets.filter((b) => b.start >= r.from && b.start < r.to);
+const categoriesOf = (s: ReportsSummary): readonly CategoryCount[] => s.categories;
+
+/**
+ * The city days before today from the hub's store (pastRange). Null until the hub has answered: a
+ * month's figure is not shown from the week the page holds, which would understate it.
+ */
+export const useReportPast = (api: HubApi, now: number | null) =>
+  useHubDays(api, now === null ? null : pastRange(now), daysOf);
+
+/** The reports of the six days before today by category, from the hub's store (weekRange). */
+export const useWeekCategories = (api: HubApi, now: number | null) =>
+  useHubDays(api, now === null ? null : weekRange(now), categoriesOf);

@@ -198,6 +198,8 @@ export const en: Messages = {
     chart: 'Reports received and resolved each day, last {{days}} days',
     peak: 'Peak {{count}} a day',
     waiting: "Waiting for the earlier days' figures from the hub",
+    byCategory: 'By category, 7 days',
+    rest: 'All other categories',
   },
   sla: { remaining: 'Time left', overdue: 'Overdue', deadline: 'Answer due' },
   csv: {

@@ -205,6 +205,8 @@ export const vi = {
     chart: 'Phản ánh tiếp nhận và giải quyết mỗi ngày, {{days}} ngày qua',
     peak: 'Cao nhất {{count}}/ngày',
     waiting: 'Đang chờ số liệu các ngày trước từ máy chủ',
+    byCategory: 'Theo lĩnh vực, 7 ngày',
+    rest: 'Các lĩnh vực còn lại',
   },
   sla: { remaining: 'Còn lại', overdue: 'Quá hạn', deadline: 'Hạn trả lời' },
   csv: {
