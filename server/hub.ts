@@ -14,6 +14,7 @@ import type {
   StreamEvent,
 } from '../src/shared/protocol/events';
 import { DAY_SPAN_MS } from '../src/shared/lights/daily';
+import { POWER_SPAN_MS } from '../src/shared/lights/energy';
 import type { ReportRecord } from '../src/shared/city/reports';
 import { OPEN_STATUSES } from '../src/shared/protocol/codes';
 import { BacklogGuard, MAX_CLIENT_BACKLOG_BYTES, type BacklogStats } from './backlog';
@@ -30,11 +31,11 @@ import { resolveLimits, type Limits } from './limits';
 import { HubMetrics } from './metrics';
 import { redactState } from './redact';
 import { MemoryReportArchive, type ReportArchive } from './reports';
-import { PowerMeter } from './power';
+import { pastPower, PowerMeter } from './power';
 import { restHandler } from './rest';
 import { emptyCityState, hubState, lastIncidentNumber, type HubLampColumns, type HubState } from './state';
 import { CityStore, KEYFRAME_SLOT_MS, type AuditRecord } from './store/cityStore';
-import { readReplay } from './store/replay';
+import { keyframesBetween, readReplay } from './store/replay';
 import { applySecurityHeaders, hardenServer, originOf, pagePolicy } from './security';
 import { broadcaster, clientsByRole, serveSockets, systemsSender, type HubIo } from './socket';
 import { SocketGuard } from './socketGuard';
@@ -239,7 +240,13 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       throw err;
     }
   }
-  const power = new PowerMeter(sim ? sim.powerHistory(DAY_SPAN_MS) : []);
+  const power = new PowerMeter(
+    pastPower(
+      sim ? sim.powerHistory(DAY_SPAN_MS) : [],
+      store && restored ? await keyframesBetween(store.db, clock.now() - POWER_SPAN_MS, clock.now()) : [],
+      initial.lamps.watts,
+    ),
+  );
   power.sample(stream.state.lamps, clock.now());
   let audit: AuditRecord[] = [];
   const commands = new CommandDesk({

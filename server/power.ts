@@ -17,6 +17,23 @@ export function cityDrawW(lamps: MeteredLamps): number {
   return Math.max(0, Math.round(w));
 }
 
+/**
+ * The meter's past at a hub's start: what the lamps of the stored keyframes drew, each until the next
+ * (a restart, or a node joining, keeps the day in the keyframes' steps), and before the first of
+ * them the simulator's own past. The keyframes win where both reach: they hold the operators' commands.
+ */
+export function pastPower(
+  simPast: readonly (readonly [number, number])[],
+  frames: readonly { at: number; state: ArrayLike<number>; level: ArrayLike<number> }[],
+  watts: LampColumns['watts'],
+): [number, number][] {
+  const first = frames[0]?.at ?? Infinity;
+  return [
+    ...simPast.filter(([t]) => t < first).map(([t, w]): [number, number] => [t, w]),
+    ...frames.map((f): [number, number] => [f.at, cityDrawW({ count: watts.length, watts, ...f })]),
+  ];
+}
+
 /** `GET /api/lights/energy`: the day so far and the last 24 hours of city lighting power. */
 export interface EnergyReport extends Omit<EnergyTotals, 'points'> {
   at: number;

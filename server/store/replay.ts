@@ -159,9 +159,18 @@ async function statusesAt<T extends { id: string }>(
   return [...out.values()];
 }
 
-/** The newest keyframe at or before `from`, then those of the range, as runs. */
-async function lampFramesOf(db: Db, from: number, to: number): Promise<LampFrame[]> {
+/** A stored keyframe: every lamp's state and dim level at city time `at`. */
+export interface Keyframe {
+  at: number;
+  state: Uint8Array;
+  level: Float64Array;
+}
+
+/** The newest keyframe at or before `from`, then those of the range, oldest first. */
+export async function keyframesBetween(db: Db, fromMs: number, toMs: number): Promise<Keyframe[]> {
   type Row = { ts: number; state: Uint8Array; level: Uint8Array };
+  // Keyframes are kept at whole milliseconds; a city clock reads fractions.
+  const [from, to] = [Math.round(fromMs), Math.round(toMs)];
   const [before, within] = await Promise.all([
     db.query<Row>(`select ts, state, level from lamp_keyframes where ts <= $1 order by ts desc limit 1`, [
       from,
@@ -173,6 +182,15 @@ async function lampFramesOf(db: Db, from: number, to: number): Promise<LampFrame
   ]);
   return [...before, ...within].map((r) => ({
     at: Number(r.ts),
-    runs: encodeLampRuns(r.state, bytesToFloat64(r.level)),
+    state: r.state,
+    level: bytesToFloat64(r.level),
+  }));
+}
+
+/** The keyframes of a replay's range, as runs. */
+async function lampFramesOf(db: Db, from: number, to: number): Promise<LampFrame[]> {
+  return (await keyframesBetween(db, from, to)).map((k) => ({
+    at: k.at,
+    runs: encodeLampRuns(k.state, k.level),
   }));
 }

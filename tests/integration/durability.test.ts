@@ -7,11 +7,15 @@ import type { HubOptions } from '../../server/hub';
 import { openDb } from '../../server/store/db';
 import type { CommandAck, Snapshot } from '../../src/shared/protocol/events';
 import { postgresBin, usePostgres } from '../support/postgres';
-import { reported, useHarness, type Harness, type Viewer } from './harness';
+import { lampDrawW } from '../../src/shared/lights/energy';
+import { decodeLampRuns, type ReplayHistory } from '../../src/shared/protocol/replay';
+import { reported, useHarness, waitFor, type Harness, type Viewer } from './harness';
 
 // The hub's durable record, on the embedded PGlite and on a real PostgreSQL: what was answered 202
 // or `ok` is there after a restart, seqs go on above the old ones, and a client of the old run is
 // brought back by a snapshot. The kill -9 case, with a separate process, is in restart.test.ts.
+
+const HOUR = 3_600_000;
 
 function command(v: Viewer, id: string, type: string, data: Record<string, unknown>): Promise<CommandAck> {
   return v.socket.timeout(5000).emitWithAck('command', { id, type, data }) as Promise<CommandAck>;
@@ -97,6 +101,64 @@ describe('durable storage on the embedded PGlite', () => {
   it('keeps incidents, their timelines, KPIs and the audit trail across a restart; seq and epoch go on', async () => {
     await restartKeepsEverything(h, { dataDir: mkdtempSync(join(tmpdir(), 'ioc-dur-')) });
   });
+
+  it("keeps the evening's lighting power after a restart as the stored keyframes have it, an operator's switch-off too", async () => {
+    const storage = { dataDir: mkdtempSync(join(tmpdir(), 'ioc-dur-')) };
+    // The simulator at ×1440 from 17:00: dusk comes within seconds, and the lamps' changes are written
+    // as keyframes. A restarted simulator makes up its past from its schedule, which knows nothing of
+    // what an operator switched.
+    const sim = { seed: 11, lamps: 300, timeScale: 1440 };
+    const first = await h.start({
+      storage,
+      sim,
+      keyframeMs: 200,
+      limits: { commands: { perSec: 0, burst: 0 } },
+    });
+    const start = first.cityNow;
+    await waitFor(() => first.cityNow >= start + 0.75 * HOUR, 'dusk', 20_000);
+    const op = await h.connect(first, { token: 'dev-operator' });
+    await op.until((v) => v.snapshots.length === 1, 'snapshot');
+    const cabinets = op.snapshots[0]!.state.lamps.cabinets.slice(0, 3);
+    const offAt = first.cityNow;
+    for (const c of cabinets) {
+      const ack = await command(op, `off-${c.id}`, 'lights.set', { cabinetId: c.id, mode: 'off' });
+      expect(ack.ok, JSON.stringify(ack)).toBe(true);
+    }
+    // A later change, so that the switch-off is not the last keyframe (the restarted city goes on from
+    // the last one it stored).
+    await waitFor(() => first.cityNow >= start + 1.25 * HOUR, 'later in the evening', 20_000);
+    const dim = op.snapshots[0]!.state.lamps.cabinets[3]!;
+    expect((await command(op, 'dim', 'lights.set', { cabinetId: dim.id, mode: 'dim', level: 50 })).ok).toBe(
+      true,
+    );
+    await waitFor(() => first.cityNow >= start + 1.5 * HOUR, 'an hour and a half', 20_000);
+    await first.close();
+
+    // Restarted at real speed, so that the moment it starts from is known to a few milliseconds.
+    const second = await h.start({ storage, sim: { ...sim, timeScale: 1 }, keyframeMs: 200 });
+    const restartedAt = second.cityNow;
+    const snap = await snapshotOf(second);
+    const power = new Map(snap.power!.points.map(([t, w]) => [t, w]));
+    const q = `?from=${new Date(start).toISOString()}&to=${new Date(Math.floor(restartedAt)).toISOString()}`;
+    const replay = await h.get<ReplayHistory>(second, `/api/replay${q}`, 'dev-operator');
+    expect(replay.status, JSON.stringify(replay.body)).toBe(200);
+    // From the city minute of the restart on, the restarted hub's own reading of its lamps holds.
+    const frames = replay.body.lamps.filter((f) => f.at < restartedAt - 60_000);
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    // At each stored keyframe the meter holds what those lamps drew, found here from the replay's runs.
+    const { watts, count } = snap.state.lamps;
+    const drawn = frames.map((f) => {
+      const { state, level } = decodeLampRuns(f.runs, count);
+      let w = 0;
+      for (let i = 0; i < count; i++) w += lampDrawW(state[i]!, level[i]!, watts[i]!);
+      return Math.round(w);
+    });
+    expect(frames.map((f) => power.get(f.at))).toEqual(drawn);
+    expect(drawn[0], 'lamps off before dusk').toBe(0);
+    const before = frames.findLast((f) => f.at < offAt)!;
+    const after = frames.find((f) => f.at > offAt)!;
+    expect(power.get(after.at), 'three cabinets switched off').toBeLessThan(power.get(before.at)!);
+  }, 60_000);
 
   it('starts a new epoch on a new database: an old client is sent a snapshot whatever its lastSeq', async () => {
     const a = await h.start({ storage: { dataDir: mkdtempSync(join(tmpdir(), 'ioc-dur-')) } });

@@ -17,6 +17,9 @@ export interface PowerSeriesOptions {
   spanMs?: number;
 }
 
+/** How far back a power series reaches by default: a day, and a replay's margin before it. */
+export const POWER_SPAN_MS = 26 * HOUR_MS;
+
 /**
  * City power draw over time, as a bounded ring of (t, watts) samples. Samples are read as a step
  * function: each value holds until the next sample, and the newest one holds until whatever time is
@@ -31,7 +34,7 @@ export class PowerSeries {
   private head = 0;
   private count = 0;
 
-  constructor({ spacingMs = MINUTE_MS, spanMs = 26 * HOUR_MS }: PowerSeriesOptions = {}) {
+  constructor({ spacingMs = MINUTE_MS, spanMs = POWER_SPAN_MS }: PowerSeriesOptions = {}) {
     if (!(spacingMs > 0) || !(spanMs > 0)) throw new RangeError('spacingMs and spanMs must be positive');
     this.spacingMs = spacingMs;
     // Stored samples are at least spacingMs apart, so this many always cover spanMs.
