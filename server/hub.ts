@@ -187,6 +187,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           : {}),
       })
     : null;
+  // A restart must not undo what operators switched: the simulator's cabinets take the stored overrides.
+  if (restored && sim) sim.adoptOverrides(restored.state.lamps.cabinets);
   const simState = sim?.state() ?? null;
   if (restored && simState && simState.lamps.count !== restored.state.lamps.count) {
     await store?.close();

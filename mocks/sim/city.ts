@@ -11,6 +11,7 @@ import type {
   Incident,
   Kpi,
   KpiSample,
+  LampColumns,
 } from '../../src/shared/protocol/events';
 import { isRetained, MAX_ALERTS } from '../../src/shared/protocol/retention';
 import { monthsBefore } from '../../src/shared/city/periods';
@@ -66,6 +67,11 @@ export interface CitySim {
    * handling from now on, as its operators would. Returns how many it took.
    */
   adopt(incidents: readonly Incident[]): number;
+  /**
+   * Takes the operators' overrides that a restored city's cabinets still hold, their lamps set to
+   * them (Lighting.adoptOverrides). Returns how many.
+   */
+  adoptOverrides(cabinets: LampColumns['cabinets']): number;
   /**
    * The indicators' simulated history up to `cityNow` (see kpiHistory.ts), the same for the same
    * seed. The hub stores it once, when a new city first starts: the live values go on from the
@@ -255,6 +261,10 @@ class HueCity implements CitySim {
         cabinets: this.lighting.cabinetEntries(),
       },
     };
+  }
+
+  adoptOverrides(cabinets: LampColumns['cabinets']): number {
+    return this.lighting.adoptOverrides(cabinets);
   }
 
   controlCabinet(cmd: CabinetCommand, by: string): ControlResult {

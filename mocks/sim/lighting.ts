@@ -58,6 +58,14 @@ interface Deps {
   place?: Place;
 }
 
+/** What a cabinet commanded to `mode` sets its lamps to; `level` is a dim one's. */
+const settingOf = (mode: Exclude<CabinetMode, 'auto'>, level: number): Setting =>
+  mode === 'on'
+    ? { mode: 'on', level: 100 }
+    : mode === 'off'
+      ? { mode: 'off', level: 0 }
+      : { mode: 'dim', level };
+
 const lampStateOf = (s: Setting): number =>
   s.mode === 'on' ? LAMP_ON : s.mode === 'dim' ? LAMP_DIMMED : LAMP_OFF;
 
@@ -156,12 +164,7 @@ export class Lighting {
       const until = overrideUntil(rt.schedule, this.place, now - cab.offsetMs) + cab.offsetMs;
       rt.override = { by, at: now, until };
       rt.mode = cmd.mode;
-      rt.setting =
-        cmd.mode === 'on'
-          ? { mode: 'on', level: 100 }
-          : cmd.mode === 'off'
-            ? { mode: 'off', level: 0 }
-            : { mode: 'dim', level: cmd.level ?? 50 };
+      rt.setting = settingOf(cmd.mode, cmd.level ?? 50);
     }
     const { took, noResponse } = this.switchLamps(c, NO_RESPONSE_SHARE);
     this.emitStatus(c);
@@ -169,6 +172,29 @@ export class Lighting {
       ok: true,
       outcome: { cabinetId: cab.id, lamps: cab.end - cab.start, took, noResponse },
     };
+  }
+
+  /**
+   * After a restart: the operators' overrides that the stored cabinets still hold, with their lamps
+   * set to them, so that a restart does not undo what an operator switched. Returns how many.
+   */
+  adoptOverrides(cabinets: readonly { id: string; status?: Omit<CabinetStatus, 'id'> }[]): number {
+    const now = this.d.now();
+    let adopted = 0;
+    for (const { id, status } of cabinets) {
+      const c = this.index.get(id);
+      if (c === undefined || !status?.override || status.mode === 'auto' || status.override.until <= now)
+        continue;
+      const rt = this.cabinets[c]!;
+      rt.override = { ...status.override };
+      rt.mode = status.mode;
+      rt.setting = settingOf(status.mode, status.level);
+      // The lamps took it before the restart: none misses it now.
+      if (rt.online) this.switchLamps(c, 0);
+      this.emitStatus(c);
+      adopted++;
+    }
+    return adopted;
   }
 
   /** Sets the cabinet's lamps to its setting; returns how many did and did not take it. */

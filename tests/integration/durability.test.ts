@@ -8,6 +8,7 @@ import { openDb } from '../../server/store/db';
 import type { CommandAck, Snapshot } from '../../src/shared/protocol/events';
 import { postgresBin, usePostgres } from '../support/postgres';
 import { lampDrawW } from '../../src/shared/lights/energy';
+import { LAMP_FAULT, LAMP_OFF } from '../../src/shared/protocol/codes';
 import { decodeLampRuns, type ReplayHistory } from '../../src/shared/protocol/replay';
 import { reported, useHarness, waitFor, type Harness, type Viewer } from './harness';
 
@@ -158,6 +159,23 @@ describe('durable storage on the embedded PGlite', () => {
     const before = frames.findLast((f) => f.at < offAt)!;
     const after = frames.find((f) => f.at > offAt)!;
     expect(power.get(after.at), 'three cabinets switched off').toBeLessThan(power.get(before.at)!);
+
+    // And the restarted simulator keeps what the operator switched: the cabinets still overridden
+    // are off, and so are their lamps (bar failed ones).
+    const lamps = snap.state.lamps;
+    const stillOff = cabinets
+      .map((c) => lamps.cabinets.findIndex((x) => x.id === c.id))
+      .filter((k) => {
+        const status = lamps.cabinets[k]!.status;
+        return status?.mode === 'off' && (status.override?.until ?? 0) > restartedAt;
+      });
+    expect(stillOff.length, 'a cabinet whose override lasts past the restart').toBeGreaterThan(0);
+    for (const k of stillOff) {
+      const states = lamps.state.filter((_, i) => lamps.cabinet[i] === k);
+      expect(new Set(states.filter((st) => st !== LAMP_FAULT)), lamps.cabinets[k]!.id).toEqual(
+        new Set([LAMP_OFF]),
+      );
+    }
   }, 60_000);
 
   it('starts a new epoch on a new database: an old client is sent a snapshot whatever its lastSeq', async () => {
