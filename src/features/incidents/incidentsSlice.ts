@@ -5,7 +5,8 @@ import type { Incident } from '../../shared/protocol/events';
 import { applyIncidentUpdate, incidentFromReport } from '../../shared/protocol/incident';
 import { isRetained } from '../../shared/protocol/retention';
 import { categoryOf } from './filters';
-import type { CategoryCount, DayReports } from './reportPast';
+import type { CategoryCount } from '../../shared/city/reports';
+import type { DayReports } from './reportPast';
 import { isOverdue, periodStart, slaCompliance, type Compliance, type SlaPeriod } from './sla';
 
 /** Incidents held by the page. Beyond this, the oldest closed ones go first. */
@@ -265,7 +266,10 @@ export const selectTodayCategories = createSelector(
   [selectReceivedToday],
   ({ received }): CategoryCount[] => {
     const counts = new Map<string, number>();
-    for (const inc of received) counts.set(categoryOf(inc), (counts.get(categoryOf(inc)) ?? 0) + 1);
+    for (const inc of received) {
+      const category = categoryOf(inc);
+      counts.set(category, (counts.get(category) ?? 0) + 1);
+    }
     return [...counts].map(([category, count]) => ({ category, count }));
   },
 );

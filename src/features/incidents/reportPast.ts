@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HubApi, ReportsSummary } from '../../app/connection';
+import { byCountThenCategory, type CategoryCount } from '../../shared/city/reports';
 import { complianceOf, type Compliance } from '../../shared/city/sla';
 import { periodStart } from '../../shared/city/periods';
 
@@ -54,16 +55,6 @@ export function weekRange(now: number): { from: number; to: number } {
   return { from: today - 6 * DAY_MS, to: today };
 }
 
-/** A count of reports of one category, as the hub's summary lists them. */
-export interface CategoryCount {
-  category: string;
-  count: number;
-}
-
-/** The hub's order of categories: most first, ties by category. */
-const byCountThenName = (a: CategoryCount, b: CategoryCount) =>
-  b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0);
-
 /** The hub's days' categories with today's live ones, in the hub's order. */
 export function addCategories(
   past: readonly CategoryCount[],
@@ -71,7 +62,7 @@ export function addCategories(
 ): CategoryCount[] {
   const sum = new Map<string, number>();
   for (const c of [...past, ...today]) sum.set(c.category, (sum.get(c.category) ?? 0) + c.count);
-  return [...sum].map(([category, count]) => ({ category, count })).sort(byCountThenName);
+  return [...sum].map(([category, count]) => ({ category, count })).sort(byCountThenCategory);
 }
 
 /** The first categories, with the rest summed into one count when more than `rows` would be shown. */
@@ -90,7 +81,7 @@ const keyOf = (r: Range) => `${r.from}/${r.to}`;
 /** The hub's answer for a range, or one ask's failure. */
 type Answer<T> = { key: string; value: T } | { key: string; failed: true };
 
-const asked = new WeakMap<HubApi, Map<string, Promise<ReportsSummary>>>();
+const asked = new WeakMap<HubApi, Map<string, { to: number; answer: Promise<ReportsSummary> }>>();
 
 /** One ask per hub and range however many panels want it: the handling panel and the leaders' panel. */
 function askSummary(api: HubApi, range: Range): Promise<ReportsSummary> {
@@ -98,14 +89,14 @@ function askSummary(api: HubApi, range: Range): Promise<ReportsSummary> {
   let byKey = asked.get(api);
   if (!byKey) asked.set(api, (byKey = new Map()));
   const before = byKey.get(key);
-  if (before) return before;
+  if (before) return before.answer;
   // Once the city's day has turned, the answers that end at an earlier midnight are not asked again.
-  for (const [k] of byKey) if (Number(k.split('/')[1]) < range.to) byKey.delete(k);
+  for (const [k, a] of byKey) if (a.to < range.to) byKey.delete(k);
   const answer = api.reportsSummary({ ...range, bucket: 'day' });
-  byKey.set(key, answer);
+  byKey.set(key, { to: range.to, answer });
   // A failed answer is not kept: the next ask tries again.
   answer.catch(() => {
-    if (byKey.get(key) === answer) byKey.delete(key);
+    if (byKey.get(key)?.answer === answer) byKey.delete(key);
   });
   return answer;
 }

@@ -47,10 +47,20 @@ export interface ReportBucket {
   onTime: number;
 }
 
+/** A count of reports of one category. */
+export interface CategoryCount {
+  category: string;
+  count: number;
+}
+
+/** The order the summary lists categories in: most first, ties by category. */
+export const byCountThenCategory = (a: CategoryCount, b: CategoryCount): number =>
+  b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0);
+
 export interface ReportsSummary {
   buckets: ReportBucket[];
   /** reports received over the range by category, most first (then by name); unknown ones as 'other' */
-  categories: { category: string; count: number }[];
+  categories: CategoryCount[];
   /** whether any record counted was simulated */
   simulated: boolean;
 }
@@ -118,6 +128,6 @@ export function summarizeReports(
   });
   const categories = [...byCategory]
     .map(([category, count]) => ({ category, count }))
-    .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
+    .sort(byCountThenCategory);
   return { buckets, categories, simulated };
 }
